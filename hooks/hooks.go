@@ -1,0 +1,18 @@
+// Package hooks holds Maillage's domain rules as model-level hooks, so that they hold for every
+// write path: REST, the batch API, the dashboard and sync alike. Each concern has its own file;
+// the rules themselves are small pure functions, the hooks thin adapters.
+//
+//	hooks.Register(app, hooks.Config{})
+package hooks
+
+import "github.com/pocketbase/pocketbase/core"
+
+// Config carries the settings the domain rules need.
+type Config struct{}
+
+// Register binds every domain rule to app.
+func Register(app core.App, cfg Config) error {
+	bindModeration(app)
+	bindProfiles(app)
+	return nil
+}

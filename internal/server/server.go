@@ -1,0 +1,51 @@
+// Package server wires Maillage onto a PocketBase app. main.go and the tests' app factory both
+// call Bind, so tests exercise exactly what runs in production.
+//
+//	pb := pocketbase.New()
+//	server.Bind(pb, server.Config{Public: pbpublic.FS})
+package server
+
+import (
+	"io/fs"
+	"net/http"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"github.com/maillage/maillage/hooks"
+)
+
+// Config is everything Maillage reads from flags and the environment, once, in main.go.
+type Config struct {
+	// Hooks configures the domain rules.
+	Hooks hooks.Config
+	// Public is the PWA served at /; nil serves nothing there.
+	Public fs.FS
+	// Demo loads the demo territory into the database when serving.
+	Demo bool
+}
+
+// Bind registers Maillage's hooks, routes and start-up work on app.
+func Bind(app core.App, cfg Config) error {
+	if err := hooks.Register(app, cfg.Hooks); err != nil {
+		return err
+	}
+	if cfg.Public != nil {
+		bindPublic(app, cfg.Public)
+	}
+	return nil
+}
+
+// bindPublic serves the PWA last, so that every API route and the dashboard come first.
+func bindPublic(app core.App, public fs.FS) {
+	app.OnServe().Bind(&hook.Handler[*core.ServeEvent]{
+		Priority: 999,
+		Func: func(se *core.ServeEvent) error {
+			if !se.Router.HasRoute(http.MethodGet, "/{path...}") {
+				se.Router.GET("/{path...}", apis.Static(public, true))
+			}
+			return se.Next()
+		},
+	})
+}

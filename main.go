@@ -1,0 +1,47 @@
+// Command maillage is the whole Maillage backend: PocketBase with Maillage's schema, domain
+// rules, sync protocol and PWA. Run `maillage serve --demo` to try it on a demo territory.
+package main
+
+import (
+	"io/fs"
+	"log"
+	"os"
+
+	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+
+	"github.com/maillage/maillage/internal/server"
+	_ "github.com/maillage/maillage/migrations"
+	pbpublic "github.com/maillage/maillage/pb_public"
+)
+
+func main() {
+	pb := pocketbase.New()
+	cfg := readConfig(pb)
+	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
+	if err := server.Bind(pb, cfg); err != nil {
+		log.Fatal(err)
+	}
+	if err := pb.Start(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// readConfig declares Maillage's flags beside PocketBase's and reads them, once.
+func readConfig(pb *pocketbase.PocketBase) server.Config {
+	var cfg server.Config
+	flags := pb.RootCmd.PersistentFlags()
+	flags.BoolVar(&cfg.Demo, "demo", os.Getenv("MAILLAGE_DEMO") == "1",
+		"load the demo territory (Plaine Commune) into the database; env MAILLAGE_DEMO=1")
+	_ = pb.RootCmd.ParseFlags(os.Args[1:]) // unknown flags are left for the subcommands
+	cfg.Public = publicFiles(pb.IsDev())
+	return cfg
+}
+
+// publicFiles serves the embedded PWA, or pb_public on disk in --dev mode so edits show at once.
+func publicFiles(dev bool) fs.FS {
+	if dev {
+		return os.DirFS("pb_public")
+	}
+	return pbpublic.FS
+}
