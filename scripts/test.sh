@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every Maillage test: Go (vet, unit, API rule matrix, sync simulation, fuzz corpora) and,
+# when the PWA's package.json is present, the JavaScript unit tests and the browser end-to-end
+# tests. Installs what a fresh Debian machine lacks (Chromium, npm packages) when run as root;
+# otherwise says what to install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "go vet"
+go vet ./...
+
+step "go test"
+go test -count=1 ./...
+
+if [ -f package.json ]; then
+    scripts/install-browser.sh
+    step "npm ci"
+    npm ci --no-audit --no-fund
+    step "node --test (PWA modules)"
+    npm run --silent test:unit
+    step "end-to-end (Playwright + Chromium)"
+    npm run --silent test:e2e
+fi
+printf '\nall tests passed\n'
