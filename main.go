@@ -16,7 +16,9 @@ import (
 )
 
 func main() {
-	pb := pocketbase.New()
+	// Dev mode (SQL logging, PWA served from disk) only when asked for with --dev, even under
+	// `go run`, so that the quick start stays quiet.
+	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
 	cfg := readConfig(pb)
 	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
 	if err := server.Bind(pb, cfg); err != nil {
