@@ -35,6 +35,10 @@ func readConfig(pb *pocketbase.PocketBase) server.Config {
 	flags := pb.RootCmd.PersistentFlags()
 	flags.BoolVar(&cfg.Demo, "demo", os.Getenv("MAILLAGE_DEMO") == "1",
 		"load the demo territory (Plaine Commune) into the database; env MAILLAGE_DEMO=1")
+	flags.StringVar(&cfg.TileURL, "tiles", os.Getenv("MAILLAGE_TILE_URL"),
+		"the PWA map's tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png; empty draws no base map; env MAILLAGE_TILE_URL")
+	flags.StringVar(&cfg.TileAttribution, "tiles-attribution", os.Getenv("MAILLAGE_TILE_ATTRIBUTION"),
+		"credit shown under the map for the tiles; env MAILLAGE_TILE_ATTRIBUTION")
 	_ = pb.RootCmd.ParseFlags(os.Args[1:]) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())
 	return cfg

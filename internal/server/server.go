@@ -24,6 +24,10 @@ type Config struct {
 	Public fs.FS
 	// Demo loads the demo territory into the database when serving.
 	Demo bool
+	// TileURL is the PWA map's tile URL template; empty draws no base tiles.
+	TileURL string
+	// TileAttribution credits the tile provider on the map.
+	TileAttribution string
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
@@ -31,6 +35,7 @@ func Bind(app core.App, cfg Config) error {
 	if err := hooks.Register(app, cfg.Hooks); err != nil {
 		return err
 	}
+	bindConfig(app, cfg)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
 	}

@@ -1,0 +1,31 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// PathConfig is the route of the PWA's public settings.
+const PathConfig = "/api/maillage/config"
+
+// PublicConfig is what the PWA reads at start from GET /api/maillage/config: settings that
+// are the same for every visitor and safe to show to anyone.
+type PublicConfig struct {
+	// TileURL is the base map's tile URL template ({z}/{x}/{y}); empty draws no base tiles.
+	TileURL string `json:"tileUrl"`
+	// TileAttribution credits the tile provider beside the map.
+	TileAttribution string `json:"tileAttribution"`
+}
+
+// bindConfig serves the PWA's public settings.
+func bindConfig(app core.App, cfg Config) {
+	pub := PublicConfig{TileURL: cfg.TileURL, TileAttribution: cfg.TileAttribution}
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		se.Router.GET(PathConfig, func(e *core.RequestEvent) error {
+			e.Response.Header().Set("Cache-Control", "no-cache")
+			return e.JSON(http.StatusOK, pub)
+		})
+		return se.Next()
+	})
+}
