@@ -43,7 +43,8 @@ func jpegExif(data []byte) []byte {
 			continue
 		}
 		end := i + 2 + int(binary.BigEndian.Uint16(data[i+2:]))
-		if end > len(data) {
+		if end < i+4 || end > len(data) { // a length below 2 counts itself wrong
+
 			return nil
 		}
 		if seg := data[i+4 : end]; marker == 0xE1 && bytes.HasPrefix(seg, exifHeader) {
