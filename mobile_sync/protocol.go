@@ -41,6 +41,9 @@ type SnapshotResponse struct {
 	Records     []SnapshotRecord `json:"records"`
 	NextAfterID string           `json:"nextAfterId"`
 	Done        bool             `json:"done"`
+	// Cursor, on the last page only, is where to pull from once the snapshot is done: the
+	// position snapshotSeq, for this user.
+	Cursor string `json:"cursor,omitempty"`
 }
 
 // PullRequest is the body of POST /api/sync/pull. An empty Cursor means "from the start".
@@ -126,6 +129,10 @@ type Result struct {
 	R         json.RawMessage `json:"r,omitempty"`
 	Conflicts []ConflictRef   `json:"conflicts,omitempty"`
 	Message   string          `json:"message,omitempty"`
+	// FieldErrors holds a rejected mutation's validation errors by field, for the form.
+	FieldErrors map[string]string `json:"fieldErrors,omitempty"`
+	// OriginalStatus is the first outcome of a mutation answered again as a duplicate.
+	OriginalStatus string `json:"originalStatus,omitempty"`
 }
 
 // ConflictRef points at a syncConflicts row and names the field whose client value lost.

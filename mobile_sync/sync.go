@@ -7,6 +7,8 @@
 package mobilesync
 
 import (
+	"time"
+
 	"github.com/pocketbase/pocketbase/core"
 )
 
@@ -31,6 +33,9 @@ type Config struct {
 	// not listed get setMerge for multi-valued relations and selects, textMerge for long text
 	// fields, serverWins otherwise.
 	Policies map[string]map[string]Policy
+	// PushWriteWait bounds how long a push waits for the database's write connection before
+	// answering 503 with Retry-After; zero means 5 seconds.
+	PushWriteWait time.Duration
 }
 
 // DefaultConfig syncs Maillage's collections with their default policies.
@@ -43,7 +48,59 @@ func DefaultConfig() Config {
 	}
 }
 
-// Register installs the change log, the sync routes and the poke on app.
+// Register installs the change log, the sync routes and the poke on app. The change log and
+// the epoch are ensured at once when app is already bootstrapped (test apps), again when it
+// serves, and the triggers again after every collection change.
 func Register(app core.App, cfg Config) error {
+	sv := &service{cfg: cfg}
+	if app.IsBootstrapped() {
+		if err := sv.ensure(app); err != nil {
+			return err
+		}
+	}
+	sv.bindChangeLog(app)
+	excludeEpochFromRestore(app)
+	bindPoke(app, cfg.Collections)
+	bindPush(app, cfg)
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		if err := sv.ensure(se.App); err != nil {
+			return err
+		}
+		g := se.Router.Group("/api/sync")
+		g.GET("/info", sv.info)
+		g.POST("/snapshot", sv.snapshot)
+		g.POST("/pull", sv.pull)
+		return se.Next()
+	})
 	return nil
+}
+
+// service holds what the sync handlers share: the configuration.
+type service struct {
+	cfg Config
+}
+
+// ensure creates the change log, the triggers and the epoch.
+func (sv *service) ensure(app core.App) error {
+	if err := ensureChangeLog(app, sv.cfg.Collections); err != nil {
+		return err
+	}
+	if err := ensureClientTables(app); err != nil {
+		return err
+	}
+	return ensureEpoch(app)
+}
+
+// bindChangeLog recreates the triggers in the transaction of every collection change, so that
+// added, renamed or dropped fields and renamed collections stay logged.
+func (sv *service) bindChangeLog(app core.App) {
+	after := func(e *core.CollectionEvent) error {
+		if err := e.Next(); err != nil {
+			return err
+		}
+		return ensureChangeLog(e.App, sv.cfg.Collections)
+	}
+	app.OnCollectionCreate().BindFunc(after)
+	app.OnCollectionUpdate().BindFunc(after)
+	app.OnCollectionDelete().BindFunc(after)
 }

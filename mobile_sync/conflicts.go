@@ -1,0 +1,77 @@
+package mobilesync
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// lostValue is a client value the server did not keep, on its way to syncConflicts.
+type lostValue struct {
+	Kind    string
+	Field   string
+	Client  any
+	Server  any
+	Message string
+}
+
+// Messages stored with conflicts, written for the person who made the change.
+const (
+	msgFieldLost       = "Someone else changed this field in the meantime; their value was kept and yours is saved here. Re-apply it if it should win."
+	msgOverridden      = "The server's rules set this field to another value; the value you sent is saved here."
+	msgUpdateOnDeleted = "This record was deleted before your change arrived; your values are saved here."
+	msgDeleteOnChanged = "This record changed after you deleted it: it was hidden (soft-deleted) instead, so the changes can be recovered."
+	msgDeleteKept      = "This record changed after you deleted it, so it was kept; delete it again if it should go."
+)
+
+// writeConflicts saves one syncConflicts row per lost value of mutation m, authored by user,
+// and returns the references the push result carries.
+func writeConflicts(app core.App, user *core.Record, clientID string, m Mutation, lost []lostValue) ([]ConflictRef, error) {
+	if len(lost) == 0 {
+		return nil, nil
+	}
+	col, err := app.FindCachedCollectionByNameOrId(s.SyncConflicts)
+	if err != nil {
+		return nil, fmt.Errorf("conflicts collection: %w", err)
+	}
+	refs := make([]ConflictRef, 0, len(lost))
+	for _, l := range lost {
+		rec := core.NewRecord(col)
+		rec.Load(map[string]any{
+			s.FieldConflictCollection: m.C, s.FieldConflictRecordID: m.ID, s.FieldConflictKind: l.Kind,
+			s.FieldConflictField: l.Field, s.FieldConflictClient: jsonValue(l.Client),
+			s.FieldConflictServer: jsonValue(l.Server), s.FieldConflictMessage: l.Message,
+			s.FieldAuthor: user.Id, s.FieldStatus: s.ConflictOpen,
+			s.FieldConflictClientID: clientID, s.FieldConflictMseq: m.Mseq, s.FieldConflictOp: m.Op,
+		})
+		if err := app.Save(rec); err != nil {
+			return nil, fmt.Errorf("save %s conflict of %s/%s: %w", l.Kind, m.C, m.ID, err)
+		}
+		refs = append(refs, ConflictRef{ID: rec.Id, Kind: l.Kind, Field: l.Field})
+	}
+	return refs, nil
+}
+
+// jsonValue keeps a value as raw JSON for a JSON field (nil stays null).
+func jsonValue(v any) any {
+	if v == nil {
+		return nil
+	}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	return json.RawMessage(raw)
+}
+
+// rawFields decodes a mutation's fields for storing them whole in a conflict row.
+func rawFields(fields map[string]json.RawMessage) map[string]any {
+	out := make(map[string]any, len(fields))
+	for k, v := range fields {
+		out[k] = v
+	}
+	return out
+}

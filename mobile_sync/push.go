@@ -1,0 +1,279 @@
+package mobilesync
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// POST /api/sync/push: exactly-once application of a client's queued mutations. Each chunk of
+// mutations, their effects, their stored results and the client's counter advance commit in one
+// transaction; a replayed mseq gets its stored result; data problems become rejected results,
+// never 4xx, so a queue never blocks.
+
+// Limits of one push request.
+const (
+	MaxPushMutations = 500
+	MaxPushBytes     = 5 << 20
+	pushChunk        = 100
+	defaultWriteWait = 5 * time.Second
+	retryAfter       = 2 // seconds
+)
+
+// ErrWriterBusy means the database's single write connection stayed busy (a backup, a long
+// import) longer than the push may wait.
+var ErrWriterBusy = errors.New("database write connection busy")
+
+// errAbandoned rolls back a push transaction that started after its request gave up waiting.
+var errAbandoned = errors.New("push abandoned while waiting for the writer")
+
+// badPushError is a malformed push request: 400 with its message.
+type badPushError struct{ msg string }
+
+func (e *badPushError) Error() string { return e.msg }
+
+func badPush(format string, args ...any) error {
+	return &badPushError{msg: fmt.Sprintf(format, args...)}
+}
+
+// pusher serves pushes with the sync configuration.
+type pusher struct {
+	cfg  Config
+	wait time.Duration
+}
+
+// bindPush creates the exactly-once tables at start and serves push and media.
+func bindPush(app core.App, cfg Config) {
+	p := &pusher{cfg: cfg, wait: cfg.PushWriteWait}
+	if p.wait <= 0 {
+		p.wait = defaultWriteWait
+	}
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		if err := ensureClientTables(se.App); err != nil {
+			return err
+		}
+		se.Router.POST("/api/sync/push", p.handle).Bind(apis.RequireAuth(s.Users))
+		bindMedia(se)
+		return se.Next()
+	})
+}
+
+func (p *pusher) handle(e *core.RequestEvent) error {
+	body, err := io.ReadAll(http.MaxBytesReader(e.Response, e.Request.Body, MaxPushBytes))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return e.Error(http.StatusRequestEntityTooLarge, "The push is larger than 5 MB: send fewer mutations per request.", nil)
+	}
+	if err != nil {
+		return e.BadRequestError("The push could not be read: send it again.", err)
+	}
+	req, err := decodePush(body)
+	if err != nil {
+		return e.BadRequestError(err.Error(), nil)
+	}
+	resp, err := p.push(e.App, e.Auth, req)
+	return p.respond(e, resp, err)
+}
+
+// respond maps push errors to statuses; a transient one answers 503 with the processed prefix.
+func (p *pusher) respond(e *core.RequestEvent, resp PushResponse, err error) error {
+	var bad *badPushError
+	switch {
+	case err == nil:
+		return e.JSON(http.StatusOK, resp)
+	case errors.Is(err, ErrForeignClient):
+		return e.ForbiddenError("This clientId belongs to another account: generate a new client id on this device and push again.", nil)
+	case errors.As(err, &bad):
+		return e.BadRequestError(bad.msg, nil)
+	case isTransient(err):
+		e.Response.Header().Set("Retry-After", strconv.Itoa(retryAfter))
+		return e.JSON(http.StatusServiceUnavailable, struct {
+			PushResponse
+			Message string `json:"message"`
+		}{resp, "The server is busy (a backup may be running): the results cover the mutations applied so far; push the rest again after Retry-After seconds."})
+	default:
+		return e.InternalServerError("", err)
+	}
+}
+
+// decodePush reads a push strictly: known fields only, one JSON object, a valid clientId, at
+// most MaxPushMutations mutations numbered without gaps.
+func decodePush(body []byte) (PushRequest, error) {
+	var req PushRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return PushRequest{}, badPush("The push is not valid JSON of the form {clientId, mutations:[…]} (%v).", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return PushRequest{}, badPush("The push has data after its JSON object: send exactly one object.")
+	}
+	if !pbID.MatchString(req.ClientID) {
+		return PushRequest{}, badPush("clientId must be 15 characters a-z and 0-9, generated once per device.")
+	}
+	if len(req.Mutations) > MaxPushMutations {
+		return PushRequest{}, badPush("The push has %d mutations; send at most %d per request.", len(req.Mutations), MaxPushMutations)
+	}
+	return req, checkNumbering(req.Mutations)
+}
+
+// checkNumbering refuses mseq below 1 and gaps inside the batch (repeats are replays).
+func checkNumbering(muts []Mutation) error {
+	var top int64
+	for i, m := range muts {
+		if m.Mseq < 1 {
+			return badPush("mutation %d has mseq %d: mseq starts at 1.", i, m.Mseq)
+		}
+		if i > 0 && m.Mseq > top+1 {
+			return badPush("mutation mseq %d follows %d: mseq must increase by one, without gaps.", m.Mseq, top)
+		}
+		top = max(top, m.Mseq)
+	}
+	return nil
+}
+
+// checkSequence refuses a batch whose first new mseq does not continue the client's counter.
+func checkSequence(last int64, muts []Mutation) error {
+	for _, m := range muts {
+		if m.Mseq > last+1 {
+			return badPush("mseq %d leaves a gap: the server's last mutation for this client is %d; push from mseq %d.", m.Mseq, last, last+1)
+		}
+		last = max(last, m.Mseq)
+	}
+	return nil
+}
+
+// push applies req in chunks, each in its own transaction; on error it returns the results of
+// the chunks already committed.
+func (p *pusher) push(app core.App, user *core.Record, req PushRequest) (PushResponse, error) {
+	resp := PushResponse{Results: []Result{}}
+	muts := req.Mutations
+	for first := true; first || len(muts) > 0; first = false {
+		n := min(pushChunk, len(muts))
+		results, last, err := p.pushChunk(app, user, req.ClientID, muts[:n])
+		if err != nil {
+			return resp, err
+		}
+		resp.Results, resp.LastMutationSeq = append(resp.Results, results...), last
+		muts = muts[n:]
+	}
+	return resp, nil
+}
+
+func (p *pusher) pushChunk(app core.App, user *core.Record, clientID string, muts []Mutation) ([]Result, int64, error) {
+	var results []Result
+	var last int64
+	err := runBounded(app, p.wait, func(tx core.App) error {
+		results = nil
+		var err error
+		if last, err = claimClient(tx, clientID, user.Id); err != nil {
+			return err
+		}
+		if err := checkSequence(last, muts); err != nil {
+			return err
+		}
+		for _, m := range muts {
+			res, err := p.one(tx, user, clientID, &last, m)
+			if err != nil {
+				return err
+			}
+			results = append(results, res)
+		}
+		return nil
+	})
+	return results, last, err
+}
+
+// one answers a replayed mutation from its stored result, or applies a new one and stores its
+// result with the counter advance.
+func (p *pusher) one(tx core.App, user *core.Record, clientID string, last *int64, m Mutation) (Result, error) {
+	if m.Mseq <= *last {
+		return storedResult(tx, clientID, m.Mseq)
+	}
+	res, err := p.applyIsolated(tx, user, clientID, m)
+	if err != nil {
+		return Result{}, fmt.Errorf("apply mutation %d: %w", m.Mseq, err)
+	}
+	if err := recordResult(tx, clientID, res); err != nil {
+		return Result{}, err
+	}
+	*last = m.Mseq
+	return res, nil
+}
+
+// applyIsolated applies m inside a savepoint: a refused mutation leaves no partial write and
+// becomes a rejected result; a transient error aborts the chunk.
+func (p *pusher) applyIsolated(tx core.App, user *core.Record, clientID string, m Mutation) (Result, error) {
+	if _, err := tx.DB().NewQuery("SAVEPOINT sync_mutation").Execute(); err != nil {
+		return Result{}, fmt.Errorf("savepoint: %w", err)
+	}
+	mc := &mutationCtx{app: tx, cfg: p.cfg, info: pushInfo(user), clientID: clientID, m: m}
+	res, err := mc.apply()
+	if err == nil {
+		_, err = tx.DB().NewQuery("RELEASE sync_mutation").Execute()
+		return res, err
+	}
+	if _, rbErr := tx.DB().NewQuery("ROLLBACK TO sync_mutation; RELEASE sync_mutation").Execute(); rbErr != nil {
+		return Result{}, errors.Join(err, fmt.Errorf("rollback savepoint: %w", rbErr))
+	}
+	if isTransient(err) {
+		return Result{}, err
+	}
+	return rejected(tx, mc.info, clientID, m, err)
+}
+
+// pushInfo is the request info of a push's user, as rules and serialisation see it.
+func pushInfo(user *core.Record) *core.RequestInfo {
+	return &core.RequestInfo{Auth: user, Method: http.MethodPost, Context: core.RequestInfoContextDefault,
+		Query: map[string]string{}, Headers: map[string]string{}, Body: map[string]any{}}
+}
+
+// runBounded runs fn in a write transaction, giving up with ErrWriterBusy if the write
+// connection is not free within wait (a v0.39 backup holds it for the whole archive). A
+// transaction that starts after the caller gave up rolls back at once.
+func runBounded(app core.App, wait time.Duration, fn func(tx core.App) error) error {
+	const waiting, running, abandoned = 0, 1, 2
+	var state atomic.Int32
+	done := make(chan error, 1)
+	go func() {
+		done <- app.RunInTransaction(func(tx core.App) error {
+			if !state.CompareAndSwap(waiting, running) {
+				return errAbandoned
+			}
+			return fn(tx)
+		})
+	}()
+	timer := time.NewTimer(wait)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-timer.C:
+		if state.CompareAndSwap(waiting, abandoned) {
+			return ErrWriterBusy
+		}
+		return <-done // already running: let it finish
+	}
+}
+
+// isTransient reports errors worth retrying: a busy or locked database.
+func isTransient(err error) bool {
+	if errors.Is(err, ErrWriterBusy) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked") ||
+		strings.Contains(msg, "SQLITE_LOCKED")
+}

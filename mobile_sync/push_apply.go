@@ -1,0 +1,295 @@
+package mobilesync
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// mutationCtx carries one mutation through its application inside the push transaction.
+type mutationCtx struct {
+	app      core.App // the push transaction
+	cfg      Config
+	info     *core.RequestInfo // the pushing user, for rules and serialisation
+	clientID string
+	m        Mutation
+	col      *core.Collection
+}
+
+// rejectError is a data problem with a mutation: it becomes a rejected result, never an error
+// of the push.
+type rejectError struct {
+	msg    string
+	fields map[string]string
+}
+
+func (e *rejectError) Error() string { return e.msg }
+
+func reject(format string, args ...any) error {
+	return &rejectError{msg: fmt.Sprintf(format, args...)}
+}
+
+// plan is what an update writes: the values to set, the client values that lost, and whether
+// a value is a merge rather than the client's own.
+type plan struct {
+	set    map[string]any
+	lost   []lostValue
+	merged bool
+}
+
+// apply applies the mutation. Data problems return *rejectError or the save's validation
+// error; the caller turns those into a rejected result.
+func (mc *mutationCtx) apply() (Result, error) {
+	if err := mc.check(); err != nil {
+		return Result{}, err
+	}
+	existing, err := mc.find()
+	if err != nil {
+		return Result{}, err
+	}
+	switch mc.m.Op {
+	case OpCreate:
+		if existing == nil {
+			return mc.create()
+		}
+		return mc.update(existing, true)
+	case OpUpdate:
+		return mc.update(existing, false)
+	default:
+		return mc.remove(existing)
+	}
+}
+
+// check validates what the mutation names: a synced collection, a PocketBase id, an op and
+// writable fields.
+func (mc *mutationCtx) check() error {
+	m := mc.m
+	if !slices.Contains(mc.cfg.Collections, m.C) {
+		return reject("unknown collection %q: push only to the synced collections (GET /api/sync/info lists them)", m.C)
+	}
+	col, err := mc.app.FindCachedCollectionByNameOrId(m.C)
+	if err != nil {
+		return reject("collection %q does not exist on this server", m.C)
+	}
+	mc.col = col
+	if !pbID.MatchString(m.ID) {
+		return reject("record id %q is invalid: ids are 15 characters a-z and 0-9", m.ID)
+	}
+	if m.Op != OpCreate && m.Op != OpUpdate && m.Op != OpDelete {
+		return reject("op %q is invalid: use create, update or delete", m.Op)
+	}
+	return mc.checkFields()
+}
+
+// checkFields refuses unknown, hidden and server-managed fields, by field.
+func (mc *mutationCtx) checkFields() error {
+	bad := map[string]string{}
+	for name := range mc.m.Fields {
+		f := mc.col.Fields.GetByName(name)
+		switch {
+		case f == nil:
+			bad[name] = "unknown field"
+		case name == core.FieldNameId || f.GetHidden() || f.Type() == core.FieldTypeAutodate || f.Type() == core.FieldTypePassword:
+			bad[name] = "this field is managed by the server and cannot be pushed"
+		}
+	}
+	if len(bad) > 0 {
+		return &rejectError{msg: "some fields cannot be written: remove them from the change", fields: bad}
+	}
+	return nil
+}
+
+func (mc *mutationCtx) find() (*core.Record, error) {
+	rec, err := mc.app.FindRecordById(mc.col, mc.m.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find %s/%s: %w", mc.col.Name, mc.m.ID, err)
+	}
+	return rec, nil
+}
+
+// create saves a new record with the client's values, if the CreateRule allows it.
+func (mc *mutationCtx) create() (Result, error) {
+	rec := core.NewRecord(mc.col)
+	rec.Id = mc.m.ID
+	values := map[string]any{}
+	for name, raw := range mc.m.Fields {
+		v, err := mc.clientValue(mc.col.Fields.GetByName(name), raw, rec)
+		if err != nil {
+			return Result{}, err
+		}
+		values[name] = v
+	}
+	if err := mc.setValues(rec, values); err != nil {
+		return Result{}, err
+	}
+	ok, err := canCreate(mc.app, mutationInfo(mc.info, http.MethodPost, values), rec)
+	if err != nil {
+		return Result{}, err
+	}
+	if !ok {
+		return Result{}, reject("you may not create this %s record: check its author, community and fields", mc.col.Name)
+	}
+	if err := mc.app.Save(rec); err != nil {
+		return Result{}, err
+	}
+	return mc.finish(rec, false, mc.overridden(rec, values))
+}
+
+// update resolves each pushed field against the record and saves what the rules allow.
+// fromCreate treats a create of an existing id as an update against an empty base.
+func (mc *mutationCtx) update(rec *core.Record, fromCreate bool) (Result, error) {
+	if rec == nil || rec.GetBool(s.FieldDeleted) {
+		return mc.updateOnDeleted(rec)
+	}
+	if err := mc.mustRead(rec); err != nil {
+		return Result{}, err
+	}
+	p, err := mc.plan(rec, fromCreate)
+	if err != nil || len(p.set) == 0 {
+		return mc.finishErr(rec, p, err)
+	}
+	ok, err := canAccess(mc.app, mutationInfo(mc.info, http.MethodPatch, p.set), rec, mc.col.UpdateRule)
+	if err != nil {
+		return Result{}, err
+	}
+	if !ok {
+		return Result{}, reject("you may not make this change to this %s record (a moderator may have to)", mc.col.Name)
+	}
+	if err := mc.setValues(rec, p.set); err != nil {
+		return Result{}, err
+	}
+	if err := mc.app.Save(rec); err != nil {
+		return Result{}, err
+	}
+	return mc.finish(rec, p.merged, append(p.lost, mc.overridden(rec, p.set)...))
+}
+
+func (mc *mutationCtx) finishErr(rec *core.Record, p plan, err error) (Result, error) {
+	if err != nil {
+		return Result{}, err
+	}
+	return mc.finish(rec, p.merged, p.lost)
+}
+
+// mustRead refuses to compare against a record the user may not read, so that no server value
+// of it ever reaches a conflict row.
+func (mc *mutationCtx) mustRead(rec *core.Record) error {
+	found, err := readableRecords(mc.app, mc.info, mc.col.Name, []string{rec.Id})
+	if err != nil {
+		return err
+	}
+	if found[rec.Id] == nil {
+		return reject("you may not change this %s record: it is not yours or not visible to you", mc.col.Name)
+	}
+	return nil
+}
+
+// updateOnDeleted keeps the values of an update to a deleted record in syncConflicts without
+// resurrecting the record.
+func (mc *mutationCtx) updateOnDeleted(rec *core.Record) (Result, error) {
+	lost := []lostValue{{Kind: s.ConflictUpdateOnDeleted, Client: rawFields(mc.m.Fields), Message: msgUpdateOnDeleted}}
+	refs, err := writeConflicts(mc.app, mc.info.Auth, mc.clientID, mc.m, lost)
+	if err != nil {
+		return Result{}, err
+	}
+	rev, err := recordRev(mc.app, mc.col.Name, mc.m.ID)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Mseq: mc.m.Mseq, Status: StatusConflict, Rev: rev, Conflicts: refs}, nil
+}
+
+// plan resolves every pushed field of rec.
+func (mc *mutationCtx) plan(rec *core.Record, emptyBase bool) (plan, error) {
+	p := plan{set: map[string]any{}}
+	rev, err := recordRev(mc.app, mc.col.Name, rec.Id)
+	if err != nil {
+		return p, err
+	}
+	for name, raw := range mc.m.Fields {
+		in, err := mc.fieldInput(mc.col.Fields.GetByName(name), rec, raw, emptyBase, rev)
+		if err != nil {
+			return p, err
+		}
+		d := resolveField(in)
+		if d.Outcome != keepServer {
+			p.set[name] = d.Value
+			p.merged = p.merged || d.Outcome == applyMerged
+		}
+		if d.Lost {
+			p.lost = append(p.lost, lostValue{Kind: s.ConflictField, Field: name, Client: in.Client, Server: in.Server, Message: msgFieldLost})
+		}
+	}
+	return p, nil
+}
+
+func (mc *mutationCtx) fieldInput(f core.Field, rec *core.Record, raw json.RawMessage, emptyBase bool, rev int64) (fieldInput, error) {
+	in := fieldInput{Policy: policyFor(mc.cfg, mc.col.Name, f), Server: canonical(rec.Get(f.GetName())), ServerChanged: rev > mc.m.BaseRev}
+	client, err := mc.clientValue(f, raw, rec)
+	if err != nil {
+		return in, err
+	}
+	in.Client = client
+	if emptyBase {
+		in.BaseKnown = true
+		return in, nil
+	}
+	if b, ok := mc.m.Base[f.GetName()]; ok {
+		if in.Base, err = mc.clientValue(f, b, rec); err != nil {
+			return in, err
+		}
+		in.BaseKnown = true
+	}
+	return in, nil
+}
+
+// clientValue normalises a pushed JSON value the way the field stores it, in canonical form.
+func (mc *mutationCtx) clientValue(f core.Field, raw json.RawMessage, rec *core.Record) (any, error) {
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, &rejectError{msg: "a value is not valid JSON", fields: map[string]string{f.GetName(): err.Error()}}
+	}
+	prepared, err := f.PrepareValue(rec, v)
+	if err != nil {
+		return nil, &rejectError{msg: "a value has the wrong type", fields: map[string]string{f.GetName(): err.Error()}}
+	}
+	return canonical(prepared), nil
+}
+
+// overridden lists the values a model hook changed on save (a moderation status, a commune
+// from the geo point): the client's value is kept in syncConflicts.
+func (mc *mutationCtx) overridden(rec *core.Record, written map[string]any) []lostValue {
+	var lost []lostValue
+	for name, v := range written {
+		if mc.col.Fields.GetByName(name).Type() == core.FieldTypeFile {
+			continue // media ids become stored file names
+		}
+		if saved := canonical(rec.Get(name)); !sameValue(saved, v) {
+			lost = append(lost, lostValue{Kind: s.ConflictField, Field: name, Client: v, Server: saved, Message: msgOverridden})
+		}
+	}
+	return lost
+}
+
+// canonical returns v as encoding/json would decode it, the form resolveField compares.
+func canonical(v any) any {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var out any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil
+	}
+	return out
+}

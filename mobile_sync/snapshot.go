@@ -1,0 +1,112 @@
+package mobilesync
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// Snapshot page sizes.
+const (
+	defaultSnapshotLimit = 1000
+	maxSnapshotLimit     = 5000
+)
+
+// snapshot answers POST /api/sync/snapshot: one page, in id order, of the records of a
+// collection this user may list. The first page fixes snapshotSeq, the head of the change log
+// read in the same read transaction; the last page carries the cursor to pull from.
+func (sv *service) snapshot(e *core.RequestEvent) error {
+	var req SnapshotRequest
+	if err := e.BindBody(&req); err != nil {
+		return e.BadRequestError("The snapshot body is not valid JSON: send {clientId, collection, snapshotSeq, afterId, limit}.", err)
+	}
+	if !sv.synced(req.Collection) {
+		return e.BadRequestError(fmt.Sprintf("Collection %q is not synced: GET /api/sync/info lists the synced collections.", req.Collection), nil)
+	}
+	c, err := e.App.FindCachedCollectionByNameOrId(req.Collection)
+	if err != nil {
+		return e.BadRequestError(fmt.Sprintf("Collection %q does not exist on this server yet: skip it.", req.Collection), err)
+	}
+	info, err := e.RequestInfo()
+	if err != nil {
+		return e.BadRequestError("", err)
+	}
+	var resp SnapshotResponse
+	err = readTx(e.App, func(db dbx.Builder) error {
+		resp, err = sv.snapshotOn(e.App, db, info, c, req)
+		return err
+	})
+	if err != nil {
+		if se, ok := err.(snapshotError); ok {
+			return e.BadRequestError(se.Error(), nil)
+		}
+		return e.InternalServerError("The snapshot failed: try again.", err)
+	}
+	return e.JSON(http.StatusOK, resp)
+}
+
+// snapshotError is a request the snapshot cannot serve, explained to the client.
+type snapshotError string
+
+func (e snapshotError) Error() string { return string(e) }
+
+// snapshotOn reads one snapshot page through db.
+func (sv *service) snapshotOn(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, req SnapshotRequest) (SnapshotResponse, error) {
+	resp := SnapshotResponse{Records: []SnapshotRecord{}, SnapshotSeq: req.SnapshotSeq}
+	st, err := readState(db)
+	if err != nil {
+		return resp, err
+	}
+	if req.SnapshotSeq > st.head || req.SnapshotSeq < 0 {
+		return resp, snapshotError("snapshotSeq is not from this database: start the snapshot again with snapshotSeq 0")
+	}
+	if resp.SnapshotSeq == 0 {
+		resp.SnapshotSeq = st.head
+	}
+	limit := clamp(req.Limit, defaultSnapshotLimit, maxSnapshotLimit)
+	q := app.RecordQuery(c).
+		AndWhere(dbx.NewExp(quoteIdent(c.Name)+".id > {:after}", dbx.Params{"after": req.AfterID})).
+		OrderBy(quoteIdent(c.Name) + ".id").Limit(int64(limit + 1))
+	recs, err := listReadable(app, db, info, c, q)
+	if err != nil {
+		return resp, err
+	}
+	if resp.Done = len(recs) <= limit; !resp.Done {
+		recs = recs[:limit]
+		resp.NextAfterID = recs[limit-1].Id
+	}
+	if resp.Records, err = snapshotRecords(app, db, info, c.Name, recs); err != nil {
+		return resp, err
+	}
+	if resp.Done {
+		sc, err := scopeOf(app, db, info, sv.cfg.Collections)
+		if err != nil {
+			return resp, err
+		}
+		resp.Cursor = encodeCursor(cursor{Epoch: st.epoch, Seq: resp.SnapshotSeq, Scope: sc.String()})
+	}
+	return resp, nil
+}
+
+// snapshotRecords serialises recs with their revs.
+func snapshotRecords(app core.App, db dbx.Builder, info *core.RequestInfo, coll string, recs []*core.Record) ([]SnapshotRecord, error) {
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.Id
+	}
+	revs, err := recordRevs(db, coll, ids)
+	if err != nil {
+		return nil, err
+	}
+	raws, err := serializeRecords(app, info, recs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SnapshotRecord, len(recs))
+	for i, r := range recs {
+		out[i] = SnapshotRecord{ID: r.Id, Rev: revs[r.Id], R: raws[i]}
+	}
+	return out, nil
+}
