@@ -8,11 +8,16 @@ package hooks
 import "github.com/pocketbase/pocketbase/core"
 
 // Config carries the settings the domain rules need.
-type Config struct{}
+type Config struct {
+	// Geo configures the territory rules: outside margin and blur secret (geo.go).
+	Geo GeoConfig
+}
 
 // Register binds every domain rule to app.
 func Register(app core.App, cfg Config) error {
 	bindModeration(app)
 	bindProfiles(app)
+	bindPhotos(app)
+	bindGeo(app, cfg.Geo)
 	return nil
 }

@@ -13,7 +13,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
+	mobilesync "github.com/maillage/maillage/mobile_sync"
 )
 
 // Config is everything Maillage reads from flags and the environment, once, in main.go.
@@ -24,6 +26,8 @@ type Config struct {
 	Public fs.FS
 	// Demo loads the demo territory into the database when serving.
 	Demo bool
+	// Sync selects the synced collections; nil Collections syncs mobilesync.DefaultConfig().
+	Sync mobilesync.Config
 	// TileURL is the PWA map's tile URL template; empty draws no base tiles.
 	TileURL string
 	// TileAttribution credits the tile provider on the map.
@@ -35,7 +39,11 @@ func Bind(app core.App, cfg Config) error {
 	if err := hooks.Register(app, cfg.Hooks); err != nil {
 		return err
 	}
+	if err := mobilesync.Register(app, syncConfig(cfg.Sync)); err != nil {
+		return err
+	}
 	bindConfig(app, cfg)
+	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
 	}
@@ -53,4 +61,12 @@ func bindPublic(app core.App, public fs.FS) {
 			return se.Next()
 		},
 	})
+}
+
+// syncConfig defaults to syncing Maillage's collections, so that test apps sync too.
+func syncConfig(c mobilesync.Config) mobilesync.Config {
+	if c.Collections == nil {
+		return mobilesync.DefaultConfig()
+	}
+	return c
 }

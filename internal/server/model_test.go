@@ -1,0 +1,83 @@
+package server_test
+
+import (
+	"net/http"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// This file is the visibility model of DESIGN.md and issue 2, written plainly in Go and
+// independently of the rule strings in migrations/rules.go: the matrix compares the two.
+
+// canRead reports whether viewer p may read record r.
+//   - authors read all their records, private, pending, rejected and deleted included;
+//   - private records are for their author alone, moderators included out;
+//   - moderators read every other record, whatever its status;
+//   - anyone else reads only published, undeleted records: public ones even anonymously,
+//     community ones when signed in, and only as a member when the record names a community.
+func canRead(p person, r record, authorID string) bool {
+	switch {
+	case p.id != "" && p.id == authorID:
+		return true
+	case r.shape == shapePrivate:
+		return false
+	case p.role == s.RoleModerator:
+		return true
+	case r.deleted || r.status != s.StatusPublished:
+		return false
+	case r.shape == shapePublic:
+		return true
+	case r.shape == shapeCommunityAll:
+		return p.id != ""
+	default: // shapeCommunityGroup
+		return p.inGroup
+	}
+}
+
+// canEdit reports whether p may edit or delete r: authors their own records, moderators what
+// they can read.
+func canEdit(p person, r record, authorID string) bool {
+	isAuthor := p.id != "" && p.id == authorID
+	return isAuthor || (p.role == s.RoleModerator && canRead(p, r, authorID))
+}
+
+// canSetStatus reports whether p may change the moderation status of r: moderators only, on
+// what they may edit.
+func canSetStatus(p person, r record, authorID string) bool {
+	return p.role == s.RoleModerator && canEdit(p, r, authorID)
+}
+
+// Actions of the matrix.
+const (
+	actList      = "list"
+	actView      = "view"
+	actUpdate    = "update"    // PATCH of a plain field (description)
+	actSetStatus = "setStatus" // PATCH of status
+	actDelete    = "delete"
+)
+
+// expectStatus is the HTTP status the model expects for a record action. PocketBase answers 404,
+// not 403, when a rule hides or forbids a record, so that it does not reveal that it exists.
+func expectStatus(action string, allowed bool) int {
+	switch {
+	case !allowed:
+		return http.StatusNotFound
+	case action == actDelete:
+		return http.StatusNoContent
+	default:
+		return http.StatusOK
+	}
+}
+
+// allowed applies the model to one record action.
+func allowed(action string, p person, r record, authorID string) bool {
+	switch action {
+	case actView:
+		return canRead(p, r, authorID)
+	case actUpdate, actDelete:
+		return canEdit(p, r, authorID)
+	case actSetStatus:
+		return canSetStatus(p, r, authorID)
+	}
+	panic("unknown action " + action)
+}

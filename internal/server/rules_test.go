@@ -1,0 +1,135 @@
+package server_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/tests"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// TestRuleMatrix checks the API rules of every content collection against the plain Go model
+// of model_test.go: each viewer × record shape × state × action, with the exact list of ids
+// seen and the exact status of view, update, status change and delete.
+func TestRuleMatrix(t *testing.T) {
+	if n := len(fx.records); n != len(s.Content)*16 {
+		t.Fatalf("seeded %d records, want %d", n, len(s.Content)*16)
+	}
+	for _, p := range fx.viewers {
+		app := cloneApp(t) // one app per viewer: its deletes must not hide records from others
+		found := runScenarios(t, fx, app, viewerCells(fx, p, s.Content))
+		if len(found) > 0 {
+			t.Errorf("%s: %d cells differ from the model", p.name, len(found))
+		}
+	}
+}
+
+// TestRuleMatrixSeesEveryOutcome guards the matrix itself: a matrix whose cells all expect the
+// same answer would prove nothing, so each action must meet both an allowed and a refused cell.
+func TestRuleMatrixSeesEveryOutcome(t *testing.T) {
+	seen := map[string]map[int]bool{}
+	for _, p := range fx.viewers {
+		for _, c := range viewerCells(fx, p, s.Content) {
+			if seen[c.action] == nil {
+				seen[c.action] = map[int]bool{}
+			}
+			seen[c.action][expected(fx, c).status] = true
+		}
+	}
+	for _, action := range []string{actView, actUpdate, actSetStatus, actDelete} {
+		if len(seen[action]) != 2 {
+			t.Errorf("%s: expected statuses %v, want one allowed and one refused", action, seen[action])
+		}
+	}
+}
+
+// loosening is a negative control: one rule made weaker in a copy of the schema, and the cells
+// that weakening must turn wrong.
+type loosening struct {
+	name      string
+	from, to  string // replaced in the list and view rules of initiatives
+	wrongView func(p person, r record) bool
+}
+
+var loosenings = []loosening{
+	{
+		name: "moderators read private records",
+		from: `@request.auth.role = "moderator" && visibility != "private"`,
+		to:   `@request.auth.role = "moderator"`,
+		wrongView: func(p person, r record) bool {
+			return p.role == s.RoleModerator && r.shape == shapePrivate
+		},
+	},
+	{
+		name: "anyone reads pending records",
+		from: `status = "published"`,
+		to:   `(status = "published" || status = "pending")`,
+		wrongView: func(p person, r record) bool {
+			published := r
+			published.status = s.StatusPublished
+			return r.status == s.StatusPending && !r.deleted &&
+				!canRead(p, r, fx.authorID) && canRead(p, published, fx.authorID)
+		},
+	},
+}
+
+// TestRuleMatrixNegativeControl loosens one rule of initiatives at a time and checks that the
+// matrix reports exactly the cells that the loosening opens: no more, no fewer.
+func TestRuleMatrixNegativeControl(t *testing.T) {
+	colls := []string{s.Initiatives, s.Offers} // offers keep their rules: no cell of theirs may differ
+	for _, l := range loosenings {
+		t.Run(l.name, func(t *testing.T) {
+			var got []string
+			for _, p := range fx.viewers {
+				app := cloneApp(t)
+				loosen(t, app, s.Initiatives, l.from, l.to)
+				for _, m := range collectMismatches(t, fx, app, viewerCells(fx, p, colls)) {
+					got = append(got, m.cell.String())
+				}
+			}
+			want := wrongCells(l, colls)
+			if len(want) == 0 || !slices.Equal(got, want) {
+				t.Errorf("mismatching cells:\n got %d %v\nwant %d %v", len(got), got, len(want), want)
+			}
+		})
+	}
+}
+
+// wrongCells lists, in matrix order, the cells loosening l must make differ from the model:
+// the views it opens on initiatives, and the initiatives lists that then show more.
+func wrongCells(l loosening, colls []string) []string {
+	var cells []string
+	for _, p := range fx.viewers {
+		var views []string
+		for _, r := range fx.records {
+			if r.coll == s.Initiatives && l.wrongView(p, r) {
+				views = append(views, cell{coll: r.coll, viewer: p, action: actView, rec: &r}.String())
+			}
+		}
+		if len(views) > 0 {
+			cells = append(cells, cell{coll: s.Initiatives, viewer: p, action: actList}.String())
+		}
+		cells = append(cells, views...)
+	}
+	return cells
+}
+
+// loosen rewrites from into to in collection's list and view rules, in this app only.
+func loosen(t *testing.T, app *tests.TestApp, collection, from, to string) {
+	t.Helper()
+	c, err := app.FindCollectionByNameOrId(collection)
+	if err != nil {
+		t.Fatalf("collection %s: %v", collection, err)
+	}
+	for _, r := range []*string{c.ListRule, c.ViewRule} {
+		if r == nil || !strings.Contains(*r, from) {
+			t.Fatalf("rule of %s has no %q to loosen: the control is out of date", collection, from)
+		}
+		*r = strings.ReplaceAll(*r, from, to)
+	}
+	if err := app.Save(c); err != nil {
+		t.Fatalf("save loosened %s: %v", collection, err)
+	}
+}
