@@ -1,0 +1,89 @@
+// @ts-check
+// The only module that talks to the server: the PocketBase SDK for accounts and realtime, and
+// call() for Maillage's own routes. Everything else goes through here.
+import PocketBase from "../vendor/pocketbase/pocketbase.es.mjs";
+
+/** The PocketBase client; its auth store (localStorage) keeps the user signed in offline. */
+export const pb = new PocketBase(location.origin);
+pb.autoCancellation(false);
+
+/** ApiError is a failed call: status 0 means the network could not be reached. */
+export class ApiError extends Error {
+    /**
+     * @param {number} status
+     * @param {string} message
+     * @param {any} [body]
+     */
+    constructor(status, message, body) {
+        super(message);
+        this.status = status;
+        this.body = body;
+    }
+
+    /** transient reports whether the call may succeed later (offline, 5xx, 429). */
+    get transient() {
+        return this.status === 0 || this.status === 429 || this.status >= 500;
+    }
+}
+
+/**
+ * call sends a request to the server with the user's token and returns the decoded JSON.
+ * @param {string} method
+ * @param {string} path
+ * @param {any} [body] JSON-encoded unless it is a Blob
+ * @param {Record<string, string>} [headers]
+ */
+export async function call(method, path, body, headers = {}) {
+    const h = { ...headers };
+    if (pb.authStore.token) {
+        h.Authorization = pb.authStore.token;
+    }
+    let payload = body;
+    if (body !== undefined && !(body instanceof Blob)) {
+        h["Content-Type"] = "application/json";
+        payload = JSON.stringify(body);
+    }
+    let res;
+    try {
+        res = await fetch(path, { method, headers: h, body: payload, cache: "no-store" });
+    } catch (err) {
+        throw new ApiError(0, "no network: " + /** @type {Error} */ (err).message);
+    }
+    const text = await res.text();
+    const data = text ? safeJSON(text) : null;
+    if (!res.ok) {
+        throw new ApiError(res.status, (data && data.message) || res.statusText, data);
+    }
+    return data;
+}
+
+/** @param {string} text */
+function safeJSON(text) {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return { message: text };
+    }
+}
+
+/**
+ * exists tells whether a HEAD request on path answers 2xx (false when offline).
+ * @param {string} path
+ */
+export async function exists(path) {
+    try {
+        const h = pb.authStore.token ? { Authorization: pb.authStore.token } : undefined;
+        const res = await fetch(path, { method: "HEAD", headers: h, cache: "no-store" });
+        return res.ok;
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * currentUser returns the signed-in user's record, or null. An expired token still counts
+ * offline: the user stays signed in, and the server asks again when the network is back.
+ */
+export function currentUser() {
+    return pb.authStore.token && pb.authStore.record ? pb.authStore.record : null;
+}

@@ -1,0 +1,61 @@
+// @ts-check
+// Translations: t(key, params) in the current locale (French first, English too), numbers
+// formatted for the locale, and [data-i18n] attributes filled in the static page.
+import { MESSAGES } from "./messages.js";
+
+/** @type {"fr"|"en"} */
+let current = "fr";
+
+/**
+ * setLocale switches the language ("fr" or "en"; anything else falls back to French).
+ * @param {string} loc
+ */
+export function setLocale(loc) {
+    current = loc === "en" ? "en" : "fr";
+    if (typeof document !== "undefined") {
+        document.documentElement.lang = current;
+    }
+}
+
+/** locale returns the current language. */
+export function locale() {
+    return current;
+}
+
+/**
+ * t translates key with {placeholders} replaced by params; numbers are locale-formatted.
+ * A missing key shows itself, so the gap is visible (and the unit test fails).
+ * @param {string} key
+ * @param {Record<string, string|number>} [params]
+ * @returns {string}
+ */
+export function t(key, params = {}) {
+    const msg = MESSAGES[current][key] ?? MESSAGES.fr[key] ?? key;
+    return msg.replace(/\{(\w+)\}/g, (_, name) => {
+        const v = params[name];
+        return typeof v === "number" ? formatNumber(v) : String(v ?? "");
+    });
+}
+
+/**
+ * formatNumber writes n the locale's way ("12 480" in French).
+ * @param {number} n
+ */
+export function formatNumber(n) {
+    return new Intl.NumberFormat(current === "fr" ? "fr-FR" : "en-GB").format(n);
+}
+
+/**
+ * translatePage fills every [data-i18n] element's text and [data-i18n-attr] attribute
+ * ("aria-label:nav.label").
+ * @param {ParentNode} root
+ */
+export function translatePage(root) {
+    root.querySelectorAll("[data-i18n]").forEach((el) => {
+        el.textContent = t(/** @type {string} */ (el.getAttribute("data-i18n")));
+    });
+    root.querySelectorAll("[data-i18n-attr]").forEach((el) => {
+        const [attr, key] = /** @type {string} */ (el.getAttribute("data-i18n-attr")).split(":");
+        el.setAttribute(attr, t(key));
+    });
+}
