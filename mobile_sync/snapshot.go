@@ -68,7 +68,7 @@ func (sv *service) snapshotOn(app core.App, db dbx.Builder, info *core.RequestIn
 	limit := clamp(req.Limit, defaultSnapshotLimit, maxSnapshotLimit)
 	q := app.RecordQuery(c).
 		AndWhere(dbx.NewExp(quoteIdent(c.Name)+".id > {:after}", dbx.Params{"after": req.AfterID})).
-		OrderBy(quoteIdent(c.Name) + ".id").Limit(int64(limit + 1))
+		OrderBy(c.Name + ".id").Limit(int64(limit + 1)) // dbx quotes "table.column" itself
 	recs, err := listReadable(app, db, info, c, q)
 	if err != nil {
 		return resp, err
