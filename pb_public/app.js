@@ -1,24 +1,60 @@
 // @ts-check
-// Maillage PWA entry point.
+// Maillage PWA entry point: language, service worker, server config, the user's local database
+// and its sync, the shell (network state, progress bar, outbox badge) and the router.
+import { currentUser, pb } from "./js/api.js";
+import { setLocale, t, translatePage } from "./js/i18n.js";
+import * as session from "./js/session.js";
+import { loadConfig } from "./js/config.js";
+import { initShell } from "./js/ui/shell.js";
+import { registerWorker } from "./js/ui/update.js";
+import { Router } from "./js/ui/router.js";
 
-/** Shows the number of published initiatives the API lets this visitor see. */
-async function initCount() {
-    const out = document.getElementById("count");
-    if (!out) {
-        return;
-    }
-    try {
-        const res = await fetch("/api/collections/initiatives/records?perPage=1&fields=id&filter=" +
-            encodeURIComponent('status = "published" && deleted = false'));
-        if (!res.ok) {
-            throw new Error("HTTP " + res.status);
-        }
-        const body = await res.json();
-        out.textContent = body.totalItems + " initiatives publiées";
-        out.dataset.count = String(body.totalItems);
-    } catch (err) {
-        out.textContent = "Impossible de joindre le serveur pour le moment.";
-    }
+/**
+ * makeContext builds the ctx every view receives: db follows the session (it changes on
+ * sign-in and sign-out), sync.request() asks for a sync, onData(fn) calls fn(collections)
+ * when synced data changed and returns the function that stops it.
+ */
+function makeContext() {
+    return {
+        get db() { return session.state.db; },
+        sync: {
+            request: () => session.requestSync(),
+            get config() { return session.state.config; },
+        },
+        session,
+        t,
+        user: currentUser,
+        navigate: (/** @type {string} */ hash) => { location.hash = hash; },
+        /** @param {(what: string[]) => void} fn */
+        onData(fn) {
+            const handler = (/** @type {any} */ ev) => fn(ev.detail || []);
+            session.bus.addEventListener("data", handler);
+            return () => session.bus.removeEventListener("data", handler);
+        },
+    };
 }
 
-initCount();
+/** markUser exposes the signed-in user's id as html[data-user] (tests and styles read it). */
+function markUser() {
+    document.documentElement.dataset.user = currentUser()?.id || "";
+}
+
+/** boot starts the app; each step works offline. */
+async function boot() {
+    setLocale(localStorage.getItem("maillage.locale") || "fr");
+    translatePage(document);
+    registerWorker();
+    session.state.config = await loadConfig();
+    await session.openSession();
+    markUser();
+    pb.authStore.onChange(markUser);
+    initShell(session);
+    navigator.storage?.persist?.().catch(() => false);
+    const main = /** @type {HTMLElement} */ (document.getElementById("main"));
+    const router = new Router(main, makeContext());
+    window.addEventListener("maillage:session", () => router.draw(true));
+    await router.start();
+    document.documentElement.dataset.ready = "true";
+}
+
+boot();

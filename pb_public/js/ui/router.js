@@ -1,57 +1,152 @@
 // @ts-check
-// Hash routes: #/map, #/list, #/detail/<collection>/<id>, #/agenda, #/directory, #/offers,
-// #/contribute, #/new/<collection>, #/edit/<collection>/<id>, #/cartoparty, #/outbox,
-// #/conflicts, #/account. Each view module registers its routes here.
+// Hash routes of the PWA. Each route names a view module js/views/<view>.js, imported lazily,
+// which exports `async function render(main, params, ctx)`: main is the <main> element, params
+// the route's named parts plus the query (#/list?q=jardin → {q: "jardin"}), ctx is
+// {db, sync, session, t, navigate} made by app.js. render may return a function, called
+// before the next view is drawn (to drop listeners or timers).
 
-/** @type {Map<string, (args: string[]) => any>} */
-const routes = new Map();
-let current = "";
+/** @typedef {{view: string, params: Record<string, string>}} Match */
+
+/** ROUTES maps a path pattern (":name" is a part) to the view that draws it; first match wins. */
+export const ROUTES = [
+    ["map", "map"],
+    ["list", "list"],
+    ["i/:collection/:id", "detail"],
+    ["agenda", "agenda"],
+    ["directory", "directory"],
+    ["offers", "offers"],
+    ["about", "about"],
+    ["contribute", "contribute"],
+    ["contribute/:collection", "contribute"],
+    ["edit/:collection/:id", "contribute"],
+    ["cartoparty", "cartoparty"],
+    ["outbox", "outbox"],
+    ["conflicts", "conflicts"],
+    ["account", "account"],
+];
+
+/** DEFAULT is the view of an empty or unknown hash. */
+export const DEFAULT = "map";
 
 /**
- * route registers the view rendering #/name/args….
- * @param {string} name
- * @param {(args: string[]) => any} render
+ * match finds the view and params of a hash such as "#/i/initiatives/abc?x=1".
+ * An unknown path falls back to the map.
+ * @param {string} hash
+ * @returns {Match}
  */
-export function route(name, render) {
-    routes.set(name, render);
-}
-
-/** parse splits the location hash into a route name and its arguments. */
-export function parse() {
-    const parts = location.hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
-    return { name: parts[0] || "map", args: parts.slice(1) };
-}
-
-/**
- * render draws the current route; refresh=true redraws the same view after data changed
- * without moving focus.
- * @param {boolean} [refresh]
- */
-export async function render(refresh = false) {
-    const { name, args } = parse();
-    const view = routes.get(name) || routes.get("map");
-    if (!view) {
-        return;
+export function match(hash) {
+    const [path, query = ""] = hash.replace(/^#\/?/, "").split("?");
+    const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    const params = Object.fromEntries(new URLSearchParams(query));
+    for (const [pattern, view] of ROUTES) {
+        const named = bind(pattern.split("/"), parts);
+        if (named) {
+            return { view, params: { ...params, ...named } };
+        }
     }
-    const key = location.hash;
-    document.querySelectorAll(".nav a").forEach((a) => {
-        const on = /** @type {HTMLAnchorElement} */ (a).hash === "#/" + name;
-        if (on) { a.setAttribute("aria-current", "page"); } else { a.removeAttribute("aria-current"); }
+    return { view: DEFAULT, params };
+}
+
+/**
+ * bind matches path parts against pattern parts and returns the named parts, or null.
+ * @param {string[]} pattern
+ * @param {string[]} parts
+ */
+function bind(pattern, parts) {
+    if (pattern.length !== parts.length) {
+        return null;
+    }
+    /** @type {Record<string, string>} */
+    const named = {};
+    for (let i = 0; i < pattern.length; i++) {
+        if (pattern[i].startsWith(":")) {
+            named[pattern[i].slice(1)] = parts[i];
+        } else if (pattern[i] !== parts[i]) {
+            return null;
+        }
+    }
+    return named;
+}
+
+/**
+ * href builds a hash for a view and its parts: href("i", "events", id) → "#/i/events/<id>".
+ * @param {...string} parts
+ */
+export function href(...parts) {
+    return "#/" + parts.map(encodeURIComponent).join("/");
+}
+
+/** Router draws the view of the current hash into main and keeps the nav's current link. */
+export class Router {
+    /**
+     * @param {HTMLElement} main
+     * @param {any} ctx
+     * @param {(view: string) => Promise<{render: Function}>} [load]
+     */
+    constructor(main, ctx, load = (view) => import(`../views/${view}.js`)) {
+        this.main = main;
+        this.ctx = ctx;
+        this.load = load;
+        this.drawn = "";
+        this.seq = 0;
+        /** @type {(() => void)|null} */
+        this.cleanup = null;
+    }
+
+    /** start draws the current hash and every later one. */
+    start() {
+        window.addEventListener("hashchange", () => this.draw());
+        return this.draw();
+    }
+
+    /**
+     * draw renders the view of the current hash; refresh=true redraws it after data changed,
+     * without moving focus. A draw overtaken by a newer one is dropped.
+     * @param {boolean} [refresh]
+     */
+    async draw(refresh = false) {
+        const seq = ++this.seq;
+        const { view, params } = match(location.hash);
+        markCurrent(view);
+        const mod = await this.load(view);
+        if (seq !== this.seq) {
+            return;
+        }
+        this.cleanup?.();
+        this.cleanup = null;
+        this.main.dataset.view = view;
+        const done = await mod.render(this.main, params, this.ctx);
+        this.cleanup = typeof done === "function" ? done : null;
+        if (!refresh && location.hash !== this.drawn && seq === this.seq) {
+            focusHeading(this.main);
+        }
+        this.drawn = location.hash;
+        document.dispatchEvent(new CustomEvent("maillage:view", { detail: { view, params } }));
+    }
+}
+
+/**
+ * markCurrent sets aria-current on the nav link of the view shown.
+ * @param {string} view
+ */
+function markCurrent(view) {
+    document.querySelectorAll("nav a[data-view]").forEach((a) => {
+        if (a.getAttribute("data-view") === view) {
+            a.setAttribute("aria-current", "page");
+        } else {
+            a.removeAttribute("aria-current");
+        }
     });
-    await view(args);
-    if (!refresh && key !== current) {
-        const heading = document.querySelector("main h1");
-        /** @type {HTMLElement|null} */ (heading || document.getElementById("main"))?.focus?.();
+}
+
+/**
+ * focusHeading moves focus to the view's h1 so screen readers announce the new page.
+ * @param {HTMLElement} main
+ */
+function focusHeading(main) {
+    const h1 = /** @type {HTMLElement|null} */ (main.querySelector("h1"));
+    if (h1) {
+        h1.tabIndex = -1;
+        h1.focus({ preventScroll: true });
     }
-    current = key;
-}
-
-/** currentRoute returns the name of the view shown. */
-export function currentRoute() {
-    return parse().name;
-}
-
-/** initRouter draws views on hash changes. */
-export function initRouter() {
-    window.addEventListener("hashchange", () => render());
 }

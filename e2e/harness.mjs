@@ -1,0 +1,185 @@
+// End-to-end harness: the real maillage binary on a fresh data dir and a free port, Debian's
+// Chromium driven by playwright-core, users made through the superuser API and signed in
+// through the UI. Tests never reach outside the machine (tiles empty or local).
+import { execFile, spawn } from "node:child_process";
+import { mkdtemp, mkdir, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { chromium } from "playwright-core";
+
+const run = promisify(execFile);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const CHROMIUM = "/usr/bin/chromium";
+export const SCREENSHOTS = join(ROOT, "e2e", "screenshots");
+const SUPERUSER = { email: "e2e-admin@maillage.test", password: "e2e-admin-password-1" };
+
+/** @type {Promise<string>|null} */
+let built = null;
+
+/** binary builds the maillage binary once per test process into a temp dir. */
+export function binary() {
+    built ??= (async () => {
+        const dir = await mkdtemp(join(tmpdir(), "maillage-e2e-bin-"));
+        const out = join(dir, "maillage");
+        await run("go", ["build", "-o", out, "."], { cwd: ROOT, maxBuffer: 1 << 24 });
+        return out;
+    })();
+    return built;
+}
+
+/** freePort asks the OS for a free TCP port on 127.0.0.1. */
+export function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = createServer();
+        srv.unref();
+        srv.on("error", reject);
+        srv.listen(0, "127.0.0.1", () => {
+            const { port } = /** @type {import("node:net").AddressInfo} */ (srv.address());
+            srv.close(() => resolve(port));
+        });
+    });
+}
+
+/**
+ * startServer starts maillage on a fresh data dir and waits until it answers.
+ * @param {{demo?: boolean, tiles?: string}} [opts]
+ */
+export async function startServer({ demo = true, tiles = "" } = {}) {
+    const bin = await binary();
+    const dataDir = await mkdtemp(join(tmpdir(), "maillage-e2e-data-"));
+    await run(bin, ["superuser", "upsert", SUPERUSER.email, SUPERUSER.password, "--dir", dataDir]);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const args = ["serve", "--http", `127.0.0.1:${port}`, "--dir", dataDir, "--tiles", tiles];
+    if (demo) {
+        args.push("--demo");
+    }
+    const proc = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    proc.stdout.on("data", (d) => { log += d; });
+    proc.stderr.on("data", (d) => { log += d; });
+    await waitUntilUp(url, proc, () => log);
+    const stop = async () => {
+        if (proc.exitCode === null) {
+            proc.kill("SIGTERM");
+            await new Promise((r) => proc.once("exit", r));
+        }
+        await rm(dataDir, { recursive: true, force: true });
+    };
+    return { url, dataDir, superuser: { ...SUPERUSER }, stop, log: () => log };
+}
+
+/**
+ * waitUntilUp polls /api/health until the server answers (60 s at most: the demo loads first).
+ * @param {string} url
+ * @param {import("node:child_process").ChildProcess} proc
+ * @param {() => string} log
+ */
+async function waitUntilUp(url, proc, log) {
+    for (let i = 0; i < 600; i++) {
+        if (proc.exitCode !== null) {
+            throw new Error(`maillage exited with ${proc.exitCode} before answering:\n${log()}`);
+        }
+        try {
+            const res = await fetch(url + "/api/health");
+            if (res.ok) {
+                return;
+            }
+        } catch { /* not up yet */ }
+        await new Promise((r) => setTimeout(r, 100));
+    }
+    proc.kill("SIGKILL");
+    throw new Error(`maillage did not answer on ${url} within 60 s:\n${log()}`);
+}
+
+/** launchBrowser starts Debian's Chromium headless. */
+export function launchBrowser() {
+    return chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update"],
+    });
+}
+
+/**
+ * superuserToken signs the superuser in through the API.
+ * @param {{url: string, superuser: {email: string, password: string}}} server
+ */
+export async function superuserToken(server) {
+    const res = await fetch(server.url + "/api/collections/_superusers/auth-with-password", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ identity: server.superuser.email, password: server.superuser.password }),
+    });
+    if (!res.ok) {
+        throw new Error(`superuser sign-in failed: ${res.status} ${await res.text()}`);
+    }
+    return (await res.json()).token;
+}
+
+/**
+ * createUser creates a verified user with a role (resident, facilitator, moderator) through
+ * the superuser API and returns the record.
+ * @param {{url: string, superuser: {email: string, password: string}}} server
+ * @param {{email: string, password: string, role?: string, name?: string}} user
+ */
+export async function createUser(server, { email, password, role = "resident", name = "" }) {
+    const token = await superuserToken(server);
+    const res = await fetch(server.url + "/api/collections/users/records", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: token },
+        body: JSON.stringify({ email, password, passwordConfirm: password, role, verified: true,
+            name: name || email.split("@")[0] }),
+    });
+    if (!res.ok) {
+        throw new Error(`creating user ${email} failed: ${res.status} ${await res.text()}`);
+    }
+    return res.json();
+}
+
+/**
+ * signIn signs a user in through the account view and waits until the app reopened its
+ * session (html[data-user] holds the user's id).
+ * @param {import("playwright-core").Page} page
+ * @param {{url: string}} server
+ * @param {{email: string, password: string}} user
+ */
+export async function signIn(page, server, { email, password }) {
+    await page.goto(server.url + "/#/account");
+    await page.getByTestId("signin-email").fill(email);
+    await page.getByTestId("signin-password").fill(password);
+    await page.getByTestId("signin-submit").click();
+    await page.waitForFunction(() => Boolean(document.documentElement.dataset.user), null, { timeout: 15000 });
+}
+
+/**
+ * waitForSync waits until the page finished a sync (html[data-synced]).
+ * @param {import("playwright-core").Page} page
+ * @param {number} [timeout]
+ */
+export async function waitForSync(page, timeout = 60000) {
+    await page.waitForFunction(() => document.documentElement.dataset.synced === "true", null, { timeout });
+}
+
+/**
+ * screenshot saves the page at both reference sizes (360×740 and 1280×800) as
+ * e2e/screenshots/<name>-<w>x<h>.png, and restores the viewport.
+ * @param {import("playwright-core").Page} page
+ * @param {string} name
+ */
+export async function screenshot(page, name) {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const before = page.viewportSize();
+    for (const [width, height] of [[360, 740], [1280, 800]]) {
+        await page.setViewportSize({ width, height });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}x${height}.png`), fullPage: false });
+    }
+    if (before) {
+        await page.setViewportSize(before);
+    }
+}

@@ -1,0 +1,88 @@
+// @ts-check
+// The shell around the views: network state, the first-sync progress bar with counts
+// ("12 480 / 20 000 initiatives"), the outbox badge and the language switch.
+import { locale, setLocale, t, translatePage } from "../i18n.js";
+
+/**
+ * initShell wires the shell to the session's events.
+ * @param {typeof import("../session.js")} session
+ */
+export function initShell(session) {
+    showNetwork();
+    window.addEventListener("online", showNetwork);
+    window.addEventListener("offline", showNetwork);
+    session.bus.addEventListener("progress", (ev) => showProgress(/** @type {any} */ (ev).detail));
+    window.addEventListener("maillage:outbox", (ev) => showBadge(/** @type {any} */ (ev).detail?.pending ?? 0));
+    session.bus.addEventListener("outbox", () => countPending(session));
+    session.bus.addEventListener("synced", () => { document.documentElement.dataset.synced = "true"; });
+    countPending(session);
+    document.getElementById("lang")?.addEventListener("click", switchLanguage);
+}
+
+/** showNetwork says whether the device is online. */
+function showNetwork() {
+    const net = document.getElementById("net");
+    if (!net) {
+        return;
+    }
+    net.textContent = navigator.onLine ? "" : t("net.offline");
+    net.classList.toggle("offline", !navigator.onLine);
+}
+
+/**
+ * showProgress draws the sync progress, or hides it when p is null.
+ * @param {{c: string, done: number, total: number}|null} p
+ */
+function showProgress(p) {
+    const box = document.getElementById("progress");
+    const bar = /** @type {HTMLProgressElement|null} */ (document.getElementById("progress-bar"));
+    const label = document.getElementById("progress-label");
+    if (!box || !bar || !label) {
+        return;
+    }
+    box.hidden = !p;
+    if (!p) {
+        return;
+    }
+    const collection = t("coll." + p.c);
+    label.textContent = p.total > 0
+        ? t("sync.progress", { done: p.done, total: p.total, collection })
+        : t("sync.progressNoTotal", { done: p.done, collection });
+    bar.max = Math.max(p.total, 1);
+    bar.value = Math.min(p.done, bar.max);
+}
+
+/**
+ * countPending reads the outbox size and shows it.
+ * @param {typeof import("../session.js")} session
+ */
+async function countPending(session) {
+    try {
+        showBadge(await session.unsentCount());
+    } catch {
+        // Database closing (sign-out): the next event counts again.
+    }
+}
+
+/**
+ * showBadge shows the number of contributions waiting to be sent.
+ * @param {number} n
+ */
+function showBadge(n) {
+    const badge = document.getElementById("outbox-badge");
+    if (!badge) {
+        return;
+    }
+    badge.textContent = n > 0 ? String(n) : "";
+    badge.hidden = n === 0;
+    badge.setAttribute("aria-label", t("outbox.badge", { count: n }));
+}
+
+/** switchLanguage toggles French and English, remembers it and redraws. */
+function switchLanguage() {
+    const next = locale() === "fr" ? "en" : "fr";
+    setLocale(next);
+    localStorage.setItem("maillage.locale", next);
+    translatePage(document);
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+}
