@@ -15,6 +15,7 @@ import (
 
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
+	"github.com/maillage/maillage/internal/geoapi"
 	mobilesync "github.com/maillage/maillage/mobile_sync"
 )
 
@@ -43,6 +44,7 @@ func Bind(app core.App, cfg Config) error {
 		return err
 	}
 	bindConfig(app, cfg)
+	geoapi.Register(app)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)

@@ -1,0 +1,160 @@
+package geoapi
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/search"
+
+	"github.com/maillage/maillage/geo"
+	s "github.com/maillage/maillage/schema"
+)
+
+// MaxBlurredCandidates bounds the rows read for a query on a blurred collection, which is
+// filtered on the blurred points after reading (see find); a wider query is cut and says so.
+const MaxBlurredCandidates = 20000
+
+// blurMargin widens the index box of a blurred collection so that every record whose blurred
+// point answers the query is read: a blurred point lies at most this far from the true one.
+const blurMargin = geo.BlurMaxOffsetMeters + geo.BlurCellMeters
+
+// hit is a record that answers a query, with its distance to near.
+type hit struct {
+	record   *core.Record
+	distance float64
+}
+
+// result is what a query found, sorted, at most its limit; truncated when there was more.
+type result struct {
+	hits      []hit
+	truncated bool
+}
+
+// geoCollection is the content collection named in the path; other names get a 404 listing
+// the ones that exist.
+func geoCollection(app core.App, name string) (*core.Collection, error) {
+	if !s.IsContent(name) {
+		return nil, apis.NewNotFoundError(fmt.Sprintf("No geo data for %q: use one of %s.", name, strings.Join(s.Content, ", ")), nil)
+	}
+	return app.FindCachedCollectionByNameOrId(name)
+}
+
+// find runs q on c for the request's reader. Rows are selected by the collection's own list
+// rule (as PocketBase's list API resolves it) and the R*Tree, then enriched like the list
+// API's (OnRecordEnrich blurs offers), and the box and circle are checked on the points as the
+// reader sees them. For a blurred collection the final filter, sort and limit therefore run
+// after reading, so that neither membership nor order reveals a true location.
+func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
+	info, err := e.RequestInfo()
+	if err != nil {
+		return result{}, e.BadRequestError("", err)
+	}
+	blurred := s.IsBlurred(c.Name)
+	query, err := listQuery(e.App, c, info, q)
+	if err != nil {
+		return result{}, err
+	}
+	query.AndWhere(indexed(c.Name, q.SearchBox(), blurred))
+	rowLimit := q.Limit + 1
+	if blurred {
+		rowLimit = MaxBlurredCandidates + 1
+	} else if q.Near != nil {
+		query.OrderBy(planeDistance(c.Name, *q.Near) + " ASC")
+	}
+	records := []*core.Record{}
+	if err := query.AndOrderBy(c.Name + ".rowid ASC").Limit(int64(rowLimit)).All(&records); err != nil {
+		return result{}, fmt.Errorf("geo query %s: %w", c.Name, err)
+	}
+	cut := len(records) == rowLimit
+	if cut {
+		records = records[:rowLimit-1]
+	}
+	if err := apis.EnrichRecords(e, records); err != nil {
+		return result{}, err
+	}
+	r := keep(records, q)
+	r.truncated = r.truncated || cut
+	return r, nil
+}
+
+// listQuery is the collection's records the reader may list, with the category and commune
+// filters, built by PocketBase's own rule resolver.
+func listQuery(app core.App, c *core.Collection, info *core.RequestInfo, q Query) (*dbx.SelectQuery, error) {
+	if c.ListRule == nil && !info.HasSuperuserAuth() {
+		return nil, apis.NewForbiddenError("Only superusers can list "+c.Name+".", nil)
+	}
+	query := app.RecordQuery(c)
+	resolver := core.NewRecordFieldResolver(app, c, info, true)
+	filters := []search.FilterData{}
+	if !info.HasSuperuserAuth() && *c.ListRule != "" {
+		filters = append(filters, search.FilterData(*c.ListRule))
+	}
+	if q.Category != "" {
+		filters = append(filters, "(categories.slug ?= {:category} || categories ?= {:category})")
+	}
+	if q.Commune != "" {
+		filters = append(filters, "(commune.code = {:commune} || commune = {:commune})")
+	}
+	params := dbx.Params{"category": q.Category, "commune": q.Commune}
+	for _, f := range filters {
+		expr, err := f.BuildExpr(resolver, params)
+		if err != nil {
+			return nil, fmt.Errorf("geo query %s: %w", c.Name, err)
+		}
+		query.AndWhere(expr)
+	}
+	if err := resolver.UpdateQuery(query); err != nil {
+		return nil, fmt.Errorf("geo query %s: %w", c.Name, err)
+	}
+	return query, nil
+}
+
+// indexed restricts rows to those the R*Tree holds inside box (every located row when box is
+// nil), the box widened by blurMargin for a blurred collection.
+func indexed(table string, box *geo.Bounds, blurred bool) dbx.Expression {
+	sub := "SELECT id FROM [[" + s.GeoIndexTable(table) + "]]"
+	if box == nil {
+		return dbx.NewExp("[[" + table + ".rowid]] IN (" + sub + ")")
+	}
+	b := *box
+	if blurred {
+		b = b.Expand(blurMargin)
+	}
+	return dbx.NewExp("[["+table+".rowid]] IN ("+sub+
+		" WHERE minLon <= {:maxLon} AND maxLon >= {:minLon} AND minLat <= {:maxLat} AND maxLat >= {:minLat})",
+		dbx.Params{"minLon": b.MinLon, "minLat": b.MinLat, "maxLon": b.MaxLon, "maxLat": b.MaxLat})
+}
+
+// planeDistance is an SQL expression ordering rows by their distance to p on a local plane,
+// the same order as the great-circle distance at a territory's scale.
+func planeDistance(table string, p geo.Point) string {
+	kx := math.Cos(p.Lat * math.Pi / 180)
+	lon := "json_extract([[" + table + "." + s.FieldGeo + "]], '$.lon')"
+	lat := "json_extract([[" + table + "." + s.FieldGeo + "]], '$.lat')"
+	return fmt.Sprintf("((%[1]s - %.9[3]f) * (%[1]s - %.9[3]f) * %.9[5]f + (%[2]s - %.9[4]f) * (%[2]s - %.9[4]f))",
+		lon, lat, p.Lon, p.Lat, kx*kx)
+}
+
+// keep checks each record's point as the reader sees it against q, sorts by distance when q
+// has near, and keeps q.Limit.
+func keep(records []*core.Record, q Query) result {
+	hits := make([]hit, 0, len(records))
+	for _, rec := range records {
+		p := rec.GetGeoPoint(s.FieldGeo)
+		if ok, d := q.Matches(geo.Point{Lon: p.Lon, Lat: p.Lat}); ok {
+			hits = append(hits, hit{record: rec, distance: d})
+		}
+	}
+	if q.Near != nil {
+		sort.SliceStable(hits, func(i, j int) bool { return hits[i].distance < hits[j].distance })
+	}
+	if len(hits) > q.Limit {
+		return result{hits: hits[:q.Limit], truncated: true}
+	}
+	return result{hits: hits}
+}
