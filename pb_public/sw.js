@@ -1,0 +1,107 @@
+// Maillage service worker. The server stamps VERSION (a hash of the shell) and SHELL (every
+// file it embeds, pb_public/stamp.go) when it serves this file, so a new deployment is a new
+// worker. Shell: versioned precache, cache-first. Navigations: network first, the cached page
+// when offline. /api/* is never cached. Map tiles: visited tiles in a bounded cache, and the
+// tiles a user asked to keep for offline in a cache that is never trimmed.
+/* eslint-env serviceworker */
+
+const VERSION = "__MAILLAGE_VERSION__";
+const SHELL = /*__MAILLAGE_SHELL__*/[];
+const SHELL_CACHE = "maillage-shell-" + VERSION;
+const TILE_CACHE = "maillage-tiles";
+const KEPT_CACHE = "maillage-tiles-kept";
+const MAX_TILES = 1500;
+const TILE_PATH = /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp|pbf)$/;
+
+self.addEventListener("install", (event) => {
+    event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL.map((u) => new Request(u, { cache: "reload" })))));
+    // A first install takes over at once; an update waits until the page asks (the banner).
+});
+
+self.addEventListener("activate", (event) => {
+    event.waitUntil((async () => {
+        for (const name of await caches.keys()) {
+            if (name.startsWith("maillage-shell-") && name !== SHELL_CACHE) {
+                await caches.delete(name);
+            }
+        }
+        await self.clients.claim();
+    })());
+});
+
+self.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "skipWaiting") {
+        self.skipWaiting();
+    }
+});
+
+self.addEventListener("fetch", (event) => {
+    const req = event.request;
+    if (req.method !== "GET") {
+        return;
+    }
+    const url = new URL(req.url);
+    const local = url.origin === self.location.origin;
+    if (local && (url.pathname.startsWith("/api/") || url.pathname.startsWith("/_/"))) {
+        return; // the network only: data goes through IndexedDB, never this cache
+    }
+    if (req.mode === "navigate") {
+        event.respondWith(navigate(req));
+    } else if (TILE_PATH.test(url.pathname) && !SHELL.includes(url.pathname)) {
+        event.respondWith(tile(req));
+    } else if (local && SHELL.length > 0) {
+        event.respondWith(shell(req));
+    }
+});
+
+/** navigate serves the page from the network, and the cached shell page when offline. */
+async function navigate(req) {
+    try {
+        const res = await fetch(req);
+        if (res.ok && SHELL.length > 0) {
+            const cache = await caches.open(SHELL_CACHE);
+            await cache.put("/", res.clone());
+        }
+        return res;
+    } catch (err) {
+        const cached = await caches.match("/", { cacheName: SHELL_CACHE });
+        if (cached) {
+            return cached;
+        }
+        throw err;
+    }
+}
+
+/** shell serves a shell file from the versioned cache, or the network. */
+async function shell(req) {
+    const cached = await caches.match(req, { cacheName: SHELL_CACHE, ignoreSearch: true });
+    return cached || fetch(req);
+}
+
+let puts = 0;
+
+/** tile serves a map tile from the kept or visited caches, else fetches and keeps it. */
+async function tile(req) {
+    const kept = await caches.match(req, { cacheName: KEPT_CACHE });
+    const cached = kept || await caches.match(req, { cacheName: TILE_CACHE });
+    if (cached) {
+        return cached;
+    }
+    const res = await fetch(req);
+    if (res.ok || res.type === "opaque") {
+        const cache = await caches.open(TILE_CACHE);
+        await cache.put(req, res.clone());
+        if (++puts % 50 === 0) {
+            await trim(cache);
+        }
+    }
+    return res;
+}
+
+/** trim drops the oldest visited tiles beyond MAX_TILES. */
+async function trim(cache) {
+    const keys = await cache.keys();
+    for (const key of keys.slice(0, Math.max(0, keys.length - MAX_TILES))) {
+        await cache.delete(key);
+    }
+}
