@@ -146,7 +146,9 @@ func (mc *mutationCtx) create() (Result, error) {
 }
 
 // update resolves each pushed field against the record and saves what the rules allow.
-// fromCreate treats a create of an existing id as an update against an empty base.
+// fromCreate treats a create of an existing id as an update against an empty base. The
+// UpdateRule is checked even when every field conflicts, so that a user who may not change
+// the record is refused rather than handed conflicts to re-apply.
 func (mc *mutationCtx) update(rec *core.Record, fromCreate bool) (Result, error) {
 	if rec == nil || rec.GetBool(s.FieldDeleted) {
 		return mc.updateOnDeleted(rec)
@@ -155,15 +157,14 @@ func (mc *mutationCtx) update(rec *core.Record, fromCreate bool) (Result, error)
 		return Result{}, err
 	}
 	p, err := mc.plan(rec, fromCreate)
-	if err != nil || len(p.set) == 0 {
-		return mc.finishErr(rec, p, err)
-	}
-	ok, err := canAccess(mc.app, mutationInfo(mc.info, http.MethodPatch, p.set), rec, mc.col.UpdateRule)
 	if err != nil {
 		return Result{}, err
 	}
-	if !ok {
-		return Result{}, reject("you may not make this change to this %s record (a moderator may have to)", mc.col.Name)
+	if err := mc.mayUpdate(rec, p.set); err != nil {
+		return Result{}, err
+	}
+	if len(p.set) == 0 {
+		return mc.finish(rec, p.merged, p.lost)
 	}
 	if err := mc.setValues(rec, p.set); err != nil {
 		return Result{}, err
@@ -174,11 +175,16 @@ func (mc *mutationCtx) update(rec *core.Record, fromCreate bool) (Result, error)
 	return mc.finish(rec, p.merged, append(p.lost, mc.overridden(rec, p.set)...))
 }
 
-func (mc *mutationCtx) finishErr(rec *core.Record, p plan, err error) (Result, error) {
+// mayUpdate checks the collection's UpdateRule with the values the update would write.
+func (mc *mutationCtx) mayUpdate(rec *core.Record, set map[string]any) error {
+	ok, err := canAccess(mc.app, mutationInfo(mc.info, http.MethodPatch, set), rec, mc.col.UpdateRule)
 	if err != nil {
-		return Result{}, err
+		return err
 	}
-	return mc.finish(rec, p.merged, p.lost)
+	if !ok {
+		return reject("you may not make this change to this %s record (a moderator may have to)", mc.col.Name)
+	}
+	return nil
 }
 
 // mustRead refuses to compare against a record the user may not read, so that no server value

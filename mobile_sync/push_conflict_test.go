@@ -1,0 +1,293 @@
+package mobilesync_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	ms "github.com/maillage/maillage/mobile_sync"
+	"github.com/maillage/maillage/mobile_sync/synctest"
+	s "github.com/maillage/maillage/schema"
+)
+
+// Conflicts: the field policies of DESIGN.md decide, and every losing client value lands in
+// syncConflicts (checked after each test by nothingLost).
+
+// conflictCase is a record alice's device created (at rev base), that the server changes next.
+type conflictCase struct {
+	env   *pushEnv
+	alice *synctest.User
+	id    string
+	base  int64
+	next  int64 // alice's next mseq
+}
+
+// newConflictCase creates an initiative from alice's device with the given fields.
+func newConflictCase(t *testing.T, cfg ms.Config, kv ...any) *conflictCase {
+	t.Helper()
+	env := newPushEnv(t, cfg)
+	alice := env.NewUser(t, "alice@example.org", s.RoleFacilitator)
+	id := synctest.NewID()
+	resp := env.push(t, alice, withFields(createInitiative(1, id, "Jardin", alice.ID()), kv...))
+	if resp.Results[0].Status != ms.StatusApplied {
+		t.Fatalf("create: %+v", resp.Results[0])
+	}
+	return &conflictCase{env: env, alice: alice, id: id, base: resp.Results[0].Rev, next: 2}
+}
+
+// serverEdit changes the record on the server (another device, a moderator, the dashboard).
+func (c *conflictCase) serverEdit(t *testing.T, kv ...any) {
+	t.Helper()
+	rec := c.record(t)
+	for i := 0; i+1 < len(kv); i += 2 {
+		rec.Set(kv[i].(string), kv[i+1])
+	}
+	if err := c.env.App.Save(rec); err != nil {
+		t.Fatalf("server edit: %v", err)
+	}
+}
+
+// pushUpdate pushes alice's offline change of the record made from its base revision.
+func (c *conflictCase) pushUpdate(t *testing.T, op string, base, changed map[string]json.RawMessage) ms.Result {
+	t.Helper()
+	m := ms.Mutation{Mseq: c.next, C: s.Initiatives, ID: c.id, Op: op, BaseRev: c.base, Base: base, Fields: changed}
+	c.next++
+	return c.env.push(t, c.alice, m).Results[0]
+}
+
+func (c *conflictCase) record(t *testing.T) *core.Record {
+	t.Helper()
+	rec, err := c.env.App.FindRecordById(s.Initiatives, c.id)
+	if err != nil {
+		t.Fatalf("find %s: %v", c.id, err)
+	}
+	return rec
+}
+
+// conflictRow returns the syncConflicts row a result points at, checking kind and author.
+func (c *conflictCase) conflictRow(t *testing.T, res ms.Result, kind string) *core.Record {
+	t.Helper()
+	if res.Status != ms.StatusConflict || len(res.Conflicts) != 1 || res.Conflicts[0].Kind != kind {
+		t.Fatalf("got %s with conflicts %+v, want one %s conflict", res.Status, res.Conflicts, kind)
+	}
+	row, err := c.env.App.FindRecordById(s.SyncConflicts, res.Conflicts[0].ID)
+	if err != nil {
+		t.Fatalf("conflict row %s: %v", res.Conflicts[0].ID, err)
+	}
+	if row.GetString(s.FieldAuthor) != c.alice.ID() || row.GetString(s.FieldStatus) != s.ConflictOpen {
+		t.Errorf("conflict row: author %s status %s, want %s open", row.GetString(s.FieldAuthor), row.GetString(s.FieldStatus), c.alice.ID())
+	}
+	return row
+}
+
+func TestConflictServerWinsByDefault(t *testing.T) {
+	c := newConflictCase(t, ms.Config{})
+	c.serverEdit(t, "name", "Jardin des Joncherolles")
+	res := c.pushUpdate(t, ms.OpUpdate, fields("name", "Jardin", "address", ""),
+		fields("name", "Jardin partagé", "address", "Rue de la Montjoie"))
+	row := c.conflictRow(t, res, s.ConflictField)
+	rec := c.record(t)
+	if rec.GetString("name") != "Jardin des Joncherolles" || rec.GetString("address") != "Rue de la Montjoie" {
+		t.Errorf("record name %q address %q: want the server's name and the client's address", rec.GetString("name"), rec.GetString("address"))
+	}
+	if row.GetString(s.FieldConflictField) != "name" || row.GetString(s.FieldConflictClient) != `"Jardin partagé"` ||
+		row.GetString(s.FieldConflictServer) != `"Jardin des Joncherolles"` {
+		t.Errorf("conflict row: field %s client %s server %s", row.GetString(s.FieldConflictField),
+			row.GetString(s.FieldConflictClient), row.GetString(s.FieldConflictServer))
+	}
+}
+
+func TestConflictClientWinsWhenConfigured(t *testing.T) {
+	cfg := ms.Config{Policies: map[string]map[string]ms.Policy{s.Initiatives: {"name": ms.ClientWins}}}
+	c := newConflictCase(t, cfg)
+	c.serverEdit(t, "name", "Jardin des Joncherolles")
+	res := c.pushUpdate(t, ms.OpUpdate, fields("name", "Jardin"), fields("name", "Jardin partagé"))
+	if res.Status != ms.StatusApplied || len(res.Conflicts) != 0 || c.record(t).GetString("name") != "Jardin partagé" {
+		t.Errorf("got %s %+v name %q, want applied without conflicts and the client's name", res.Status, res.Conflicts, c.record(t).GetString("name"))
+	}
+}
+
+// Categories (a multi-valued relation) merge as sets: the server's add and the client's add
+// and remove all hold.
+func TestConflictSetMergeOfCategories(t *testing.T) {
+	c := newConflictCase(t, ms.Config{})
+	cats, err := c.env.App.FindRecordsByFilter(s.Categories, "", "id", 4, 0)
+	if err != nil || len(cats) < 4 {
+		t.Fatalf("want 4 seeded categories, got %d (%v)", len(cats), err)
+	}
+	c1, c2, c3, c4 := cats[0].Id, cats[1].Id, cats[2].Id, cats[3].Id
+	c.serverEdit(t, "categories", []string{c1, c2})
+	c.base = revOf(t, c.env, s.Initiatives, c.id)
+	c.serverEdit(t, "categories", []string{c1, c2, c3})
+	res := c.pushUpdate(t, ms.OpUpdate, fields("categories", []string{c1, c2}), fields("categories", []string{c2, c4}))
+	got := c.record(t).GetStringSlice("categories")
+	slices.Sort(got)
+	want := []string{c2, c3, c4}
+	slices.Sort(want)
+	if res.Status != ms.StatusMerged || !slices.Equal(got, want) {
+		t.Errorf("got %s %v, want merged %v", res.Status, got, want)
+	}
+}
+
+// Long text merges three ways: different paragraphs both survive; the same paragraph keeps
+// the server's text and the client's goes to syncConflicts.
+func TestConflictTextMerge(t *testing.T) {
+	base := "Jardin partagé.\n\nOuvert le samedi.\n\nContact : mairie."
+	t.Run("different paragraphs", func(t *testing.T) {
+		c := newConflictCase(t, ms.Config{}, "description", base)
+		c.serverEdit(t, "description", strings.Replace(base, "Jardin partagé.", "Jardin partagé et verger.", 1))
+		res := c.pushUpdate(t, ms.OpUpdate, fields("description", base),
+			fields("description", strings.Replace(base, "mairie", "asso@example.org", 1)))
+		want := "Jardin partagé et verger.\n\nOuvert le samedi.\n\nContact : asso@example.org."
+		if got := c.record(t).GetString("description"); res.Status != ms.StatusMerged || got != want {
+			t.Errorf("got %s %q, want merged %q", res.Status, got, want)
+		}
+	})
+	t.Run("same paragraph", func(t *testing.T) {
+		c := newConflictCase(t, ms.Config{}, "description", base)
+		server := strings.Replace(base, "samedi", "dimanche", 1)
+		c.serverEdit(t, "description", server)
+		res := c.pushUpdate(t, ms.OpUpdate, fields("description", base), fields("description", strings.Replace(base, "samedi", "lundi", 1)))
+		row := c.conflictRow(t, res, s.ConflictField)
+		if got := c.record(t).GetString("description"); got != server || !strings.Contains(row.GetString(s.FieldConflictClient), "lundi") {
+			t.Errorf("got %q and conflict %s, want the server's text and the client's in the conflict", got, row.GetString(s.FieldConflictClient))
+		}
+	})
+}
+
+// An update of a deleted record does not bring it back; its values wait in syncConflicts.
+func TestUpdateOnDeletedRecord(t *testing.T) {
+	for _, hard := range []bool{true, false} {
+		name := map[bool]string{true: "hard delete", false: "soft delete"}[hard]
+		t.Run(name, func(t *testing.T) {
+			c := newConflictCase(t, ms.Config{})
+			if hard {
+				if err := c.env.App.Delete(c.record(t)); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				c.serverEdit(t, s.FieldDeleted, true)
+			}
+			res := c.pushUpdate(t, ms.OpUpdate, fields("name", "Jardin"), fields("name", "Jardin partagé"))
+			row := c.conflictRow(t, res, s.ConflictUpdateOnDeleted)
+			rec, err := c.env.App.FindRecordById(s.Initiatives, c.id)
+			if (hard && err == nil) || (!hard && (err != nil || !rec.GetBool(s.FieldDeleted))) {
+				t.Errorf("the deleted record came back")
+			}
+			if !strings.Contains(row.GetString(s.FieldConflictClient), "Jardin partagé") {
+				t.Errorf("conflict row holds %s, want the client's values", row.GetString(s.FieldConflictClient))
+			}
+		})
+	}
+}
+
+// A delete of a record changed since the client's base hides it (soft delete) and keeps a
+// conflict row; a delete of an unchanged record deletes it.
+func TestDeleteOfModifiedRecord(t *testing.T) {
+	c := newConflictCase(t, ms.Config{})
+	c.serverEdit(t, "name", "Jardin des Joncherolles")
+	res := c.pushUpdate(t, ms.OpDelete, nil, nil)
+	c.conflictRow(t, res, s.ConflictDeleteOnModified)
+	if rec := c.record(t); !rec.GetBool(s.FieldDeleted) || rec.GetString("name") != "Jardin des Joncherolles" {
+		t.Errorf("got deleted=%v name %q, want a soft-deleted record keeping the server's change", rec.GetBool(s.FieldDeleted), rec.GetString("name"))
+	}
+
+	d := newConflictCase(t, ms.Config{})
+	if res := d.pushUpdate(t, ms.OpDelete, nil, nil); res.Status != ms.StatusApplied || len(res.Conflicts) != 0 {
+		t.Errorf("delete of an unchanged record: got %s %+v, want applied", res.Status, res.Conflicts)
+	}
+	if _, err := d.env.App.FindRecordById(s.Initiatives, d.id); err == nil {
+		t.Errorf("the unchanged record was not deleted")
+	}
+}
+
+// A create of an id that exists is an update against an empty base: fields the server left
+// empty take the client's value, the others keep the server's and conflict. Another user's
+// record is refused and recorded.
+func TestCreateCreateSameID(t *testing.T) {
+	c := newConflictCase(t, ms.Config{})
+	tablet := &synctest.User{Srv: c.env.Srv, Record: c.alice.Record, Token: c.alice.Token, ClientID: synctest.NewID()}
+	again := withFields(createInitiative(1, c.id, "Jardin partagé", c.alice.ID()), "address", "Rue de la Montjoie")
+	res := c.env.push(t, tablet, again).Results[0]
+	c.conflictRow(t, res, s.ConflictField)
+	if rec := c.record(t); rec.GetString("name") != "Jardin" || rec.GetString("address") != "Rue de la Montjoie" {
+		t.Errorf("got name %q address %q, want the first name and the second address", rec.GetString("name"), rec.GetString("address"))
+	}
+	bob := c.env.NewUser(t, "bob@example.org", s.RoleFacilitator)
+	res = c.env.push(t, bob, createInitiative(1, c.id, "Squat", bob.ID())).Results[0]
+	if res.Status != ms.StatusRejected || c.record(t).GetString(s.FieldAuthor) != c.alice.ID() {
+		t.Errorf("bob's create of alice's id: got %s, want rejected and alice's record untouched", res.Status)
+	}
+}
+
+// Mutations refused by validation, by a rule or for naming unknown fields are answered
+// rejected with the reason and field errors, recorded in syncConflicts, and the queue goes on.
+func TestRejectedMutationsDoNotBlockTheQueue(t *testing.T) {
+	env := newPushEnv(t, ms.Config{})
+	alice := env.NewUser(t, "alice@example.org", s.RoleResident)
+	bob := env.NewUser(t, "bob@example.org", s.RoleFacilitator)
+	bobsID := synctest.NewID()
+	bobs := env.push(t, bob, createInitiative(1, bobsID, "Chez Bob", bob.ID())).Results[0]
+	nameless := createInitiative(1, synctest.NewID(), "", alice.ID())
+	notHers := ms.Mutation{Mseq: 2, C: s.Initiatives, ID: bobsID, Op: ms.OpUpdate, BaseRev: bobs.Rev,
+		Base: fields("name", "Chez Bob"), Fields: fields("name", "Chez Alice")}
+	unknown := withFields(createInitiative(3, synctest.NewID(), "Jardin", alice.ID()), "colour", "green")
+	fine := createInitiative(4, synctest.NewID(), "Jardin", alice.ID())
+	resp := env.push(t, alice, nameless, notHers, unknown, fine)
+	wantField := []string{"name", "", "colour", ""}
+	for i, r := range resp.Results[:3] {
+		if r.Status != ms.StatusRejected || r.Message == "" || len(r.Conflicts) != 1 || (wantField[i] != "" && r.FieldErrors[wantField[i]] == "") {
+			t.Errorf("mseq %d: got %s %q %v %+v, want rejected with a message, a conflict and field errors for %q",
+				r.Mseq, r.Status, r.Message, r.FieldErrors, r.Conflicts, wantField[i])
+		}
+	}
+	if resp.Results[3].Status != ms.StatusApplied || resp.LastMutationSeq != 4 {
+		t.Errorf("after the rejections: got %s, last %d; want applied, last 4", resp.Results[3].Status, resp.LastMutationSeq)
+	}
+	if rec, _ := env.App.FindRecordById(s.Initiatives, bobsID); rec.GetString("name") != "Chez Bob" {
+		t.Errorf("bob's record renamed to %q by alice", rec.GetString("name"))
+	}
+}
+
+// syncConflicts rows are read by their author and moderators only, through REST and sync.
+func TestSyncConflictsReadableByAuthorAndModerators(t *testing.T) {
+	c := newConflictCase(t, ms.Config{})
+	c.serverEdit(t, "name", "Jardin des Joncherolles")
+	row := c.conflictRow(t, c.pushUpdate(t, ms.OpUpdate, fields("name", "Jardin"), fields("name", "Jardin partagé")), s.ConflictField)
+	bob := c.env.NewUser(t, "bob@example.org", s.RoleFacilitator)
+	mod := c.env.NewUser(t, "mod@example.org", s.RoleModerator)
+	for _, u := range []struct {
+		who  *synctest.User
+		want bool
+	}{{c.alice, true}, {mod, true}, {bob, false}, {c.env.Anonymous(), false}} {
+		status, _, err := u.who.Call(http.MethodGet, "/api/collections/"+s.SyncConflicts+"/records/"+row.Id, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		synced := false
+		if u.who.Token != "" {
+			snap := u.who.SnapshotAll(t, s.SyncConflicts, 0) // leak-checked by synctest
+			for _, r := range snap.Records {
+				synced = synced || r.ID == row.Id
+			}
+		}
+		if (status == http.StatusOK) != u.want || synced != u.want {
+			t.Errorf("%s: REST status %d, synced %v; want readable %v", u.who, status, synced, u.want)
+		}
+	}
+}
+
+// revOf returns the record's revision: the seq of its change log row.
+func revOf(t *testing.T, env *pushEnv, collection, id string) int64 {
+	t.Helper()
+	var rev int64
+	if err := env.App.DB().NewQuery("SELECT seq FROM _sync_changes WHERE coll = {:c} AND rid = {:r}").
+		Bind(map[string]any{"c": collection, "r": id}).Row(&rev); err != nil {
+		t.Fatalf("rev of %s/%s: %v", collection, id, err)
+	}
+	return rev
+}
