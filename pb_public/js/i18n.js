@@ -1,7 +1,14 @@
 // @ts-check
 // Translations: t(key, params) in the current locale (French first, English too), numbers
 // formatted for the locale, and [data-i18n] attributes filled in the static page.
-import { MESSAGES } from "./messages.js";
+import { MESSAGES as BASE } from "./messages.js";
+import { CONTRIBUTE_MESSAGES } from "./messages-contribute.js";
+
+/** MESSAGES holds every text: the views' (messages.js) and the contribution views'. */
+export const MESSAGES = {
+    fr: { ...BASE.fr, ...CONTRIBUTE_MESSAGES.fr },
+    en: { ...BASE.en, ...CONTRIBUTE_MESSAGES.en },
+};
 
 /** @type {"fr"|"en"} */
 let current = "fr";

@@ -26,35 +26,79 @@ export function newId() {
 }
 
 /**
+ * @typedef {{c: string, id: string, op: "create"|"update"|"delete", fields?: Record<string, any>, blobs?: string[]}} Change
+ */
+
+/**
  * enqueue writes a local change and its mutation in one transaction and returns the mutation.
  * op "create" needs no existing row; "update" sends only fields, with their base values as the
  * local view holds them.
  * @param {IDBDatabase} db
- * @param {{c: string, id: string, op: "create"|"update"|"delete", fields?: Record<string, any>, blobs?: string[]}} change
+ * @param {Change} change
  */
-export function enqueue(db, change) {
-    return tx(db, ["meta", "records", "outbox"], "readwrite", async (t) => {
-        const meta = t.objectStore("meta");
-        const records = t.objectStore("records");
-        const seqRow = await req(meta.get("nextMseq"));
-        const mseq = seqRow ? seqRow.v : 1;
-        const row = (await req(records.get([change.c, change.id]))) ||
-            { c: change.c, id: change.id, rev: 0, server: null, view: null };
-        if (change.op !== "create" && !row.view) {
-            throw new Error(`${change.c}/${change.id} is not in the local data: sync and try again`);
+export async function enqueue(db, change) {
+    const [m] = await enqueueAll(db, [change]);
+    return m;
+}
+
+/**
+ * enqueueAll writes several changes in one transaction (all or none), in order.
+ * @param {IDBDatabase} db
+ * @param {Change[]} changes
+ */
+export async function enqueueAll(db, changes) {
+    const out = await tx(db, ["meta", "records", "outbox"], "readwrite", async (t) => {
+        const ms = [];
+        for (const change of changes) {
+            ms.push(await enqueueIn(t, change));
         }
-        const fields = change.fields || {};
-        const m = {
-            mseq, c: change.c, id: change.id, op: change.op, baseRev: row.rev || 0,
-            base: change.op === "update" ? baseOf(row.view, fields) : {},
-            fields, blobs: change.blobs || [], state: "waiting", created: Date.now(),
-        };
-        await req(t.objectStore("outbox").add(m));
-        row.view = rebase(row.view, [m]);
-        await req(records.put(row));
-        await req(meta.put({ k: "nextMseq", v: mseq + 1 }));
-        return m;
+        return ms;
     });
+    await announcePending(db);
+    return out;
+}
+
+/**
+ * enqueueIn writes one change and its mutation inside transaction t.
+ * @param {IDBTransaction} t a transaction over meta, records and outbox
+ * @param {Change} change
+ */
+async function enqueueIn(t, change) {
+    const meta = t.objectStore("meta");
+    const records = t.objectStore("records");
+    const seqRow = await req(meta.get("nextMseq"));
+    const mseq = seqRow ? seqRow.v : 1;
+    const row = (await req(records.get([change.c, change.id]))) ||
+        { c: change.c, id: change.id, rev: 0, server: null, view: null };
+    if (change.op !== "create" && !row.view) {
+        throw new Error(`${change.c}/${change.id} is not in the local data: sync and try again`);
+    }
+    const fields = change.fields || {};
+    const m = {
+        mseq, c: change.c, id: change.id, op: change.op, baseRev: row.rev || 0,
+        base: change.op === "update" ? baseOf(row.view, fields) : {},
+        fields, blobs: change.blobs || [], state: "waiting", created: Date.now(),
+    };
+    await req(t.objectStore("outbox").add(m));
+    row.view = rebase(row.view, [m]);
+    await req(records.put(row));
+    await req(meta.put({ k: "nextMseq", v: mseq + 1 }));
+    return m;
+}
+
+/** OUTBOX_EVENT is fired on window with {pending} whenever the outbox may have changed. */
+export const OUTBOX_EVENT = "maillage:outbox";
+
+/**
+ * announcePending counts the outbox and fires OUTBOX_EVENT (the header badge listens).
+ * @param {IDBDatabase} db
+ */
+export async function announcePending(db) {
+    const pendingNow = await pendingCount(db);
+    if (typeof globalThis.dispatchEvent === "function") {
+        globalThis.dispatchEvent(new CustomEvent(OUTBOX_EVENT, { detail: { pending: pendingNow } }));
+    }
+    return pendingNow;
 }
 
 /**
@@ -108,9 +152,9 @@ export function setState(db, mseqs, state) {
  * @param {number} lastSeq
  * @param {Array<{mseq: number, status: string, rev?: number, r?: any, message?: string, conflicts?: any[]}>} results
  */
-export function acknowledge(db, lastSeq, results) {
+export async function acknowledge(db, lastSeq, results) {
     const byMseq = new Map(results.map((r) => [r.mseq, r]));
-    return tx(db, ["outbox", "journal", "records", "meta"], "readwrite", async (t) => {
+    const out = await tx(db, ["outbox", "journal", "records", "meta"], "readwrite", async (t) => {
         const outbox = t.objectStore("outbox");
         const acked = [];
         for (const m of await req(outbox.getAll(IDBKeyRange.upperBound(lastSeq)))) {
@@ -130,6 +174,8 @@ export function acknowledge(db, lastSeq, results) {
         await req(t.objectStore("meta").put({ k: "acked", v: Math.max(prev ? prev.v : 0, lastSeq) }));
         return acked;
     });
+    await announcePending(db);
+    return out;
 }
 
 /**
@@ -162,8 +208,8 @@ export async function refreshRow(t, c, id, server) {
  * @param {IDBDatabase} db
  * @param {number} lastSeq
  */
-export function requeueLost(db, lastSeq) {
-    return tx(db, ["outbox", "journal", "meta"], "readwrite", async (t) => {
+export async function requeueLost(db, lastSeq) {
+    const out = await tx(db, ["outbox", "journal", "meta"], "readwrite", async (t) => {
         const meta = t.objectStore("meta");
         const acked = await req(meta.get("acked"));
         if (!acked || lastSeq >= acked.v) {
@@ -183,6 +229,8 @@ export function requeueLost(db, lastSeq) {
         await req(meta.put({ k: "acked", v: lastSeq }));
         return lost.length;
     });
+    await announcePending(db);
+    return out;
 }
 
 /**

@@ -16,6 +16,7 @@ export const state = {
     /** @type {Leader|null} */ leader: null,
     /** @type {{tileUrl: string, tileAttribution: string}} */ config: { tileUrl: "", tileAttribution: "" },
     /** @type {string} */ lastError: "",
+    /** @type {boolean} */ authExpired: false,
 };
 
 /** bus carries app events: "data" (collections changed), "outbox", "progress", "syncerror". */
@@ -53,6 +54,8 @@ export async function openSession() {
 /** closeSession stops syncing and closes the database. */
 export function closeSession() {
     clearInterval(timer);
+    window.removeEventListener("online", onOnline);
+    document.removeEventListener("visibilitychange", onVisible);
     unsubscribe();
     state.leader?.close();
     state.db?.close();
@@ -61,8 +64,38 @@ export function closeSession() {
     state.leader = null;
 }
 
-/** signOut closes the session and forgets the user's local data. */
-export async function signOut() {
+/** SESSION_EVENT is fired on window after sign-in and sign-out (the router redraws). */
+export const SESSION_EVENT = "maillage:session";
+
+/** UnsentError refuses a sign-out that would lose contributions not sent yet. */
+export class UnsentError extends Error {
+    /** @param {number} count */
+    constructor(count) {
+        super(`${count} contributions are not sent yet: sync before signing out, or discard them`);
+        this.count = count;
+    }
+}
+
+/**
+ * signIn signs in with a password (needs the network) and opens the user's own database.
+ * @param {string} email
+ * @param {string} password
+ */
+export async function signIn(email, password) {
+    await pb.collection("users").authWithPassword(email, password);
+    await reopen();
+}
+
+/**
+ * signOut closes the session and forgets the user's local data. While the outbox holds
+ * unsent work it refuses with UnsentError, unless discard is true.
+ * @param {{discard?: boolean}} [opts]
+ */
+export async function signOut(opts = {}) {
+    const unsent = await unsentCount();
+    if (unsent > 0 && !opts.discard) {
+        throw new UnsentError(unsent);
+    }
     const user = currentUser();
     closeSession();
     pb.authStore.clear();
@@ -70,6 +103,35 @@ export async function signOut() {
         await deleteDb(dbName(user.id));
     }
     await openSession();
+    window.dispatchEvent(new Event(SESSION_EVENT));
+}
+
+/** reopen switches to the current user's database and tells the views. */
+async function reopen() {
+    closeSession();
+    state.authExpired = false;
+    await openSession();
+    window.dispatchEvent(new Event(SESSION_EVENT));
+}
+
+/**
+ * refreshAuth renews the token when online; offline the user stays signed in with the token
+ * kept. A token the server no longer accepts is kept too (the outbox stays with it) and
+ * state.authExpired asks the user to sign in again.
+ */
+export async function refreshAuth() {
+    if (!currentUser() || !navigator.onLine) {
+        return;
+    }
+    try {
+        await pb.collection("users").authRefresh();
+    } catch (err) {
+        const status = /** @type {any} */ (err).status;
+        if (status === 401 || status === 403 || status === 404) {
+            state.authExpired = true;
+            emit("auth", { expired: true });
+        }
+    }
 }
 
 /** unsentCount returns how many contributions wait in the outbox. */
@@ -106,20 +168,28 @@ async function runSync() {
 
 /** startLeading runs the sync triggers in the leading tab. */
 function startLeading() {
-    runSync();
-    window.addEventListener("online", runSync);
+    refreshAuth().finally(runSync);
+    window.addEventListener("online", onOnline);
     clearInterval(timer);
     timer = window.setInterval(() => {
         if (document.visibilityState === "visible") {
             runSync();
         }
     }, TIMER_MS);
-    document.addEventListener("visibilitychange", () => {
-        if (document.visibilityState === "visible") {
-            runSync();
-        }
-    });
+    document.addEventListener("visibilitychange", onVisible);
     subscribePoke();
+}
+
+/** onVisible syncs when the page comes back to the front. */
+function onVisible() {
+    if (document.visibilityState === "visible") {
+        runSync();
+    }
+}
+
+/** onOnline renews the token, then syncs. */
+function onOnline() {
+    refreshAuth().finally(runSync);
 }
 
 /** subscribePoke pulls when the server says its change log grew; reconnecting pulls too. */

@@ -1,0 +1,144 @@
+// @ts-check
+// The controls of the contribution forms that are more than an input: category chips, a map
+// with a pin to drag (Leaflet, loaded by index.html as window.L), the GPS fix with its
+// accuracy, and a photo input whose pictures are resized on the device.
+import { h } from "./ui/dom.js";
+import { hasGeo } from "./geo.js";
+
+/** Where the pin starts without a GPS fix: the middle of Plaine Commune. */
+export const DEFAULT_CENTRE = { lat: 48.9245, lon: 2.3775 };
+
+/**
+ * categoryChips draws the categories as checkable chips (top-level ones first, the others in
+ * a "more" box unless topOnly). The chips' value is the list of checked ids.
+ * @param {Array<Record<string, any>>} categories local views of the categories
+ * @param {string[]} selected
+ * @param {{t: (k: string) => string, locale: string, topOnly?: boolean}} opts
+ */
+export function categoryChips(categories, selected, opts) {
+    const name = (/** @type {any} */ c) => (opts.locale === "en" ? c.nameEn : c.nameFr) || c.nameFr || c.slug;
+    const sorted = [...categories].sort((a, b) => (a.order || 0) - (b.order || 0) || name(a).localeCompare(name(b)));
+    const chip = (/** @type {any} */ c) => h("label", {},
+        h("input", { type: "checkbox", name: "categories", value: c.id, checked: selected.includes(c.id), "data-testid": "chip-" + c.slug }),
+        h("span", {}, name(c)));
+    const top = sorted.filter((c) => !c.parent);
+    const subs = sorted.filter((c) => c.parent);
+    const box = h("fieldset", { class: "field", id: "f-categories", "aria-describedby": "f-categories-error" },
+        h("legend", {}, opts.t("form.categories")),
+        h("div", { class: "chips" }, top.map(chip)),
+        !opts.topOnly && subs.length > 0
+            ? h("details", {}, h("summary", {}, opts.t("form.moreCategories")), h("div", { class: "chips" }, subs.map(chip)))
+            : null,
+        categories.length === 0 ? h("p", { class: "meta" }, opts.t("form.noCategories")) : null,
+        h("p", { id: "f-categories-error", class: "field-error", hidden: true }));
+    return box;
+}
+
+/**
+ * checkedCategories reads the checked chips of a form.
+ * @param {HTMLElement} form
+ */
+export function checkedCategories(form) {
+    return Array.from(form.querySelectorAll('input[name="categories"]:checked'), (el) => /** @type {HTMLInputElement} */ (el).value);
+}
+
+/**
+ * PinMap is a small map with a draggable pin; value is the pin's {lon, lat} or null.
+ */
+export class PinMap {
+    /**
+     * @param {{lon: number, lat: number}|null} point
+     * @param {{tileUrl: string, tileAttribution: string}} config
+     * @param {(p: {lon: number, lat: number}) => void} [onMove]
+     */
+    constructor(point, config, onMove) {
+        this.value = hasGeo(point) ? point : null;
+        this.onMove = onMove || (() => {});
+        this.el = h("div", { class: "map", "data-testid": "pin-map", role: "application", "aria-label": "map" });
+        this.config = config;
+        /** @type {any} */ this.map = null;
+        /** @type {any} */ this.marker = null;
+    }
+
+    /** start draws the map once the element is in the page (Leaflet needs its size). */
+    start() {
+        const L = /** @type {any} */ (globalThis).L;
+        if (!L || this.map) {
+            return;
+        }
+        const at = this.value || DEFAULT_CENTRE;
+        this.map = L.map(this.el, { zoomControl: true }).setView([at.lat, at.lon], this.value ? 17 : 13);
+        if (this.config.tileUrl) {
+            L.tileLayer(this.config.tileUrl, { attribution: this.config.tileAttribution, maxZoom: 19 }).addTo(this.map);
+        }
+        this.marker = L.marker([at.lat, at.lon], { draggable: true, keyboard: true, title: "pin" }).addTo(this.map);
+        this.marker.on("dragend", () => this.set(this.marker.getLatLng(), false));
+        this.map.on("click", (/** @type {any} */ ev) => this.set(ev.latlng, true));
+    }
+
+    /**
+     * set moves the pin (and the view when recentre).
+     * @param {{lat: number, lng?: number, lon?: number}} ll
+     * @param {boolean} recentre
+     */
+    set(ll, recentre) {
+        this.value = { lat: round(ll.lat), lon: round(ll.lon ?? ll.lng ?? 0) };
+        this.marker?.setLatLng([this.value.lat, this.value.lon]);
+        if (recentre) {
+            this.map?.setView([this.value.lat, this.value.lon], Math.max(this.map.getZoom(), 17));
+        }
+        this.onMove(this.value);
+    }
+
+    /** stop removes the map. */
+    stop() {
+        this.map?.remove();
+        this.map = null;
+    }
+}
+
+/** @param {number} x */
+function round(x) {
+    return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * watchGps follows the device's position; onFix gets {lat, lon, accuracy} or null when the
+ * GPS is unavailable. Returns the function that stops watching.
+ * @param {(fix: {lat: number, lon: number, accuracy: number}|null) => void} onFix
+ */
+export function watchGps(onFix) {
+    if (!("geolocation" in navigator)) {
+        onFix(null);
+        return () => {};
+    }
+    const id = navigator.geolocation.watchPosition(
+        (p) => onFix({ lat: p.coords.latitude, lon: p.coords.longitude, accuracy: Math.round(p.coords.accuracy) }),
+        () => onFix(null),
+        { enableHighAccuracy: true, maximumAge: 10_000, timeout: 30_000 });
+    return () => navigator.geolocation.clearWatch(id);
+}
+
+/**
+ * photoInput draws a file input for photos ("camera" opens the back camera on phones) with a
+ * preview of the chosen picture.
+ * @param {string} label
+ * @param {{camera?: boolean, testid?: string}} [opts]
+ */
+export function photoInput(label, opts = {}) {
+    const preview = h("img", { alt: "", hidden: true, class: "preview", width: "160" });
+    const input = /** @type {HTMLInputElement} */ (h("input", {
+        type: "file", accept: "image/*", name: "photo", capture: opts.camera ? "environment" : null,
+        "data-testid": opts.testid || "field-photo", id: "f-photos", "aria-describedby": "f-photos-error",
+    }));
+    input.addEventListener("change", () => {
+        const file = input.files?.[0];
+        preview.hidden = !file;
+        if (file) {
+            /** @type {HTMLImageElement} */ (preview).src = URL.createObjectURL(file);
+        }
+    });
+    const box = h("div", { class: "field photos" }, h("label", { for: "f-photos" }, label), input, preview,
+        h("p", { id: "f-photos-error", class: "field-error", hidden: true }));
+    return { box, input, clear: () => { input.value = ""; preview.hidden = true; } };
+}
