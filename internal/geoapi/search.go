@@ -95,7 +95,7 @@ func listQuery(app core.App, c *core.Collection, info *core.RequestInfo, q Query
 		filters = append(filters, search.FilterData(*c.ListRule))
 	}
 	if q.Category != "" {
-		filters = append(filters, "(categories.slug ?= {:category} || categories ?= {:category})")
+		filters = append(filters, "(categories.slug ?= {:category} || categories.id ?= {:category})")
 	}
 	if q.Commune != "" {
 		filters = append(filters, "(commune.code = {:commune} || commune = {:commune})")
