@@ -18,8 +18,9 @@ import (
 // The epoch names one life of the database. A restored backup carries its old epoch and its
 // old seq counter, so seq numbers would be handed out twice: the epoch must change on every
 // restore. The current epoch is also written to a marker file in the data dir that a restore
-// leaves in place (it is excluded from the restore), so at the next start the restored
-// database's epoch differs from the marker, and a new epoch is drawn.
+// leaves in place (it is excluded from the restore) after writing a fresh value into it, so at
+// the next start the restored database's epoch differs from the marker, and a new epoch is
+// drawn.
 const (
 	metaEpoch  = "epoch"
 	metaMinSeq = "minSeq"
@@ -50,10 +51,21 @@ func ensureEpoch(app core.App) error {
 	return writeEpochFile(app.DataDir(), epoch)
 }
 
-// excludeEpochFromRestore keeps the live marker file in place when a backup is restored.
+// excludeEpochFromRestore keeps the marker file out of a backup restore and, before the
+// restore starts, writes a fresh value into it. A backup is usually taken in the current
+// epoch, so keeping the live marker alone would not tell the restored database apart: the
+// fresh value makes the next start draw a new epoch. A restore that fails after this costs
+// every device one re-snapshot, never a missed change.
 func excludeEpochFromRestore(app core.App) {
 	app.OnBackupRestore().BindFunc(func(e *core.BackupEvent) error {
 		e.Exclude = append(e.Exclude, epochFile)
+		pending, err := newEpoch()
+		if err != nil {
+			return err
+		}
+		if err := writeEpochFile(e.App.DataDir(), "restored-"+pending); err != nil {
+			return err
+		}
 		return e.Next()
 	})
 }
