@@ -177,7 +177,9 @@ function startLeading() {
         }
     }, TIMER_MS);
     document.addEventListener("visibilitychange", onVisible);
-    subscribePoke();
+    if (currentUser()) {
+        subscribePoke(); // the server refuses the poke topic to anonymous visitors: they use the timer
+    }
 }
 
 /** onVisible syncs when the page comes back to the front. */
