@@ -177,14 +177,30 @@ func (mc *mutationCtx) mediaFile(field, id string) (*filesystem.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	fsys, err := mc.app.NewFilesystem()
+	return readMediaFile(mc.app, media)
+}
+
+// readMediaFile copies a media record's stored photo into memory: the copy outlives the file
+// storage it came from, which closes before the record that receives it is saved.
+func readMediaFile(app core.App, media *core.Record) (*filesystem.File, error) {
+	fsys, err := app.NewFilesystem()
 	if err != nil {
 		return nil, fmt.Errorf("open file storage: %w", err)
 	}
 	defer fsys.Close()
-	file, err := fsys.GetReuploadableFile(media.BaseFilesPath()+"/"+media.GetString(s.FieldMediaFile), false)
+	name := media.GetString(s.FieldMediaFile)
+	r, err := fsys.GetReader(media.BaseFilesPath() + "/" + name)
 	if err != nil {
-		return nil, fmt.Errorf("copy media %s: %w", id, err)
+		return nil, fmt.Errorf("open media %s: %w", media.Id, err)
+	}
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, s.MediaMaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read media %s: %w", media.Id, err)
+	}
+	file, err := filesystem.NewFileFromBytes(data, name)
+	if err != nil {
+		return nil, fmt.Errorf("copy media %s: %w", media.Id, err)
 	}
 	return file, nil
 }

@@ -1,0 +1,123 @@
+package mobilesync_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	ms "github.com/maillage/maillage/mobile_sync"
+	"github.com/maillage/maillage/mobile_sync/synctest"
+	s "github.com/maillage/maillage/schema"
+)
+
+// Hostile or unlucky input: oversized batches, and a database whose write connection is held.
+
+func TestPushRefusesOversizedBatches(t *testing.T) {
+	env := newPushEnv(t, ms.Config{})
+	alice := env.NewUser(t, "alice@example.org", s.RoleFacilitator)
+	var many []ms.Mutation
+	for i := int64(1); i <= ms.MaxPushMutations+1; i++ {
+		many = append(many, createInitiative(i, synctest.NewID(), "Jardin", alice.ID()))
+	}
+	huge := withFields(createInitiative(1, synctest.NewID(), "Jardin", alice.ID()), "description", strings.Repeat("a", ms.MaxPushBytes))
+	cases := []struct {
+		name   string
+		muts   []ms.Mutation
+		status int
+		want   string
+	}{
+		{"too many mutations", many, http.StatusBadRequest, "The push has 501 mutations; send at most 500 per request."},
+		{"too many bytes", []ms.Mutation{huge}, http.StatusRequestEntityTooLarge, "The push is larger than 5 MB: send fewer mutations per request."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			status, body := env.pushRaw(t, alice, ms.PushRequest{ClientID: alice.ClientID, Mutations: c.muts})
+			if status != c.status || !strings.Contains(string(body), c.want) {
+				t.Errorf("got %d %.300s, want %d saying %q", status, body, c.status, c.want)
+			}
+			if _, err := env.App.FindRecordById(s.Initiatives, c.muts[0].ID); err == nil {
+				t.Errorf("a refused push wrote its first mutation")
+			}
+		})
+	}
+}
+
+// While another writer holds SQLite's single write connection (a v0.39 backup holds it for the
+// whole archive), a push waits at most PushWriteWait, then answers 503 with Retry-After and
+// writes nothing; once the writer lets go, the same push applies once.
+func TestPushAnswers503WhileTheWriterIsHeld(t *testing.T) {
+	env := newPushEnv(t, ms.Config{PushWriteWait: 50 * time.Millisecond})
+	alice := env.NewUser(t, "alice@example.org", s.RoleFacilitator)
+	release := holdWriter(t, env.App)
+	create := createInitiative(1, synctest.NewID(), "Jardin", alice.ID())
+	res, body := rawPush(t, alice, ms.PushRequest{ClientID: alice.ClientID, Mutations: []ms.Mutation{create}})
+	release()
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" ||
+		!strings.Contains(string(body), "The server is busy") {
+		t.Fatalf("got %d Retry-After %q %s, want 503 with Retry-After and a message", res.StatusCode, res.Header.Get("Retry-After"), body)
+	}
+	var partial ms.PushResponse
+	if err := json.Unmarshal(body, &partial); err != nil || len(partial.Results) != 0 {
+		t.Errorf("503 body %s: want an empty processed prefix (%v)", body, err)
+	}
+	resp := env.push(t, alice, create)
+	if resp.Results[0].Status != ms.StatusApplied || env.savesOf(s.Initiatives, create.ID) != 1 {
+		t.Errorf("after the writer let go: got %s, saved %d times; want applied once", resp.Results[0].Status, env.savesOf(s.Initiatives, create.ID))
+	}
+}
+
+// holdWriter takes the app's write connection in a transaction until the returned function is
+// called (which waits for the transaction to end).
+func holdWriter(t *testing.T, app core.App) func() {
+	t.Helper()
+	held, release, done := make(chan struct{}), make(chan struct{}), make(chan error, 1)
+	go func() {
+		done <- app.RunInTransaction(func(tx core.App) error {
+			close(held)
+			<-release
+			return nil
+		})
+	}()
+	<-held
+	return func() {
+		close(release)
+		if err := <-done; err != nil {
+			t.Errorf("held transaction: %v", err)
+		}
+	}
+}
+
+// rawPush posts req as u and returns the response (headers included) and its body.
+func rawPush(t *testing.T, u *synctest.User, req ms.PushRequest) (*http.Response, []byte) {
+	t.Helper()
+	data, err := json.Marshal(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A generous bound turns a push that hangs on the held writer into a failure, not a stuck run.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, u.Srv.URL+"/api/sync/push", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hr.Header.Set("Content-Type", "application/json")
+	hr.Header.Set("Authorization", u.Token)
+	res, err := u.Srv.HTTP.Do(hr)
+	if err != nil {
+		t.Fatalf("push did not answer: %v", err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, body
+}
