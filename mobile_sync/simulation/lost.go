@@ -14,30 +14,68 @@ import (
 )
 
 // checkAcknowledged checks that every value d's server acknowledged is in the record at some
-// revision or in a syncConflicts row of that mutation.
+// revision or in a syncConflicts row of that mutation. The outcome is the one the server stored
+// with the mutation (the device may have lost the answer), and must agree with the device's.
 func (sim *Sim) checkAcknowledged(d *device) {
 	for _, p := range d.c.Journal() {
 		sim.report.Acknowledged++
-		if p.Result == nil {
-			continue // acknowledged by a later answer's lastMutationSeq; its result was lost
+		res, ok := sim.storedResult(d, p.Mseq)
+		if !ok {
+			continue
+		}
+		sim.report.Statuses[res.Status]++
+		if got := clientStatus(p.Result); got != "" && got != res.Status {
+			sim.fail("%s: mutation %d answered %s, stored as %s", d.name, p.Mseq, got, res.Status)
 		}
 		conflicts := sim.conflictRows(d.c.ID(), p.Mseq)
 		switch {
-		case p.Result.Status == ms.StatusRejected || p.Result.OriginalStatus == ms.StatusRejected:
+		case res.Status == ms.StatusRejected:
 			if !slices.ContainsFunc(conflicts, func(c conflictRow) bool { return c.Kind == s.ConflictRejected }) {
-				sim.fail("%s: mutation %d rejected (%s) without a syncConflicts row", d.name, p.Mseq, p.Result.Message)
+				sim.fail("%s: mutation %d rejected (%s) without a syncConflicts row", d.name, p.Mseq, res.Message)
 			}
 		case p.Op == ms.OpDelete:
-			sim.checkDeleted(d, p, conflicts)
+			sim.checkDeleted(d, p, res.Status, conflicts)
 		default:
-			for f, v := range p.Fields {
-				if !sim.kept(p, f, v, conflicts) {
-					sim.fail("%s: LOST: mutation %d (%s %s/%s, %s) field %s = %s is in no revision and no conflict",
-						d.name, p.Mseq, p.Op, p.C, p.ID, p.Result.Status, f, v)
-				}
-			}
+			sim.checkFields(d, p, res.Status, conflicts)
 		}
 	}
+}
+
+// checkFields checks each field value of an acknowledged create or update.
+func (sim *Sim) checkFields(d *device, p client.Pending, status string, conflicts []conflictRow) {
+	for f, v := range p.Fields {
+		if !sim.kept(p, f, v, conflicts) {
+			sim.fail("%s: LOST: mutation %d (%s %s/%s, %s) field %s = %s is in no revision and no conflict",
+				d.name, p.Mseq, p.Op, p.C, p.ID, status, f, v)
+		}
+	}
+}
+
+// clientStatus is the first outcome of a mutation as the device saw it, "" if it never did.
+func clientStatus(r *ms.Result) string {
+	switch {
+	case r == nil:
+		return ""
+	case r.Status == ms.StatusDuplicate:
+		return r.OriginalStatus // "" when the server no longer held the first outcome
+	}
+	return r.Status
+}
+
+// storedResult reads the result the server stored with a mutation of d.
+func (sim *Sim) storedResult(d *device, mseq int64) (ms.Result, bool) {
+	var raw string
+	err := sim.srv.App().DB().NewQuery("SELECT result FROM _sync_mutations WHERE clientId = {:c} AND mseq = {:m}").
+		Bind(dbx.Params{"c": d.c.ID(), "m": mseq}).Row(&raw)
+	var res ms.Result
+	if err == nil {
+		err = json.Unmarshal([]byte(raw), &res)
+	}
+	if err != nil {
+		sim.fail("%s: mutation %d is acknowledged, but the server holds no result for it: %v", d.name, mseq, err)
+		return res, false
+	}
+	return res, true
 }
 
 // kept reports whether the value v of field f sent by p is in a revision or a conflict row.
@@ -87,13 +125,13 @@ func containsValue(field string, got, sent, base json.RawMessage) bool {
 }
 
 // checkDeleted: an acknowledged delete left the record gone or soft-deleted, or a conflict.
-func (sim *Sim) checkDeleted(d *device, p client.Pending, conflicts []conflictRow) {
+func (sim *Sim) checkDeleted(d *device, p client.Pending, status string, conflicts []conflictRow) {
 	if len(conflicts) > 0 {
 		return
 	}
 	rec, err := sim.srv.App().FindRecordById(p.C, p.ID)
 	if err == nil && !rec.GetBool(s.FieldDeleted) {
-		sim.fail("%s: delete %d of %s/%s (%s) acknowledged, but the record is still there", d.name, p.Mseq, p.C, p.ID, p.Result.Status)
+		sim.fail("%s: delete %d of %s/%s (%s) acknowledged, but the record is still there", d.name, p.Mseq, p.C, p.ID, status)
 	}
 }
 
@@ -112,51 +150,3 @@ func (sim *Sim) conflictRows(clientID string, mseq int64) []conflictRow {
 	return rows
 }
 
-// checkOnce checks that the server stored exactly one result per mutation of each device
-// (mseq 1..n, no gap, no double), and that no description paragraph was applied twice.
-func (sim *Sim) checkOnce() {
-	for _, d := range sim.devices {
-		if d.user == nil {
-			continue
-		}
-		var seqs []int64
-		err := sim.srv.App().DB().NewQuery("SELECT mseq FROM _sync_mutations WHERE clientId = {:c} ORDER BY mseq").
-			Bind(dbx.Params{"c": d.c.ID()}).Column(&seqs)
-		if err != nil {
-			sim.fail("%s: read _sync_mutations: %v", d.name, err)
-			continue
-		}
-		j := d.c.Journal()
-		if len(seqs) != len(j) {
-			sim.fail("%s: server stored %d mutation results, the device made %d", d.name, len(seqs), len(j))
-		}
-		for i, m := range seqs {
-			if m != int64(i+1) {
-				sim.fail("%s: stored mseqs are not 1..n: %v", d.name, seqs)
-				break
-			}
-		}
-	}
-	sim.checkParagraphs()
-}
-
-// checkParagraphs: every tagged paragraph appears at most once in a description.
-func (sim *Sim) checkParagraphs() {
-	for _, coll := range content {
-		var descs []string
-		if err := sim.srv.App().RecordQuery(coll).Select("description").Column(&descs); err != nil {
-			sim.fail("read %s descriptions: %v", coll, err)
-			continue
-		}
-		for _, desc := range descs {
-			seen := map[string]bool{}
-			for _, para := range strings.Split(desc, "\n\n") {
-				tag, _, _ := strings.Cut(para, "]")
-				if seen[tag] && tag != "" {
-					sim.fail("%s: paragraph %s] applied twice in %q", coll, tag, desc)
-				}
-				seen[tag] = true
-			}
-		}
-	}
-}

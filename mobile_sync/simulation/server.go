@@ -26,6 +26,7 @@ type Server struct {
 	mu      sync.RWMutex // held for writing while the app restarts
 	app     *core.BaseApp
 	handler http.Handler
+	wrap    func(http.Handler) http.Handler // a broken variant laid over the app, if any
 }
 
 // StartServer starts the app on dir. observe, if not nil, is called on every new app before
@@ -61,6 +62,17 @@ func (s *Server) Restart() error {
 	return s.start()
 }
 
+// Break lays a deliberately broken variant over the server (negative controls only).
+func (s *Server) Break(kind Broken) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if kind == "" {
+		s.wrap = nil
+		return
+	}
+	s.wrap = newBreaker(kind, s).wrap
+}
+
 // Close stops the HTTP server and the app.
 func (s *Server) Close() error {
 	s.http.Close()
@@ -72,6 +84,10 @@ func (s *Server) Close() error {
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.wrap != nil {
+		s.wrap(s.handler).ServeHTTP(w, r)
+		return
+	}
 	s.handler.ServeHTTP(w, r)
 }
 

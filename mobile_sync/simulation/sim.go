@@ -36,6 +36,8 @@ type Config struct {
 	// Restarts, Busy and Partitions enable server restarts, a held writer (SQLITE_BUSY and
 	// v0.39 backups) and network partitions.
 	Restarts, Busy, Partitions bool
+	// Broken runs a deliberately wrong server (a negative control); empty for the real one.
+	Broken Broken
 }
 
 // DefaultFaults are the network faults of the standard runs.
@@ -47,6 +49,7 @@ type Report struct {
 	Mutations, Acknowledged         int
 	Restarts, BusyHolds, Partitions int
 	SyncErrors                      int
+	Statuses                        map[string]int // acknowledged mutations by stored status
 	Faults                          FaultStats
 	Failures                        []string
 	Trace                           []string // the last actions, for a failure report
@@ -90,12 +93,13 @@ var content = []string{s.Initiatives, s.Events, s.Offers}
 // proceed (the server did not start), not when an invariant failed (see Report.Failures).
 func Run(cfg Config) (*Report, error) {
 	sim := &Sim{cfg: cfg, rnd: mrand.New(mrand.NewPCG(cfg.Seed, 1)), hist: NewHistory()}
-	sim.report.Seed = cfg.Seed
+	sim.report.Seed, sim.report.Statuses = cfg.Seed, map[string]int{}
 	srv, err := StartServer(cfg.Dir, server.Config{}, func(app core.App) { sim.hist.Bind(app, content...) })
 	if err != nil {
 		return nil, fmt.Errorf("start server: %w", err)
 	}
 	defer srv.Close()
+	srv.Break(cfg.Broken)
 	sim.srv, sim.rest = srv, REST{BaseURL: srv.URL(), HTTP: &http.Client{Timeout: 30 * time.Second}}
 	if sim.world, err = NewWorld(srv.App(), min(5, max(3, cfg.Clients-1))); err != nil {
 		return nil, fmt.Errorf("seed world: %w", err)
