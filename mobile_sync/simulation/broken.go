@@ -40,8 +40,8 @@ type breaker struct {
 	kind Broken
 	srv  *Server
 
-	mu     sync.Mutex
-	marks  map[string]string // naive pull: client id → highest `updated` sent
+	mu    sync.Mutex
+	marks map[string]string // naive pull: client id → highest `updated` sent
 }
 
 func newBreaker(kind Broken, srv *Server) *breaker {

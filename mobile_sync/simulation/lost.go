@@ -149,4 +149,3 @@ func (sim *Sim) conflictRows(clientID string, mseq int64) []conflictRow {
 	}
 	return rows
 }
-

@@ -63,7 +63,7 @@ func runSeed(t *testing.T, seed uint64) {
 	t.Logf("seed %d: %d mutations, %d acknowledged %v, %d restarts, %d busy holds, %d partitions, %d sync errors, faults %+v",
 		seed, rep.Mutations, rep.Acknowledged, rep.Statuses, rep.Restarts, rep.BusyHolds, rep.Partitions, rep.SyncErrors, rep.Faults)
 	if len(rep.Failures) > 0 {
-		replay := fmt.Sprintf("go test ./mobile_sync/simulation -run 'TestSimulation$$' -sim.seed=%d -v", seed)
+		replay := fmt.Sprintf("go test ./mobile_sync/simulation -run 'TestSimulation$' -sim.seed=%d -v", seed)
 		if *simLong {
 			replay += " -sim.long"
 		}
