@@ -95,3 +95,13 @@ func save(t testing.TB, app core.App, coll, id string, fields map[string]any) {
 		t.Fatalf("save %s/%s: %v", coll, id, err)
 	}
 }
+
+// mustFind loads a record or fails the test.
+func mustFind(t testing.TB, srv *synctest.Srv, coll, id string) *core.Record {
+	t.Helper()
+	r, err := srv.App.FindRecordById(coll, id)
+	if err != nil {
+		t.Fatalf("find %s/%s: %v", coll, id, err)
+	}
+	return r
+}
