@@ -8,6 +8,7 @@ import { loadConfig } from "./js/config.js";
 import { initShell } from "./js/ui/shell.js";
 import { registerWorker } from "./js/ui/update.js";
 import { Router } from "./js/ui/router.js";
+import { invalidate } from "./js/data.js";
 
 /**
  * makeContext builds the ctx every view receives: db follows the session (it changes on
@@ -49,6 +50,11 @@ async function boot() {
     markUser();
     pb.authStore.onChange(markUser);
     initShell(session);
+    session.bus.addEventListener("data", (ev) => {
+        if (session.state.db) {
+            invalidate(session.state.db, /** @type {any} */ (ev).detail || ["*"]);
+        }
+    });
     navigator.storage?.persist?.().catch(() => false);
     const main = /** @type {HTMLElement} */ (document.getElementById("main"));
     const router = new Router(main, makeContext());

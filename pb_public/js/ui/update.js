@@ -7,9 +7,12 @@ export async function registerWorker() {
     if (!("serviceWorker" in navigator)) {
         return;
     }
+    // Read before registering: on a first visit the new worker claims the page while it
+    // installs, which is no update.
+    const updating = Boolean(navigator.serviceWorker.controller);
     try {
         const reg = await navigator.serviceWorker.register("/sw.js", { scope: "/" });
-        if (reg.waiting && navigator.serviceWorker.controller) {
+        if (reg.waiting && updating) {
             offerReload(reg.waiting);
         }
         reg.addEventListener("updatefound", () => watchInstall(reg));
@@ -20,14 +23,14 @@ export async function registerWorker() {
 }
 
 /**
- * watchInstall offers the reload once the new worker is installed and an old one controls
- * the page (the first install needs no reload).
+ * watchInstall offers the reload once the new worker is installed while an older one is
+ * active (the first install needs no reload).
  * @param {ServiceWorkerRegistration} reg
  */
 function watchInstall(reg) {
     const worker = reg.installing;
     worker?.addEventListener("statechange", () => {
-        if (worker.state === "installed" && navigator.serviceWorker.controller) {
+        if (worker.state === "installed" && reg.active !== null && reg.active !== worker) {
             offerReload(worker);
         }
     });

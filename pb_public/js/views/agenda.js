@@ -1,13 +1,78 @@
 // @ts-check
-// The agenda view (being built).
+// The agenda: today, this week or this month, recurring events shown on each of their dates,
+// each with "add to my calendar" (.ics).
+import { records } from "../data.js";
+import { locale } from "../i18n.js";
 import { h } from "../ui/dom.js";
+import { downloadICS, loadRRule, occurrences } from "../ui/calendar.js";
+import { href } from "../ui/router.js";
+
+const PERIODS = ["today", "week", "month"];
 
 /**
- * render draws the view into main.
+ * period returns [from, to) of "today", "week" (7 days from today) or "month" (31 days).
+ * @param {string} name
+ * @param {Date} now
+ */
+export function period(name, now) {
+    const from = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    const days = name === "month" ? 31 : name === "week" ? 7 : 1;
+    return [from, new Date(from.getFullYear(), from.getMonth(), from.getDate() + days)];
+}
+
+/**
+ * render draws the agenda of params.p (today, week, month; week by default).
  * @param {HTMLElement} main
  * @param {Record<string, string>} params
  * @param {any} ctx
  */
 export async function render(main, params, ctx) {
-    main.replaceChildren(h("h1", {}, ctx.t("nav.agenda")));
+    const t = ctx.t;
+    const current = PERIODS.includes(params.p) ? params.p : "week";
+    const tabs = h("div", { class: "tabs", role: "group", "aria-label": t("agenda.period") },
+        PERIODS.map((p) => h("a", { class: "button", href: "#/agenda?p=" + p, "aria-current": p === current ? "true" : null,
+            "data-testid": "agenda-" + p }, t("agenda." + p))));
+    const body = h("div", { "data-testid": "agenda-days" });
+    main.replaceChildren(h("h1", {}, t("agenda.title")), tabs, body);
+    const draw = async () => {
+        const [from, to] = period(current, new Date());
+        const lib = await loadRRule().catch(() => null);
+        const list = occurrences(await records(ctx.db, "events"), from, to, lib || noRRule);
+        body.replaceChildren(...(list.length ? days(list, t) : [h("p", { class: "notice" }, t("agenda.empty"))]));
+    };
+    await draw();
+    return ctx.onData((/** @type {string[]} */ what) => {
+        if (what.includes("*") || what.includes("events")) {
+            draw();
+        }
+    });
+}
+
+/** noRRule stands in when the library cannot load: a recurring event shows on its first date. */
+const noRRule = { RRule: { parseString: () => { throw new Error("no rrule"); } } };
+
+/**
+ * days groups occurrences by day, each day a section with its events.
+ * @param {Array<{ev: Record<string, any>, start: Date}>} list
+ * @param {(k: string) => string} t
+ */
+function days(list, t) {
+    const loc = locale() === "en" ? "en-GB" : "fr-FR";
+    const dayFmt = new Intl.DateTimeFormat(loc, { weekday: "long", day: "numeric", month: "long" });
+    const timeFmt = new Intl.DateTimeFormat(loc, { hour: "2-digit", minute: "2-digit" });
+    /** @type {Map<string, HTMLElement>} */
+    const sections = new Map();
+    for (const { ev, start } of list) {
+        const key = dayFmt.format(start);
+        if (!sections.has(key)) {
+            sections.set(key, h("ul", { class: "cards" }));
+        }
+        sections.get(key)?.appendChild(h("li", { class: "card", "data-testid": "agenda-event", "data-id": ev.id },
+            h("p", { class: "meta" }, ev.allDay ? t("agenda.allDay") : timeFmt.format(start),
+                ev.rrule ? h("span", { class: "chip" }, t("agenda.recurring")) : null),
+            h("a", { class: "title", href: href("i", "events", ev.id) }, ev.title),
+            ev.place ? h("p", {}, ev.place) : null,
+            h("button", { type: "button", class: "secondary small", "aria-label": t("detail.icsFor", { title: ev.title }), onclick: () => downloadICS(ev) }, t("detail.ics"))));
+    }
+    return [...sections].map(([day, ul]) => h("section", { class: "day" }, h("h2", {}, day), ul));
 }

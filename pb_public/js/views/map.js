@@ -1,13 +1,155 @@
 // @ts-check
-// The map view (being built).
+// The map: initiatives as clustered markers coloured by category, the commune boundaries
+// (kept in IndexedDB, so drawn offline), base tiles from the server's tile URL, a legend, a
+// link to the same data as a list, and "keep this area for offline".
+import { categories, colorOf, communes, records, titleOf } from "../data.js";
+import { hasGeo } from "../geo.js";
 import { h } from "../ui/dom.js";
+import { href } from "../ui/router.js";
+import { keepArea } from "../ui/tiles.js";
+
+const START = { lat: 48.925, lon: 2.40, zoom: 12 };
+const VIEW_KEY = "maillage.mapView";
 
 /**
- * render draws the view into main.
+ * render draws the map view.
  * @param {HTMLElement} main
  * @param {Record<string, string>} params
  * @param {any} ctx
  */
 export async function render(main, params, ctx) {
-    main.replaceChildren(h("h1", {}, ctx.t("nav.map")));
+    const t = ctx.t;
+    const status = h("p", { class: "meta", role: "status", "data-testid": "map-status" });
+    const box = h("div", { id: "map", class: "map", role: "region", "aria-label": t("map.title"), "data-testid": "map" });
+    const keep = h("button", { type: "button", class: "secondary", "data-testid": "map-keep-area", disabled: !ctx.sync.config.tileUrl },
+        t("map.keepArea"));
+    const legend = h("ul", { class: "legend", "data-testid": "map-legend", "aria-label": t("map.legend") });
+    main.replaceChildren(
+        h("h1", {}, t("map.title")),
+        h("div", { class: "toolbar" },
+            h("a", { href: "#/list", class: "button secondary", "data-testid": "map-list-link" }, t("map.listAlt")), keep),
+        status, box, legend);
+    const L = /** @type {any} */ (window).L;
+    const map = L.map(box, { preferCanvas: true, zoomControl: true, maxZoom: 19, minZoom: 9 }).setView(...savedView());
+    map.on("moveend", () => saveView(map));
+    drawTiles(L, map, ctx, status);
+    const stop = await drawData(L, map, ctx, legend, box);
+    keep.addEventListener("click", () => keepArea(map, ctx.sync.config.tileUrl, status, t));
+    return () => { stop(); map.remove(); };
+}
+
+/** savedView returns the last map centre and zoom of this tab, or the territory. */
+function savedView() {
+    try {
+        const v = JSON.parse(sessionStorage.getItem(VIEW_KEY) || "null");
+        if (v) {
+            return [[v.lat, v.lon], v.zoom];
+        }
+    } catch { /* ignore */ }
+    return [[START.lat, START.lon], START.zoom];
+}
+
+/** @param {any} map */
+function saveView(map) {
+    const c = map.getCenter();
+    sessionStorage.setItem(VIEW_KEY, JSON.stringify({ lat: c.lat, lon: c.lng, zoom: map.getZoom() }));
+}
+
+/**
+ * drawTiles adds the base map when a tile URL is configured, or says there is none.
+ * @param {any} L
+ * @param {any} map
+ * @param {any} ctx
+ * @param {HTMLElement} status
+ */
+function drawTiles(L, map, ctx, status) {
+    const { tileUrl, tileAttribution } = ctx.sync.config;
+    if (!tileUrl) {
+        status.textContent = ctx.t("map.noTiles");
+        return;
+    }
+    L.tileLayer(tileUrl, { maxZoom: 19, attribution: tileAttribution || "", crossOrigin: true }).addTo(map);
+}
+
+/**
+ * drawData draws communes and initiatives and redraws the markers when data changes;
+ * returns the function that stops listening.
+ * @param {any} L
+ * @param {any} map
+ * @param {any} ctx
+ * @param {HTMLElement} legend
+ * @param {HTMLElement} box
+ */
+async function drawData(L, map, ctx, legend, box) {
+    const db = ctx.db;
+    const outlines = L.layerGroup().addTo(map);
+    const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 }).addTo(map);
+    const draw = async () => {
+        const [list, cats, towns] = await Promise.all([records(db, "initiatives"), categories(db), communes(db)]);
+        drawCommunes(L, outlines, towns);
+        cluster.clearLayers();
+        cluster.addLayers(list.filter((r) => hasGeo(r.geo)).map((r) => marker(L, r, cats, ctx)));
+        drawLegend(legend, cats, list);
+        box.dataset.markers = String(cluster.getLayers().length);
+        box.dataset.communes = String(towns.length);
+    };
+    await draw();
+    return ctx.onData((/** @type {string[]} */ what) => {
+        if (what.some((c) => ["*", "initiatives", "categories"].includes(c))) {
+            draw();
+        }
+    });
+}
+
+/**
+ * drawCommunes outlines each commune with its name as a tooltip.
+ * @param {any} L
+ * @param {any} group
+ * @param {import("../data.js").Commune[]} towns
+ */
+function drawCommunes(L, group, towns) {
+    group.clearLayers();
+    for (const town of towns) {
+        if (!town.boundary) {
+            continue;
+        }
+        L.geoJSON(town.boundary, { style: { color: "#073f33", weight: 2, fill: false, dashArray: "6 4" }, interactive: false })
+            .addTo(group);
+    }
+}
+
+/**
+ * marker makes one initiative's circle, coloured by its first category, with a popup linking
+ * to its page.
+ * @param {any} L
+ * @param {Record<string, any>} r
+ * @param {Map<string, import("../data.js").Category>} cats
+ * @param {any} ctx
+ */
+function marker(L, r, cats, ctx) {
+    const m = L.circleMarker([r.geo.lat, r.geo.lon], { radius: 8, color: "#ffffff", weight: 2, fillColor: colorOf(cats, r), fillOpacity: 0.95 });
+    const names = (r.categories || []).map((/** @type {string} */ id) => cats.get(id)?.name).filter(Boolean).join(", ");
+    m.bindPopup(() => h("div", {},
+        h("a", { href: href("i", "initiatives", r.id), class: "popup-title" }, titleOf(r)),
+        names ? h("p", { class: "meta" }, names) : null,
+        r.address ? h("p", {}, r.address) : null));
+    return m;
+}
+
+/**
+ * drawLegend lists the top-level categories present on the map with their colours.
+ * @param {HTMLElement} legend
+ * @param {Map<string, import("../data.js").Category>} cats
+ * @param {Array<Record<string, any>>} list
+ */
+function drawLegend(legend, cats, list) {
+    const used = new Set();
+    for (const r of list) {
+        for (const id of r.categories || []) {
+            const c = cats.get(id);
+            used.add(c && c.parent ? c.parent : id);
+        }
+    }
+    legend.replaceChildren(...[...cats.values()].filter((c) => !c.parent && used.has(c.id)).map((c) =>
+        h("li", {}, h("span", { class: "swatch", style: `background:${c.color}`, "aria-hidden": "true" }), c.name)));
 }

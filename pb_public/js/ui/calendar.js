@@ -1,0 +1,88 @@
+// @ts-check
+// "Add to my calendar": an event as an .ics file download, and the occurrences of events in a
+// period (recurring events on each of their dates, with the vendored rrule library).
+import { eventToICS } from "../ics.js";
+import { normalise } from "../search.js";
+
+/**
+ * downloadICS saves an event as an .ics file.
+ * @param {Record<string, any>} ev
+ */
+export function downloadICS(ev) {
+    const text = eventToICS(ev, location.origin + "/#/i/events/" + encodeURIComponent(ev.id));
+    const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = (normalise(ev.title).replace(/ /g, "-") || "evenement") + ".ics";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** @type {Promise<any>|null} */
+let rrule = null;
+
+/** loadRRule loads the vendored rrule library once (only the agenda needs it). */
+export function loadRRule() {
+    rrule ??= new Promise((resolve, reject) => {
+        const s = document.createElement("script");
+        s.src = "/vendor/rrule/rrule.min.js";
+        s.onload = () => resolve(/** @type {any} */ (window).rrule);
+        s.onerror = () => { rrule = null; reject(new Error("rrule could not be loaded")); };
+        document.head.appendChild(s);
+    });
+    return rrule;
+}
+
+/**
+ * toDate reads a PocketBase date ("2026-12-01 18:00:00.000Z").
+ * @param {string} v
+ */
+export function toDate(v) {
+    return new Date(String(v).replace(" ", "T"));
+}
+
+/**
+ * occurrences returns [{ev, start}] for every occurrence of events within [from, to),
+ * sorted by start: a recurring event once per date of its RRULE minus its exdates.
+ * @param {Array<Record<string, any>>} events
+ * @param {Date} from
+ * @param {Date} to
+ * @param {any} lib the rrule library (window.rrule)
+ */
+export function occurrences(events, from, to, lib) {
+    const out = [];
+    for (const ev of events) {
+        if (!ev.start) {
+            continue;
+        }
+        const start = toDate(ev.start);
+        const length = ev.end ? toDate(ev.end).getTime() - start.getTime() : 0;
+        for (const s of ev.rrule ? repeats(ev, start, from, to, lib) : [start]) {
+            if (s < to && s.getTime() + Math.max(length, 0) >= from.getTime()) {
+                out.push({ ev, start: s });
+            }
+        }
+    }
+    return out.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/**
+ * repeats lists the dates of a recurring event in [from, to), exdates removed.
+ * @param {Record<string, any>} ev
+ * @param {Date} start
+ * @param {Date} from
+ * @param {Date} to
+ * @param {any} lib
+ */
+function repeats(ev, start, from, to, lib) {
+    try {
+        const opts = lib.RRule.parseString(String(ev.rrule).replace(/^RRULE:/, ""));
+        const rule = new lib.RRule({ ...opts, dtstart: start });
+        const ex = new Set((Array.isArray(ev.exdates) ? ev.exdates : []).map((d) => toDate(d).getTime()));
+        return rule.between(from, to, true).filter((/** @type {Date} */ d) => !ex.has(d.getTime()));
+    } catch {
+        return [start];
+    }
+}
