@@ -2,6 +2,7 @@ package mobilesync
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -14,19 +15,45 @@ import (
 // together by one trailing poke carrying the head at that moment.
 const pokeInterval = 250 * time.Millisecond
 
-// poker announces the change log's head on the realtime topic "sync" after commits.
+// poker announces the change log's head on the realtime topic "sync" after commits. Its clock,
+// head reader and sender are fields so that tests can drive the throttle step by step.
 type poker struct {
-	mu       sync.Mutex
-	app      core.App
-	timer    *time.Timer
-	last     time.Time
-	lastHead int64
+	mu        sync.Mutex
+	app       core.App
+	scheduled bool // a trailing poke is on its way
+	last      time.Time
+	lastHead  int64
+
+	now   func() time.Time
+	after func(time.Duration, func())
+	head  func(core.App) (int64, error)
+	send  func(core.App, int64)
+}
+
+// newPoker returns a poker on the wall clock that broadcasts to the app's realtime clients.
+func newPoker() *poker {
+	return &poker{
+		now:   time.Now,
+		after: func(d time.Duration, f func()) { time.AfterFunc(d, f) },
+		head:  runningHead,
+		send:  broadcastPoke,
+	}
+}
+
+// errNotRunning skips a poke that fires after the app stopped.
+var errNotRunning = errors.New("app not running")
+
+func runningHead(app core.App) (int64, error) {
+	if !app.IsBootstrapped() {
+		return 0, errNotRunning
+	}
+	return headSeq(app)
 }
 
 // bindPoke pokes after every committed write of a synced collection and lets only signed-in
 // clients subscribe to the topic.
 func bindPoke(app core.App, collections []string) {
-	p := &poker{}
+	p := newPoker()
 	after := func(e *core.RecordEvent) error {
 		p.notify(e.App)
 		return e.Next()
@@ -54,26 +81,25 @@ func (p *poker) notify(app core.App) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.app = app
-	if p.timer != nil {
-		return // a trailing poke is already scheduled
+	if p.scheduled {
+		return // the trailing poke will cover this commit too
 	}
-	wait := max(pokeInterval-time.Since(p.last), 0)
-	p.timer = time.AfterFunc(wait, p.fire)
+	p.scheduled = true
+	p.after(max(pokeInterval-p.now().Sub(p.last), 0), p.fire)
 }
 
 // fire reads the head now, so the poke covers every commit made before it, and sends it to the
-// subscribers of the topic.
+// subscribers of the topic when it moved.
 func (p *poker) fire() {
 	p.mu.Lock()
 	app := p.app
-	p.timer, p.last = nil, time.Now()
+	p.scheduled, p.last = false, p.now()
 	p.mu.Unlock()
-	if !app.IsBootstrapped() {
-		return
-	}
-	head, err := headSeq(app)
+	head, err := p.head(app)
 	if err != nil {
-		app.Logger().Debug("sync: poke skipped", "error", err)
+		if !errors.Is(err, errNotRunning) {
+			app.Logger().Debug("sync: poke skipped", "error", err)
+		}
 		return
 	}
 	p.mu.Lock()
@@ -81,7 +107,7 @@ func (p *poker) fire() {
 	p.lastHead = head
 	p.mu.Unlock()
 	if changed {
-		broadcastPoke(app, head)
+		p.send(app, head)
 	}
 }
 
