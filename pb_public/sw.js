@@ -74,7 +74,9 @@ async function navigate(req) {
 
 /** shell serves a shell file from the versioned cache, or the network. */
 async function shell(req) {
-    const cached = await caches.match(req, { cacheName: SHELL_CACHE, ignoreSearch: true });
+    // ignoreVary: module scripts carry an Origin header and the server answers "Vary: Origin",
+    // so without it no import() would match the precache offline.
+    const cached = await caches.match(req, { cacheName: SHELL_CACHE, ignoreSearch: true, ignoreVary: true });
     return cached || fetch(req);
 }
 
