@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pocketbase/pocketbase/core"
 	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/internal/testapp"

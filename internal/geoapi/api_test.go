@@ -89,7 +89,7 @@ func TestBBoxGoesThroughTheListRule(t *testing.T) {
 	public := w.add(t, s.Initiatives, w.facilitator, basilique, nil)
 	private := w.add(t, s.Initiatives, w.facilitator, nearBasilica, map[string]any{s.FieldVisibility: s.VisibilityPrivate})
 	pending := w.add(t, s.Initiatives, w.resident, nearBasilica, nil) // a resident's: pending
-	w.add(t, s.Initiatives, w.facilitator, mairieAuber, nil)            // outside the box
+	w.add(t, s.Initiatives, w.facilitator, mairieAuber, nil)          // outside the box
 	url := "/api/geo/initiatives?bbox=" + bboxAroundBasilica
 	cases := []struct {
 		who, token string
