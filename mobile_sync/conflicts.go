@@ -9,7 +9,9 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// lostValue is a client value the server did not keep, on its way to syncConflicts.
+// lostValue is a client value the server did not keep, on its way to syncConflicts. Server is
+// filled by finish from the record as the user reads it (asSeen), or set by the caller for
+// kinds that carry no record (rejected).
 type lostValue struct {
 	Kind    string
 	Field   string
@@ -40,12 +42,14 @@ func writeConflicts(app core.App, user *core.Record, clientID string, m Mutation
 	refs := make([]ConflictRef, 0, len(lost))
 	for _, l := range lost {
 		rec := core.NewRecord(col)
+		// Text fields are clipped to the collection's limits: a rejected mutation may carry
+		// anything, and a row that fails validation would fail the push and block the queue.
 		rec.Load(map[string]any{
-			s.FieldConflictCollection: m.C, s.FieldConflictRecordID: m.ID, s.FieldConflictKind: l.Kind,
-			s.FieldConflictField: l.Field, s.FieldConflictClient: jsonValue(l.Client),
-			s.FieldConflictServer: jsonValue(l.Server), s.FieldConflictMessage: l.Message,
+			s.FieldConflictCollection: clip(m.C, 100), s.FieldConflictRecordID: clip(m.ID, 100), s.FieldConflictKind: l.Kind,
+			s.FieldConflictField: clip(l.Field, 100), s.FieldConflictClient: jsonValue(l.Client),
+			s.FieldConflictServer: jsonValue(l.Server), s.FieldConflictMessage: clip(l.Message, 5000),
 			s.FieldAuthor: user.Id, s.FieldStatus: s.ConflictOpen,
-			s.FieldConflictClientID: clientID, s.FieldConflictMseq: m.Mseq, s.FieldConflictOp: m.Op,
+			s.FieldConflictClientID: clientID, s.FieldConflictMseq: m.Mseq, s.FieldConflictOp: clip(m.Op, 10),
 		})
 		if err := app.Save(rec); err != nil {
 			return nil, fmt.Errorf("save %s conflict of %s/%s: %w", l.Kind, m.C, m.ID, err)

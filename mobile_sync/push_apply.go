@@ -72,18 +72,18 @@ func (mc *mutationCtx) apply() (Result, error) {
 func (mc *mutationCtx) check() error {
 	m := mc.m
 	if !slices.Contains(mc.cfg.Collections, m.C) {
-		return reject("unknown collection %q: push only to the synced collections (GET /api/sync/info lists them)", m.C)
+		return reject("unknown collection %q: push only to the synced collections (GET /api/sync/info lists them)", clip(m.C, 60))
 	}
 	col, err := mc.app.FindCachedCollectionByNameOrId(m.C)
 	if err != nil {
-		return reject("collection %q does not exist on this server", m.C)
+		return reject("collection %q does not exist on this server", clip(m.C, 60))
 	}
 	mc.col = col
 	if !pbID.MatchString(m.ID) {
-		return reject("record id %q is invalid: ids are 15 characters a-z and 0-9", m.ID)
+		return reject("record id %q is invalid: ids are 15 characters a-z and 0-9", clip(m.ID, 60))
 	}
 	if m.Op != OpCreate && m.Op != OpUpdate && m.Op != OpDelete {
-		return reject("op %q is invalid: use create, update or delete", m.Op)
+		return reject("op %q is invalid: use create, update or delete", clip(m.Op, 60))
 	}
 	return mc.checkFields()
 }
@@ -233,7 +233,7 @@ func (mc *mutationCtx) plan(rec *core.Record, emptyBase bool) (plan, error) {
 			p.merged = p.merged || d.Outcome == applyMerged
 		}
 		if d.Lost {
-			p.lost = append(p.lost, lostValue{Kind: s.ConflictField, Field: name, Client: in.Client, Server: in.Server, Message: msgFieldLost})
+			p.lost = append(p.lost, lostValue{Kind: s.ConflictField, Field: name, Client: in.Client, Message: msgFieldLost})
 		}
 	}
 	return p, nil
@@ -281,7 +281,7 @@ func (mc *mutationCtx) overridden(rec *core.Record, written map[string]any) []lo
 			continue // media ids become stored file names
 		}
 		if saved := canonical(rec.Get(name)); !sameValue(saved, v) {
-			lost = append(lost, lostValue{Kind: s.ConflictField, Field: name, Client: v, Server: saved, Message: msgOverridden})
+			lost = append(lost, lostValue{Kind: s.ConflictField, Field: name, Client: v, Message: msgOverridden})
 		}
 	}
 	return lost

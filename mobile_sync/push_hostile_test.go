@@ -121,3 +121,29 @@ func rawPush(t *testing.T, u *synctest.User, req ms.PushRequest) (*http.Response
 	}
 	return res, body
 }
+
+// Nonsense in a mutation's collection, id, op or field names is rejected (and recorded), not
+// turned into a server error that would block the client's queue forever.
+func TestPushRejectsNonsenseWithoutBlockingTheQueue(t *testing.T) {
+	env := newPushEnv(t, ms.Config{})
+	alice := env.NewUser(t, "alice@example.org", s.RoleFacilitator)
+	long := strings.Repeat("x", 10000)
+	good := createInitiative(1, synctest.NewID(), "Jardin", alice.ID())
+	muts := []ms.Mutation{
+		{Mseq: 1, C: long, ID: good.ID, Op: ms.OpCreate, Fields: good.Fields},
+		{Mseq: 2, C: s.Initiatives, ID: long, Op: ms.OpCreate, Fields: good.Fields},
+		{Mseq: 3, C: s.Initiatives, ID: good.ID, Op: "obliterate-everything", Fields: good.Fields},
+		withFields(createInitiative(4, good.ID, "Jardin", alice.ID()), long, "value"),
+		createInitiative(5, good.ID, "Jardin", alice.ID()),
+	}
+	resp := env.push(t, alice, muts...)
+	for i, r := range resp.Results {
+		want := ms.StatusRejected
+		if i == 4 {
+			want = ms.StatusApplied
+		}
+		if r.Status != want || len(r.Message) > 1000 {
+			t.Errorf("mseq %d: got %s with a %d-byte message, want %s with a short message", r.Mseq, r.Status, len(r.Message), want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package mobilesync
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -43,9 +44,7 @@ func (mc *mutationCtx) remove(rec *core.Record) (Result, error) {
 // deleteModified soft-deletes a record changed since the client saw it, so that the changes it
 // did not see can be recovered.
 func (mc *mutationCtx) deleteModified(rec *core.Record) (Result, error) {
-	server := canonical(rec.PublicExport())
-	lost := lostValue{Kind: s.ConflictDeleteOnModified, Client: map[string]any{"op": OpDelete},
-		Server: server, Message: msgDeleteKept}
+	lost := lostValue{Kind: s.ConflictDeleteOnModified, Client: map[string]any{"op": OpDelete}, Message: msgDeleteKept}
 	if f, ok := mc.col.Fields.GetByName(s.FieldDeleted).(*core.BoolField); ok && f != nil {
 		rec.Set(s.FieldDeleted, true)
 		if err := mc.app.Save(rec); err != nil {
@@ -57,28 +56,56 @@ func (mc *mutationCtx) deleteModified(rec *core.Record) (Result, error) {
 }
 
 // finish writes the mutation's conflict rows and builds its result with the record as the
-// user may read it now.
+// user may read it now. The server values in the rows come from that same reading, never from
+// the stored row: a conflict row must not show what the REST API would hide or blur.
 func (mc *mutationCtx) finish(rec *core.Record, merged bool, lost []lostValue) (Result, error) {
-	refs, err := writeConflicts(mc.app, mc.info.Auth, mc.clientID, mc.m, lost)
-	if err != nil {
-		return Result{}, err
-	}
-	res := Result{Mseq: mc.m.Mseq, Status: StatusApplied, Conflicts: refs}
+	res := Result{Mseq: mc.m.Mseq, Status: StatusApplied}
 	if merged {
 		res.Status = StatusMerged
 	}
-	if len(refs) > 0 {
-		res.Status = StatusConflict
-	}
+	var err error
 	if res.Rev, err = recordRev(mc.app, mc.col.Name, rec.Id); err != nil {
 		return Result{}, err
 	}
-	found, err := readableRecords(mc.app, mc.info, mc.col.Name, []string{rec.Id})
-	if err != nil || found[rec.Id] == nil {
-		return res, err
+	if res.R, err = mc.readBack(rec.Id); err != nil {
+		return Result{}, err
 	}
-	res.R, err = serializeRecord(mc.app, mc.info, found[rec.Id])
-	return res, err
+	if res.Conflicts, err = writeConflicts(mc.app, mc.info.Auth, mc.clientID, mc.m, asSeen(lost, res.R)); err != nil {
+		return Result{}, err
+	}
+	if len(res.Conflicts) > 0 {
+		res.Status = StatusConflict
+	}
+	return res, nil
+}
+
+// readBack returns the record as the pushing user may read it now, nil when they may not.
+func (mc *mutationCtx) readBack(id string) (json.RawMessage, error) {
+	found, err := readableRecords(mc.app, mc.info, mc.col.Name, []string{id})
+	if err != nil || found[id] == nil {
+		return nil, err
+	}
+	return serializeRecord(mc.app, mc.info, found[id])
+}
+
+// asSeen sets the server side of lost values from seen, the record as its user reads it: a
+// field's value, or the whole record for a delete kept as a conflict (nothing when unreadable).
+func asSeen(lost []lostValue, seen json.RawMessage) []lostValue {
+	var record map[string]any
+	if len(seen) > 0 {
+		_ = json.Unmarshal(seen, &record) // serialised by us: always an object
+	}
+	out := make([]lostValue, len(lost))
+	for i, l := range lost {
+		switch l.Kind {
+		case s.ConflictField:
+			l.Server = record[l.Field]
+		case s.ConflictDeleteOnModified:
+			l.Server = record
+		}
+		out[i] = l
+	}
+	return out
 }
 
 // rejected records a refused mutation in syncConflicts with the client's values and the
@@ -122,8 +149,15 @@ func orNone(v string) string {
 	if v == "" {
 		return "(none)"
 	}
-	if len(v) > 100 {
-		return v[:100]
-	}
 	return v
+}
+
+// clip shortens v to at most n characters (runes), marking the cut with an ellipsis, so that
+// nonsense input fits the conflict row and the message that quote it.
+func clip(v string, n int) string {
+	r := []rune(v)
+	if len(r) <= n {
+		return v
+	}
+	return string(r[:n-1]) + "…"
 }
