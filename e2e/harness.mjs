@@ -63,7 +63,7 @@ export async function startServer({ demo = true, tiles = "" } = {}) {
     proc.stderr.on("data", (d) => { log += d; });
     await waitUntilUp(url, proc, () => log);
     const stop = async () => {
-        if (proc.exitCode === null) {
+        if (proc.exitCode === null && proc.signalCode === null) {
             proc.kill("SIGTERM");
             await new Promise((r) => proc.once("exit", r));
         }
@@ -80,7 +80,7 @@ export async function startServer({ demo = true, tiles = "" } = {}) {
  */
 async function waitUntilUp(url, proc, log) {
     for (let i = 0; i < 600; i++) {
-        if (proc.exitCode !== null) {
+        if (proc.exitCode !== null || proc.signalCode !== null) {
             throw new Error(`maillage exited with ${proc.exitCode} before answering:\n${log()}`);
         }
         try {

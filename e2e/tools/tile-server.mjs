@@ -1,0 +1,71 @@
+// A local tile server for the tests (tests never reach outside the machine): every
+// /{z}/{x}/{y}.png answers a plain 256×256 tile with a grid line, with CORS, and counts hits.
+import { createServer } from "node:http";
+import { deflateSync } from "node:zlib";
+
+const CRC = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+});
+
+/** crc32 of a PNG chunk's type and data. */
+function crc32(buf) {
+    let c = 0xffffffff;
+    for (const b of buf) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+}
+
+/** chunk encodes one PNG chunk. */
+function chunk(type, data) {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+}
+
+/** tilePNG draws a pale 256×256 RGB tile with a darker line along its top and left edges. */
+export function tilePNG() {
+    const rows = [];
+    for (let y = 0; y < 256; y++) {
+        const row = Buffer.alloc(1 + 256 * 3);
+        for (let x = 0; x < 256; x++) {
+            const edge = x === 0 || y === 0;
+            row.set(edge ? [200, 210, 200] : [236, 241, 234], 1 + x * 3);
+        }
+        rows.push(row);
+    }
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(256, 0);
+    ihdr.writeUInt32BE(256, 4);
+    ihdr.set([8, 2, 0, 0, 0], 8);
+    return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr),
+        chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/**
+ * startTileServer serves tiles on a free local port.
+ * @returns {Promise<{template: string, hits: () => number, stop: () => Promise<void>}>}
+ */
+export async function startTileServer() {
+    const png = tilePNG();
+    let hits = 0;
+    const srv = createServer((req, res) => {
+        if (!/^\/\d+\/\d+\/\d+\.png$/.test(req.url || "")) {
+            res.writeHead(404).end();
+            return;
+        }
+        hits++;
+        res.writeHead(200, { "Content-Type": "image/png", "Access-Control-Allow-Origin": "*", "Cache-Control": "max-age=86400" });
+        res.end(png);
+    });
+    await new Promise((resolve) => srv.listen(0, "127.0.0.1", () => resolve(undefined)));
+    const { port } = /** @type {import("node:net").AddressInfo} */ (srv.address());
+    return {
+        template: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`,
+        hits: () => hits,
+        stop: () => new Promise((resolve) => { srv.closeAllConnections(); srv.close(() => resolve()); }),
+    };
+}
