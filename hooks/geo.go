@@ -48,6 +48,7 @@ func bindGeo(app core.App, cfg GeoConfig) {
 		return e.Next()
 	})
 	bindBlur(app, cfg.BlurSecret)
+	bindGeoFilterGuard(app)
 	bindGeoIndex(app)
 }
 
