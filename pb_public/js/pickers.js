@@ -67,7 +67,7 @@ export class PinMap {
             return;
         }
         const at = this.value || DEFAULT_CENTRE;
-        this.map = L.map(this.el, { zoomControl: true }).setView([at.lat, at.lon], this.value ? 17 : 13);
+        this.map = L.map(this.el, { zoomControl: true, maxZoom: 19, minZoom: 3 }).setView([at.lat, at.lon], this.value ? 17 : 13);
         if (this.config.tileUrl) {
             L.tileLayer(this.config.tileUrl, { attribution: this.config.tileAttribution, maxZoom: 19 }).addTo(this.map);
         }

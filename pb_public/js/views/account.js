@@ -70,10 +70,10 @@ async function trySignOut(out, ctx, discard) {
 function signInForm(ctx) {
     const form = /** @type {HTMLFormElement} */ (h("form", { "data-testid": "sign-in-form" },
         h("h2", {}, ctx.t("account.signIn")),
-        field("in-email", ctx.t("account.email"), h("input", { type: "email", name: "email", autocomplete: "username", required: true })),
-        field("in-password", ctx.t("account.password"), h("input", { type: "password", name: "password", autocomplete: "current-password", required: true })),
+        field("in-email", ctx.t("account.email"), h("input", { type: "email", name: "email", autocomplete: "username", required: true, "data-testid": "signin-email" })),
+        field("in-password", ctx.t("account.password"), h("input", { type: "password", name: "password", autocomplete: "current-password", required: true, "data-testid": "signin-password" })),
         h("p", { id: "in-result", role: "alert" }),
-        h("button", { type: "submit", "data-testid": "sign-in" }, ctx.t("account.signIn"))));
+        h("button", { type: "submit", "data-testid": "signin-submit" }, ctx.t("account.signIn"))));
     form.addEventListener("submit", async (ev) => {
         ev.preventDefault();
         const result = /** @type {HTMLElement} */ (form.querySelector("#in-result"));
@@ -99,12 +99,12 @@ function signInForm(ctx) {
 function signUpForm(ctx) {
     const form = /** @type {HTMLFormElement} */ (h("form", { "data-testid": "sign-up-form" },
         h("h2", {}, ctx.t("account.signUp")),
-        field("up-name", ctx.t("account.name"), h("input", { name: "name", autocomplete: "name" })),
-        field("up-email", ctx.t("account.email"), h("input", { type: "email", name: "email", autocomplete: "email", required: true })),
-        field("up-password", ctx.t("account.password"), h("input", { type: "password", name: "password", autocomplete: "new-password", required: true, minlength: "8" })),
-        field("up-passwordConfirm", ctx.t("account.passwordConfirm"), h("input", { type: "password", name: "passwordConfirm", autocomplete: "new-password", required: true })),
+        field("up-name", ctx.t("account.name"), h("input", { name: "name", autocomplete: "name", "data-testid": "signup-name" })),
+        field("up-email", ctx.t("account.email"), h("input", { type: "email", name: "email", autocomplete: "email", required: true, "data-testid": "signup-email" })),
+        field("up-password", ctx.t("account.password"), h("input", { type: "password", name: "password", autocomplete: "new-password", required: true, minlength: "8", "data-testid": "signup-password" })),
+        field("up-passwordConfirm", ctx.t("account.passwordConfirm"), h("input", { type: "password", name: "passwordConfirm", autocomplete: "new-password", required: true, "data-testid": "signup-password-confirm" })),
         h("p", { id: "up-result", role: "alert" }),
-        h("button", { type: "submit", "data-testid": "sign-up" }, ctx.t("account.signUp"))));
+        h("button", { type: "submit", "data-testid": "signup-submit" }, ctx.t("account.signUp"))));
     form.addEventListener("submit", (ev) => {
         ev.preventDefault();
         signUp(form, ctx);

@@ -24,8 +24,8 @@ const NEAR_M = 50;
 export async function render(main, params, ctx) {
     const user = currentUser();
     if (!user || !["facilitator", "moderator"].includes(user.role)) {
-        main.replaceChildren(h("h1", {}, ctx.t("carto.title")), h("p", { class: "notice" }, ctx.t("carto.facilitatorOnly")),
-            user ? null : h("a", { class: "button", href: "#/account" }, ctx.t("account.signIn")));
+        main.replaceChildren(h("div", {}, h("h1", {}, ctx.t("carto.title")), h("p", { class: "notice" }, ctx.t("carto.facilitatorOnly")),
+            user ? null : h("a", { class: "button", href: "#/account" }, ctx.t("account.signIn"))));
         return;
     }
     const s = await setup(ctx);

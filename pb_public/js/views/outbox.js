@@ -50,14 +50,14 @@ async function draw(list, ctx) {
     for (const m of [...waiting.reverse(), ...answered]) {
         items.push(await item(db, m, ctx));
     }
-    list.replaceChildren(
+    list.replaceChildren(h("div", {},
         h("p", { "data-testid": "outbox-pending", "data-count": String(waiting.length) },
             waiting.length > 0 ? ctx.t("outbox.pending", { count: waiting.length }) : ctx.t("outbox.empty")),
         conflicts.length > 0
             ? h("p", { class: "notice" }, h("a", { href: "#/conflicts", "data-testid": "to-conflicts" },
                 ctx.t("outbox.openConflicts", { count: conflicts.length })))
             : null,
-        items.length > 0 ? h("ul", { class: "cards" }, items) : null);
+        items.length > 0 ? h("ul", { class: "cards" }, items) : null));
 }
 
 /**
