@@ -87,8 +87,8 @@ func storeMedia(e *core.RequestEvent, id, sum string, body []byte) error {
 	rec := core.NewRecord(col)
 	rec.Id = id
 	rec.Load(map[string]any{s.FieldMediaSha256: sum, s.FieldAuthor: e.Auth.Id,
-		s.FieldMediaParentCollection: e.Request.URL.Query().Get("collection"),
-		s.FieldMediaParentID:         e.Request.URL.Query().Get("record")})
+		s.FieldMediaParentCollection: clip(e.Request.URL.Query().Get("collection"), 100),
+		s.FieldMediaParentID:         clip(e.Request.URL.Query().Get("record"), 100)})
 	rec.Set(s.FieldMediaFile, file)
 	if err := e.App.Save(rec); err != nil {
 		if existing, findErr := e.App.FindRecordById(s.Media, id); findErr == nil {

@@ -175,3 +175,14 @@ func TestPushedPhotoComesFromMedia(t *testing.T) {
 		t.Errorf("missing media: got %s %v, want rejected telling to upload it", r.Status, r.FieldErrors)
 	}
 }
+
+// Over-long parent hints in the query are clipped, not a reason to refuse a good photo.
+func TestMediaUploadWithLongParentHints(t *testing.T) {
+	env := newPushEnv(t, ms.Config{})
+	alice := env.NewUser(t, "alice@example.org", s.RoleFacilitator)
+	photo := phoneJPEG()
+	id := synctest.NewID() + "?collection=" + strings.Repeat("c", 300) + "&record=" + strings.Repeat("r", 300)
+	if res, body := media(t, alice, http.MethodPut, id, photo, sha(photo)); res.StatusCode != http.StatusCreated {
+		t.Errorf("got %d %s, want 201", res.StatusCode, body)
+	}
+}

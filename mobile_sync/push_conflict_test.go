@@ -291,3 +291,33 @@ func revOf(t *testing.T, env *pushEnv, collection, id string) int64 {
 	}
 	return rev
 }
+
+// A conflict row is settled by its author or a moderator, by its status only.
+func TestSyncConflictSettledByStatusOnly(t *testing.T) {
+	c := newConflictCase(t, ms.Config{})
+	c.serverEdit(t, "name", "Jardin des Joncherolles")
+	row := c.conflictRow(t, c.pushUpdate(t, ms.OpUpdate, fields("name", "Jardin"), fields("name", "Jardin partagé")), s.ConflictField)
+	bob := c.env.NewUser(t, "bob@example.org", s.RoleFacilitator)
+	path := "/api/collections/" + s.SyncConflicts + "/records/" + row.Id
+	for _, step := range []struct {
+		who  *synctest.User
+		body map[string]any
+		ok   bool
+	}{
+		{bob, map[string]any{"status": s.ConflictDismissed}, false},
+		{c.alice, map[string]any{"status": s.ConflictDismissed, "clientValue": "rewritten"}, false},
+		{c.alice, map[string]any{"status": s.ConflictDismissed}, true},
+	} {
+		status, body, err := step.who.Call(http.MethodPatch, path, step.body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (status == http.StatusOK) != step.ok {
+			t.Errorf("%s PATCH %v: got %d %s, want allowed %v", step.who, step.body, status, body, step.ok)
+		}
+	}
+	settled, err := c.env.App.FindRecordById(s.SyncConflicts, row.Id)
+	if err != nil || settled.GetString(s.FieldStatus) != s.ConflictDismissed || settled.GetString(s.FieldConflictClient) != `"Jardin partagé"` {
+		t.Errorf("row after settling: %v %v", settled, err)
+	}
+}
