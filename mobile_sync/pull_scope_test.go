@@ -1,0 +1,70 @@
+package mobilesync_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/internal/server"
+	ms "github.com/maillage/maillage/mobile_sync"
+	"github.com/maillage/maillage/mobile_sync/synctest"
+	s "github.com/maillage/maillage/schema"
+)
+
+// Owners read their communities' memberships, so handing a community to another owner
+// changes what both may read while only the community row changes: the new owner's next pull
+// answers a scope reset and the re-snapshot brings the members. Negative control: the log
+// after the transfer holds only the community row.
+func TestOwnershipTransferResetsScope(t *testing.T) {
+	srv := synctest.Start(t, server.Config{})
+	first := srv.NewUser(t, "first@example.org", s.RoleFacilitator)
+	bob := srv.NewUser(t, "bob@example.org", s.RoleFacilitator)
+	carol := srv.NewUser(t, "carol@example.org", s.RoleResident)
+	root := srv.Superuser(t, "root@example.org")
+	comm := restCreate(t, first, s.Communities, map[string]any{"name": "Quartier", "owner": first.ID()})
+	member := restCreate(t, first, s.Memberships, map[string]any{"community": comm, "user": carol.ID(), "role": "member"})
+	cursor := bob.PullAll(t, "").Cursor
+
+	seqBefore := logHead(t, srv.App)
+	restUpdate(t, root, s.Communities, comm, map[string]any{"owner": bob.ID()})
+	if rows := logAfter(t, srv.App, seqBefore); len(rows) != 1 || rows[0].Coll != s.Communities {
+		t.Fatalf("negative control: the transfer logged %v, want only the community", rows)
+	}
+	page := bob.Pull(t, ms.PullRequest{Cursor: cursor})
+	if page.Reset == nil || page.Reset.Reason != ms.ResetScope || !slices.Contains(page.Reset.Collections, s.Memberships) {
+		t.Fatalf("new owner's pull: reset %+v, want a scope reset of memberships", page.Reset)
+	}
+	var got []string
+	for _, r := range bob.SnapshotAll(t, s.Memberships, 0).Records {
+		got = append(got, r.ID)
+	}
+	if !slices.Contains(got, member) {
+		t.Errorf("the new owner's re-snapshot of memberships %v lacks carol's %s", got, member)
+	}
+}
+
+// A collection configured before the migration that creates it does not break pulls; its
+// arrival resets the clients (reason rules) so that they snapshot it.
+func TestConfiguredCollectionArrivesLater(t *testing.T) {
+	cfg := ms.DefaultConfig()
+	cfg.Collections = append(cfg.Collections, "notes")
+	srv := synctest.Start(t, server.Config{Sync: cfg})
+	u := srv.Anonymous()
+	if info := u.Info(t); slices.Contains(info.Collections, "notes") {
+		t.Fatalf("info lists a collection that does not exist yet: %v", info.Collections)
+	}
+	cursor := u.PullAll(t, "").Cursor
+
+	notes := core.NewBaseCollection("notes")
+	notes.ListRule = ptr("")
+	notes.Fields.Add(&core.TextField{Name: "body"})
+	if err := srv.App.Save(notes); err != nil {
+		t.Fatalf("create notes: %v", err)
+	}
+	page := u.Pull(t, ms.PullRequest{Cursor: cursor})
+	if page.Reset == nil || page.Reset.Reason != ms.ResetRules || !slices.Contains(page.Reset.Collections, "notes") {
+		t.Fatalf("pull after notes arrived: reset %+v, want a rules reset naming notes", page.Reset)
+	}
+}
+
