@@ -93,6 +93,36 @@ describe("installable", () => {
     });
 });
 
+describe("a new deployment", () => {
+    test("shows 'a new version is available — reload', which activates the new worker", async () => {
+        const v1 = await startServer({ release: "e2e-v1" });
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        /** @type {Awaited<ReturnType<typeof startServer>>|null} */
+        let v2 = null;
+        try {
+            await page.goto(v1.url + "/#/about");
+            await controlled(page);
+            await page.reload();
+            assert.equal(await page.getByTestId("update-banner").isVisible(), false, "no banner without a new version");
+            const oldCaches = await page.evaluate(() => caches.keys());
+            await v1.stop({ keepData: true });
+            v2 = await startServer({ release: "e2e-v2", port: v1.port, dataDir: v1.dataDir });
+            await page.reload(); // the browser checks /sw.js on navigation and finds it changed
+            await page.getByTestId("update-banner").waitFor({ state: "visible", timeout: 30000 });
+            assert.match(await page.getByTestId("update-banner").innerText(), /nouvelle version est disponible —\s*recharger/);
+            await Promise.all([page.waitForEvent("load"), page.getByTestId("update-reload").click()]);
+            await page.waitForFunction((old) => caches.keys().then((k) => k.some((n) => n.startsWith("maillage-shell-") && !old.includes(n))), oldCaches);
+            await page.waitForFunction((old) => caches.keys().then((k) => !k.some((n) => old.includes(n) && n.startsWith("maillage-shell-"))), oldCaches);
+            assert.equal(await page.getByTestId("update-banner").isVisible(), false, "the new version runs");
+        } finally {
+            await context.close();
+            await v2?.stop();
+            await v1.stop();
+        }
+    });
+});
+
 describe("offline after one sync", () => {
     test("a reload with no network shows the map, the list and a detail page", async () => {
         const server = await startServer();

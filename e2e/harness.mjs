@@ -16,18 +16,25 @@ export const CHROMIUM = "/usr/bin/chromium";
 export const SCREENSHOTS = join(ROOT, "e2e", "screenshots");
 const SUPERUSER = { email: "e2e-admin@maillage.test", password: "e2e-admin-password-1" };
 
-/** @type {Promise<string>|null} */
-let built = null;
+/** @type {Map<string, Promise<string>>} */
+const built = new Map();
 
-/** binary builds the maillage binary once per test process into a temp dir. */
-export function binary() {
-    built ??= (async () => {
-        const dir = await mkdtemp(join(tmpdir(), "maillage-e2e-bin-"));
-        const out = join(dir, "maillage");
-        await run("go", ["build", "-o", out, "."], { cwd: ROOT, maxBuffer: 1 << 24 });
-        return out;
-    })();
-    return built;
+/**
+ * binary builds the maillage binary once per test process (and per release name, stamped into
+ * the service worker's version) into a temp dir.
+ * @param {string} [release]
+ */
+export function binary(release = "") {
+    if (!built.has(release)) {
+        built.set(release, (async () => {
+            const dir = await mkdtemp(join(tmpdir(), "maillage-e2e-bin-"));
+            const out = join(dir, "maillage");
+            const ldflags = release ? ["-ldflags", `-X github.com/maillage/maillage/pb_public.Release=${release}`] : [];
+            await run("go", ["build", ...ldflags, "-o", out, "."], { cwd: ROOT, maxBuffer: 1 << 24 });
+            return out;
+        })());
+    }
+    return /** @type {Promise<string>} */ (built.get(release));
 }
 
 /** freePort asks the OS for a free TCP port on 127.0.0.1. */
@@ -44,14 +51,16 @@ export function freePort() {
 }
 
 /**
- * startServer starts maillage on a fresh data dir and waits until it answers.
- * @param {{demo?: boolean, tiles?: string}} [opts]
+ * startServer starts maillage on a fresh data dir and waits until it answers. To restart a
+ * server as a new release (a new deployment), stop it with {keepData: true} and start again
+ * with its port and dataDir and another release name.
+ * @param {{demo?: boolean, tiles?: string, release?: string, port?: number, dataDir?: string}} [opts]
  */
-export async function startServer({ demo = true, tiles = "" } = {}) {
-    const bin = await binary();
-    const dataDir = await mkdtemp(join(tmpdir(), "maillage-e2e-data-"));
+export async function startServer({ demo = true, tiles = "", release = "", port = 0, dataDir = "" } = {}) {
+    const bin = await binary(release);
+    dataDir ||= await mkdtemp(join(tmpdir(), "maillage-e2e-data-"));
     await run(bin, ["superuser", "upsert", SUPERUSER.email, SUPERUSER.password, "--dir", dataDir]);
-    const port = await freePort();
+    port ||= await freePort();
     const url = `http://127.0.0.1:${port}`;
     const args = ["serve", "--http", `127.0.0.1:${port}`, "--dir", dataDir, "--tiles", tiles];
     if (demo) {
@@ -62,14 +71,17 @@ export async function startServer({ demo = true, tiles = "" } = {}) {
     proc.stdout.on("data", (d) => { log += d; });
     proc.stderr.on("data", (d) => { log += d; });
     await waitUntilUp(url, proc, () => log);
-    const stop = async () => {
+    /** @param {{keepData?: boolean}} [o] */
+    const stop = async ({ keepData = false } = {}) => {
         if (proc.exitCode === null && proc.signalCode === null) {
             proc.kill("SIGTERM");
             await new Promise((r) => proc.once("exit", r));
         }
-        await rm(dataDir, { recursive: true, force: true });
+        if (!keepData) {
+            await rm(dataDir, { recursive: true, force: true });
+        }
     };
-    return { url, dataDir, superuser: { ...SUPERUSER }, stop, log: () => log };
+    return { url, port, dataDir, superuser: { ...SUPERUSER }, stop, log: () => log };
 }
 
 /**

@@ -21,6 +21,11 @@ const (
 	workerName  = "sw.js"
 )
 
+// Release names the build; set it with -ldflags "-X github.com/maillage/maillage/pb_public.Release=…".
+// It is mixed into the shell's version, so that a new release always installs a new worker
+// even when no file of the shell changed.
+var Release = ""
+
 // Stamp returns fsys with sw.js rewritten: its cache version becomes a hash of every shell
 // file and its precache list the URLs of those files, so that the service worker precaches
 // exactly what is served and any change to the shell is noticed by the browsers as a new
@@ -47,6 +52,7 @@ func Stamp(fsys fs.FS) (fs.FS, error) {
 // and the worker itself are left out) and a version hashing their names and contents.
 func Shell(fsys fs.FS) (urls []string, version string, err error) {
 	sum := sha256.New()
+	fmt.Fprintf(sum, "release\x00%s\x00", Release)
 	err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !inShell(name) {
 			return err
