@@ -5,14 +5,24 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/pocketbase/dbx"
+	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
 	s "github.com/maillage/maillage/schema"
 )
 
 // bindModeration forces the moderation status and fills the visibility of new content from who
-// its author is, whatever the write path: a resident's contribution waits for a moderator.
+// its author is, keeps content out of communities its author is not in, whatever the write
+// path: a resident's contribution waits for a moderator. It also explains refused writes.
 func bindModeration(app core.App) {
+	app.OnRecordValidate(s.Content...).BindFunc(func(e *core.RecordEvent) error {
+		if err := checkCommunityAuthor(e.App, e.Record); err != nil {
+			return err
+		}
+		return e.Next()
+	})
+	bindRefusals(app)
 	app.OnRecordCreate(s.Content...).BindFunc(func(e *core.RecordEvent) error {
 		role, err := authorRole(e.App, e.Record.GetString(s.FieldAuthor))
 		if err != nil {
@@ -70,4 +80,50 @@ func authorRole(app core.App, authorID string) (string, error) {
 		return role, nil
 	}
 	return s.RoleResident, nil
+}
+
+// checkCommunityAuthor refuses content placed in a community its author is not a member of,
+// when the record is new or its community or author changes: a "community" record is for the
+// members of its community, and its author must be one of them. Moderators may place their
+// own records anywhere, as the create rule lets them; records without an author (imports, the
+// demo) are left alone, and so are records whose author left the community since.
+func checkCommunityAuthor(app core.App, rec *core.Record) error {
+	community, author := rec.GetString(s.FieldCommunity), rec.GetString(s.FieldAuthor)
+	if community == "" || author == "" || !communityOrAuthorChanged(rec) {
+		return nil
+	}
+	role, err := authorRole(app, author)
+	if err != nil || role == s.RoleModerator {
+		return err
+	}
+	member, err := isMember(app, author, community)
+	if err != nil || member {
+		return err
+	}
+	return validation.Errors{s.FieldCommunity: validation.NewError(codeNotMember, msgNotMember)}
+}
+
+func communityOrAuthorChanged(rec *core.Record) bool {
+	if rec.IsNew() {
+		return true
+	}
+	orig := rec.Original()
+	return orig.GetString(s.FieldCommunity) != rec.GetString(s.FieldCommunity) ||
+		orig.GetString(s.FieldAuthor) != rec.GetString(s.FieldAuthor)
+}
+
+// membershipUser is the user relation of a membership (its community is s.FieldCommunity).
+const membershipUser = "user"
+
+// isMember reports whether user userID has a membership in community communityID.
+func isMember(app core.App, userID, communityID string) (bool, error) {
+	_, err := app.FindFirstRecordByFilter(s.Memberships, membershipUser+" = {:user} && "+s.FieldCommunity+" = {:community}",
+		dbx.Params{"user": userID, "community": communityID})
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	}
+	return false, fmt.Errorf("find membership of %s in %s: %w", userID, communityID, err)
 }

@@ -91,7 +91,7 @@ func TestSignUpMakesResidents(t *testing.T) {
 		run(t, app, tests.ApiScenario{
 			Name: "sign-up as " + role + " is refused", Method: http.MethodPost, URL: "/api/collections/users/records",
 			Body: signUp(email, map[string]any{s.FieldRole: role}), ExpectedStatus: http.StatusBadRequest,
-			ExpectedContent: []string{`"status":400`}, ExpectedEvents: noWrite,
+			ExpectedContent: []string{`"role":{"code":"role_on_signup"`}, ExpectedEvents: noWrite,
 			AfterTestFunc: func(t testing.TB, app *tests.TestApp, _ *http.Response) {
 				if _, err := app.FindAuthRecordByEmail(s.Users, email); err == nil {
 					t.Errorf("user %s was created", email)
@@ -110,12 +110,12 @@ type roleChange struct {
 
 func TestRoleChanges(t *testing.T) {
 	changes := []roleChange{
-		{"resident cannot make themself facilitator", resident, resident, s.RoleFacilitator, 404, s.RoleResident},
-		{"resident cannot make themself moderator", resident, resident, s.RoleModerator, 404, s.RoleResident},
-		{"facilitator cannot make themself moderator", facilitator, facilitator, s.RoleModerator, 404, s.RoleFacilitator},
-		{"facilitator cannot promote a resident", facilitator, member, s.RoleFacilitator, 404, s.RoleResident},
-		{"moderator cannot make a resident moderator", moderator, member, s.RoleModerator, 404, s.RoleResident},
-		{"moderator cannot change their own role", moderator, moderator, s.RoleFacilitator, 404, s.RoleModerator},
+		{"resident cannot make themself facilitator", resident, resident, s.RoleFacilitator, 400, s.RoleResident},
+		{"resident cannot make themself moderator", resident, resident, s.RoleModerator, 400, s.RoleResident},
+		{"facilitator cannot make themself moderator", facilitator, facilitator, s.RoleModerator, 400, s.RoleFacilitator},
+		{"facilitator cannot promote a resident", facilitator, member, s.RoleFacilitator, 403, s.RoleResident},
+		{"moderator cannot make a resident moderator", moderator, member, s.RoleModerator, 400, s.RoleResident},
+		{"moderator cannot change their own role", moderator, moderator, s.RoleFacilitator, 400, s.RoleModerator},
 		{"moderator makes a resident facilitator", moderator, member, s.RoleFacilitator, 200, s.RoleFacilitator},
 		{"moderator makes a facilitator resident again", moderator, facilitator, s.RoleResident, 200, s.RoleResident},
 	}
@@ -125,12 +125,15 @@ func TestRoleChanges(t *testing.T) {
 		sc := tests.ApiScenario{
 			Name: c.name, Method: http.MethodPatch, URL: "/api/collections/users/records/" + target,
 			Body: jsonBody(t, map[string]any{s.FieldRole: c.role}), Headers: auth(c.by),
-			ExpectedStatus: c.status, ExpectedContent: []string{`"status":404`},
+			ExpectedStatus: c.status, ExpectedContent: []string{`"role":{"code":"role_locked"`},
 			AfterTestFunc: wantField(s.Users, target, s.FieldRole, c.wantRole),
 		}
-		if c.status == http.StatusOK {
+		switch c.status {
+		case http.StatusOK:
 			sc.ExpectedContent = []string{`"role":"` + c.role + `"`}
-		} else {
+		case http.StatusForbidden:
+			sc.ExpectedContent, sc.ExpectedEvents = []string{`Only the account's owner can change it`}, noWrite
+		default:
 			sc.ExpectedEvents = noWrite
 		}
 		run(t, app, sc)
@@ -150,7 +153,7 @@ func TestUsersEditTheirOwnProfile(t *testing.T) {
 		Name: "resident cannot rename someone else", Method: http.MethodPatch,
 		URL:  "/api/collections/users/records/" + fx.viewer(member).id,
 		Body: jsonBody(t, map[string]any{"name": "Pirate"}), Headers: auth(resident),
-		ExpectedStatus: http.StatusNotFound, ExpectedContent: []string{`"status":404`}, ExpectedEvents: noWrite,
+		ExpectedStatus: http.StatusForbidden, ExpectedContent: []string{`Only the account's owner can change it`}, ExpectedEvents: noWrite,
 		AfterTestFunc: wantField(s.Users, fx.viewer(member).id, "name", member),
 	})
 }

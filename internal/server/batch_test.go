@@ -54,7 +54,8 @@ func batchStatus(t *testing.T, app *tests.TestApp, by, id string, status int, wa
 	sc.Name, sc.Headers, sc.ExpectedStatus = by+" sets the status through a batch", auth(by), status
 	sc.ExpectedContent = []string{`"status":"published"`}
 	if status != http.StatusOK {
-		sc.ExpectedContent, sc.ExpectedEvents = []string{`"status":400`}, noWrite
+		sc.ExpectedContent = []string{`"requests":{"0":{"status":{"code":"status_moderators_only"`}
+		sc.ExpectedEvents = noWrite
 	}
 	sc.AfterTestFunc = wantField(s.Initiatives, id, s.FieldStatus, wantStatus)
 	run(t, app, sc)
@@ -65,7 +66,8 @@ func TestBatchCannotForgeTheAuthor(t *testing.T) {
 	sc := batchOf(t, map[string]any{"method": http.MethodPost, "url": initiativesURL, "body": map[string]any{
 		"name": "Usurpation", s.FieldAuthor: fx.viewer(facilitator).id}})
 	sc.Name, sc.Headers = "resident's batch create as the facilitator is refused", auth(resident)
-	sc.ExpectedStatus, sc.ExpectedContent = http.StatusBadRequest, []string{`"status":400`}
+	sc.ExpectedStatus, sc.ExpectedEvents = http.StatusBadRequest, noWrite
+	sc.ExpectedContent = []string{`"message":"Batch request 0: `, `"requests":{"0":{"author":{"code":"author_not_you"`}
 	sc.AfterTestFunc = func(t testing.TB, app *tests.TestApp, _ *http.Response) {
 		n, err := app.CountRecords(s.Initiatives)
 		if err != nil {

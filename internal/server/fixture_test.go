@@ -65,6 +65,7 @@ type fixture struct {
 	records  []record
 	authorID string
 	groupID  string
+	otherID  string // a community only nonMember belongs to
 }
 
 // viewer returns the person called name.
@@ -130,8 +131,9 @@ func seedTemplate(dir string) (*fixture, error) {
 	return f, seedRecords(app, f)
 }
 
-// seedPeople makes the viewers, two communities, and memberships: member belongs to the group
-// of the records, nonMember to another community only.
+// seedPeople makes the viewers, two communities, and memberships: member (and author, who
+// must be a member to post there) belong to the group of the records, nonMember to another
+// community only.
 func seedPeople(app core.App, f *fixture) error {
 	owner, err := saveUser(app, "owner", s.RoleFacilitator)
 	if err != nil {
@@ -145,7 +147,7 @@ func seedPeople(app core.App, f *fixture) error {
 	if err != nil {
 		return err
 	}
-	f.groupID = group.Id
+	f.groupID, f.otherID = group.Id, other.Id
 	f.viewers = []person{{name: anonymous}}
 	roles := map[string]string{resident: s.RoleResident, member: s.RoleResident, nonMember: s.RoleResident,
 		author: s.RoleResident, facilitator: s.RoleFacilitator, moderator: s.RoleModerator}
@@ -154,12 +156,14 @@ func seedPeople(app core.App, f *fixture) error {
 		if err != nil {
 			return err
 		}
-		p.inGroup = name == member
+		p.inGroup = name == member || name == author // the author posts in the group
 		f.viewers = append(f.viewers, p)
 	}
 	f.authorID = f.viewer(author).id
-	if err := join(app, f.viewer(member).id, group.Id); err != nil {
-		return err
+	for _, name := range []string{member, author} {
+		if err := join(app, f.viewer(name).id, group.Id); err != nil {
+			return err
+		}
 	}
 	return join(app, f.viewer(nonMember).id, other.Id)
 }

@@ -56,18 +56,29 @@ const (
 	actDelete    = "delete"
 )
 
-// expectStatus is the HTTP status the model expects for a record action. PocketBase answers 404,
-// not 403, when a rule hides or forbids a record, so that it does not reveal that it exists.
-func expectStatus(action string, allowed bool) int {
+// statusOf is the HTTP status the model expects for a record action, with read as the model of
+// who may read what (canRead, or a loosened copy in the negative controls). A refused action
+// answers PocketBase's 404 when the viewer cannot see the record, so that it does not reveal
+// that it exists; on a record they see, Maillage says why: 403 when it is not theirs to change
+// (anonymous included), 400 when they may edit it but not the field they sent (status).
+func statusOf(action string, p person, r record, authorID string, read readModel) int {
 	switch {
-	case !allowed:
-		return http.StatusNotFound
-	case action == actDelete:
-		return http.StatusNoContent
-	default:
+	case action == actView && read(p, r, authorID), action != actView && allowed(action, p, r, authorID):
+		if action == actDelete {
+			return http.StatusNoContent
+		}
 		return http.StatusOK
+	case !read(p, r, authorID):
+		return http.StatusNotFound
+	case !canEdit(p, r, authorID):
+		return http.StatusForbidden
+	default:
+		return http.StatusBadRequest
 	}
 }
+
+// readModel says whether viewer p may read record r.
+type readModel func(p person, r record, authorID string) bool
 
 // allowed applies the model to one record action.
 func allowed(action string, p person, r record, authorID string) bool {

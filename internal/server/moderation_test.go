@@ -85,8 +85,9 @@ func TestResidentContributionWaitsForModerator(t *testing.T) {
 	run(t, app, tests.ApiScenario{
 		Name: "resident cannot publish their own initiative", Method: http.MethodPatch, URL: initiativesURL + "/" + id,
 		Body: jsonBody(t, map[string]any{s.FieldStatus: s.StatusPublished}), Headers: auth(resident),
-		ExpectedStatus: http.StatusNotFound, ExpectedContent: []string{`"status":404`}, ExpectedEvents: noWrite,
-		AfterTestFunc: wantField(s.Initiatives, id, s.FieldStatus, s.StatusPending),
+		ExpectedStatus: http.StatusBadRequest, ExpectedEvents: noWrite,
+		ExpectedContent: []string{`"status":{"code":"status_moderators_only","message":"Seul·e un·e modérateur·ice`},
+		AfterTestFunc:   wantField(s.Initiatives, id, s.FieldStatus, s.StatusPending),
 	})
 	run(t, app, tests.ApiScenario{
 		Name: "resident still edits their own initiative", Method: http.MethodPatch, URL: initiativesURL + "/" + id,
@@ -117,19 +118,20 @@ func TestAuthorMustBeTheRequester(t *testing.T) {
 		run(t, app, tests.ApiScenario{
 			Name: "resident cannot create as " + who, Method: http.MethodPost, URL: initiativesURL, Headers: auth(resident),
 			Body:           jsonBody(t, map[string]any{"name": "Usurpation", s.FieldAuthor: fx.viewer(who).id}),
-			ExpectedStatus: http.StatusBadRequest, ExpectedContent: []string{`"status":400`}, ExpectedEvents: noWrite,
+			ExpectedStatus: http.StatusBadRequest, ExpectedEvents: noWrite,
+			ExpectedContent: []string{`"author":{"code":"author_not_you"`, `you cannot post in someone else's name`},
 		})
 	}
 	run(t, app, tests.ApiScenario{
 		Name: "anonymous cannot create", Method: http.MethodPost, URL: initiativesURL,
 		Body:           jsonBody(t, map[string]any{"name": "Anonyme"}),
-		ExpectedStatus: http.StatusBadRequest, ExpectedContent: []string{`"status":400`}, ExpectedEvents: noWrite,
+		ExpectedStatus: http.StatusUnauthorized, ExpectedContent: []string{`Sign in to add content.`}, ExpectedEvents: noWrite,
 	})
 	id := create(t, app, resident, s.StatusPending)
 	run(t, app, tests.ApiScenario{
 		Name: "author cannot hand a record to someone else", Method: http.MethodPatch, URL: initiativesURL + "/" + id,
 		Body: jsonBody(t, map[string]any{s.FieldAuthor: fx.viewer(member).id}), Headers: auth(resident),
-		ExpectedStatus: http.StatusNotFound, ExpectedContent: []string{`"status":404`}, ExpectedEvents: noWrite,
+		ExpectedStatus: http.StatusBadRequest, ExpectedContent: []string{`"author":{"code":"author_locked"`}, ExpectedEvents: noWrite,
 		AfterTestFunc: wantField(s.Initiatives, id, s.FieldAuthor, fx.viewer(resident).id),
 	})
 }

@@ -1,0 +1,66 @@
+package hooks
+
+import (
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// The reasons given for refused writes, French first then English, like every message users
+// read: each says what was refused and what to do instead.
+const (
+	msgSignInToAdd    = "Connectez-vous pour ajouter un contenu. / Sign in to add content."
+	msgSignInToChange = "Connectez-vous d'abord : seul·e l'auteur·ice ou un·e modérateur·ice peut modifier ou " +
+		"supprimer cette fiche. / Sign in first: only its author or a moderator can change or delete this record."
+	msgNotYourRecord = "Seul·e l'auteur·ice ou un·e modérateur·ice peut modifier ou supprimer cette fiche : " +
+		"proposez plutôt la modification à un·e modérateur·ice. / Only its author or a moderator can change or " +
+		"delete this record: suggest the change to a moderator instead."
+	msgNotYourAccount = "Seul·e le ou la titulaire du compte peut le modifier (les modérateur·ices gèrent les " +
+		"comptes des résident·es et des animateur·ices). / Only the account's owner can change it (moderators " +
+		"manage residents' and facilitators' accounts)."
+	msgAuthorNotYou = "L'auteur·ice doit être vous-même (votre identifiant) : on ne publie pas au nom de quelqu'un " +
+		"d'autre. / The author must be you (your own user id): you cannot post in someone else's name."
+	msgAuthorLocked = "L'auteur·ice d'une fiche ne change pas : retirez author de la demande. / A record keeps " +
+		"its author: leave author out of the request."
+	msgStatusModerators = "Seul·e un·e modérateur·ice change le statut de modération (en attente, publié, refusé, " +
+		"archivé) : envoyez vos modifications sans status. / Only a moderator changes the moderation status " +
+		"(pending, published, rejected, archived): send your changes without status."
+	msgRoleLocked = "Vous ne pouvez pas donner ce rôle : personne ne change son propre rôle, un·e modérateur·ice " +
+		"fait d'un·e résident·e un·e animateur·ice (et inversement), seul·e un·e administrateur·ice nomme les " +
+		"modérateur·ices. / You cannot give this role: nobody changes their own role, a moderator makes residents " +
+		"facilitators (and back), only an administrator makes moderators."
+	msgRoleOnSignUp = "Un nouveau compte est résident·e : retirez role de l'inscription ; un·e modérateur·ice " +
+		"pourra faire de vous un·e animateur·ice. / New accounts are residents: leave role out of the sign-up; " +
+		"a moderator can make you a facilitator."
+	msgNotMember = "L'auteur·ice n'est pas membre de cette communauté : rejoignez-la d'abord, ou laissez " +
+		"community vide. / The author is not a member of this community: join it first, or leave community empty."
+	msgFieldLocked = "Vous ne pouvez pas changer ce champ. / You cannot change this field."
+)
+
+// codeNotMember is the error code of content placed in a community its author is not in.
+const codeNotMember = "author_not_member"
+
+// fieldError is the error shown next to a field the update rule refuses.
+func fieldError(field string) validation.Error {
+	switch field {
+	case s.FieldAuthor:
+		return validation.NewError("author_locked", msgAuthorLocked)
+	case s.FieldStatus:
+		return validation.NewError("status_moderators_only", msgStatusModerators)
+	case s.FieldRole:
+		return validation.NewError("role_locked", msgRoleLocked)
+	}
+	return validation.NewError("field_locked", msgFieldLocked)
+}
+
+// notYours says why a visible record of c cannot be changed by auth.
+func notYours(c *core.Collection, auth *core.Record) string {
+	switch {
+	case auth == nil:
+		return msgSignInToChange
+	case c.Name == s.Users:
+		return msgNotYourAccount
+	}
+	return msgNotYourRecord
+}
