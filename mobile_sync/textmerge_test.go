@@ -37,15 +37,48 @@ func TestMergeText(t *testing.T) {
 	}
 }
 
-// TestMergeTextBounded: a hostile push cannot make the quadratic line diff run on huge texts;
-// such texts are not merged (the server keeps its text and the client's goes to a conflict row).
+// TestMergeTextBounded: a hostile push cannot make the line diff run on huge texts; such
+// texts are not merged (the server keeps its text and the client's goes to a conflict row).
 func TestMergeTextBounded(t *testing.T) {
-	huge := strings.Repeat("line\n", maxMergeBytes/5+1)
-	if _, ok := mergeText(huge, huge+"server", "client"+huge); ok {
-		t.Errorf("got a merge of %d bytes, want a refusal above %d", len(huge), maxMergeBytes)
+	cases := []struct {
+		name string
+		text string
+		ok   bool
+	}{
+		{"ordinary", strings.Repeat("line\n", 100), true},
+		{"at the line bound", strings.Repeat("x\n", maxMergeLines-2), true},
+		{"too many bytes", strings.Repeat("line\n", maxMergeBytes/5+1), false},
+		{"too many lines", strings.Repeat("x\n", maxMergeLines), false},
 	}
-	small := strings.Repeat("line\n", 100)
-	if _, ok := mergeText(small, small+"server", "client\n"+small); !ok {
-		t.Errorf("a %d-byte text was not merged", len(small))
+	for _, c := range cases {
+		if _, ok := mergeText(c.text, c.text+"server", "client\n"+c.text); ok != c.ok {
+			t.Errorf("%s (%d bytes): merged %v, want %v", c.name, len(c.text), ok, c.ok)
+		}
+	}
+}
+
+// BenchmarkMergeTextWorstCase merges texts at the bounds that differ on every line: the cost
+// a hostile push can impose inside the write transaction.
+func BenchmarkMergeTextWorstCase(b *testing.B) {
+	lines := func(s string) string { return strings.Repeat(s+"\n", maxMergeLines-1) }
+	base, server, client := lines("a"), lines("b"), lines("c")
+	for b.Loop() {
+		mergeText(base, server, client)
+	}
+}
+
+// BenchmarkMergeTextParagraphs merges a typical description edited on both sides.
+func BenchmarkMergeTextParagraphs(b *testing.B) {
+	var paras []string
+	for i := range 40 {
+		paras = append(paras, strings.Repeat("Jardin partagé ouvert à tous, ", 5)+string(rune('A'+i%26)))
+	}
+	base := strings.Join(paras, "\n\n")
+	server := strings.Replace(base, paras[3], paras[3]+" (modifié)", 1)
+	client := strings.Replace(base, paras[30], paras[30]+" (complété)", 1)
+	for b.Loop() {
+		if _, ok := mergeText(base, server, client); !ok {
+			b.Fatal("no merge")
+		}
 	}
 }
