@@ -71,21 +71,21 @@ func viewerCells(f *fixture, p person, colls []string) []cell {
 }
 
 // expected is the model's answer for c.
-func expected(f *fixture, c cell) outcome { return expectedUnder(f, c, canRead) }
+func expected(f *fixture, c cell) outcome { return strict.expected(f, c) }
 
-// expectedUnder is the answer for c when read says who may read what.
-func expectedUnder(f *fixture, c cell, read readModel) outcome {
+// expected is m's answer for c.
+func (m model) expected(f *fixture, c cell) outcome {
 	if c.action == actList {
 		var ids []string
 		for _, r := range f.records {
-			if r.coll == c.coll && read(c.viewer, r, f.authorID) {
+			if r.coll == c.coll && m.read(c.viewer, r, f.authorID) {
 				ids = append(ids, r.id)
 			}
 		}
 		slices.Sort(ids)
 		return outcome{status: http.StatusOK, ids: ids}
 	}
-	o := outcome{status: statusOf(c.action, c.viewer, *c.rec, f.authorID, read)}
+	o := outcome{status: m.statusOf(c.action, c.viewer, *c.rec, f.authorID)}
 	if o.status == http.StatusOK {
 		o.ids = []string{c.rec.id}
 	}

@@ -56,19 +56,26 @@ const (
 	actDelete    = "delete"
 )
 
-// statusOf is the HTTP status the model expects for a record action, with read as the model of
-// who may read what (canRead, or a loosened copy in the negative controls). A refused action
-// answers PocketBase's 404 when the viewer cannot see the record, so that it does not reveal
-// that it exists; on a record they see, Maillage says why: 403 when it is not theirs to change
+// model is the answers the matrix expects: who may read what, and who may change a record's
+// moderation status. strict is the model of DESIGN.md; the negative controls loosen a copy.
+type model struct {
+	read, setStatus func(p person, r record, authorID string) bool
+}
+
+var strict = model{read: canRead, setStatus: canSetStatus}
+
+// statusOf is the HTTP status m expects for a record action. A refused action answers
+// PocketBase's 404 when the viewer cannot see the record, so that it does not reveal that it
+// exists; on a record they see, Maillage says why: 403 when it is not theirs to change
 // (anonymous included), 400 when they may edit it but not the field they sent (status).
-func statusOf(action string, p person, r record, authorID string, read readModel) int {
+func (m model) statusOf(action string, p person, r record, authorID string) int {
 	switch {
-	case action == actView && read(p, r, authorID), action != actView && allowed(action, p, r, authorID):
+	case m.allowed(action, p, r, authorID):
 		if action == actDelete {
 			return http.StatusNoContent
 		}
 		return http.StatusOK
-	case !read(p, r, authorID):
+	case !m.read(p, r, authorID):
 		return http.StatusNotFound
 	case !canEdit(p, r, authorID):
 		return http.StatusForbidden
@@ -77,18 +84,15 @@ func statusOf(action string, p person, r record, authorID string, read readModel
 	}
 }
 
-// readModel says whether viewer p may read record r.
-type readModel func(p person, r record, authorID string) bool
-
-// allowed applies the model to one record action.
-func allowed(action string, p person, r record, authorID string) bool {
+// allowed applies m to one record action.
+func (m model) allowed(action string, p person, r record, authorID string) bool {
 	switch action {
 	case actView:
-		return canRead(p, r, authorID)
+		return m.read(p, r, authorID)
 	case actUpdate, actDelete:
 		return canEdit(p, r, authorID)
 	case actSetStatus:
-		return canSetStatus(p, r, authorID)
+		return m.setStatus(p, r, authorID)
 	}
 	panic("unknown action " + action)
 }

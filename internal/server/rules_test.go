@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	s "github.com/maillage/maillage/schema"
@@ -52,34 +53,61 @@ func TestRuleMatrixSeesEveryOutcome(t *testing.T) {
 	}
 }
 
-// loosening is a negative control: one rule made weaker in a copy of the schema, and the cells
-// that weakening must turn wrong.
+// loosening is a negative control: one rule made weaker in a copy of the schema, and the same
+// weakening applied to a copy of the model, which tells the cells that must turn wrong.
 type loosening struct {
-	name      string
-	from, to  string // replaced in the list and view rules of initiatives
-	wrongView func(p person, r record) bool
+	name     string
+	rules    func(c *core.Collection) []*string // the rules of initiatives rewritten
+	from, to string
+	model    func(m model) model // the model with the same weakening, on initiatives
 }
+
+func readRules(c *core.Collection) []*string   { return []*string{c.ListRule, c.ViewRule} }
+func updateRules(c *core.Collection) []*string { return []*string{c.UpdateRule} }
 
 var loosenings = []loosening{
 	{
-		name: "moderators read private records",
+		name: "moderators read private records", rules: readRules,
 		from: `@request.auth.role = "moderator" && visibility != "private"`,
 		to:   `@request.auth.role = "moderator"`,
-		wrongView: func(p person, r record) bool {
-			return p.role == s.RoleModerator && r.shape == shapePrivate
+		model: func(m model) model {
+			m.read = orOnInitiatives(m.read, func(p person, r record, _ string) bool {
+				return p.role == s.RoleModerator && r.shape == shapePrivate
+			})
+			return m
 		},
 	},
 	{
-		name: "anyone reads pending records",
+		name: "anyone reads pending records", rules: readRules,
 		from: `status = "published"`,
 		to:   `(status = "published" || status = "pending")`,
-		wrongView: func(p person, r record) bool {
-			published := r
-			published.status = s.StatusPublished
-			return r.status == s.StatusPending && !r.deleted &&
-				!canRead(p, r, fx.authorID) && canRead(p, published, fx.authorID)
+		model: func(m model) model {
+			m.read = orOnInitiatives(m.read, func(p person, r record, authorID string) bool {
+				published := r
+				published.status = s.StatusPublished
+				return r.status == s.StatusPending && canRead(p, published, authorID)
+			})
+			return m
 		},
 	},
+	{
+		name: "authors publish their own records", rules: updateRules,
+		from: `@request.body.status:changed = false ||`,
+		to:   `@request.body.status:changed = false || author = @request.auth.id ||`,
+		model: func(m model) model {
+			m.setStatus = orOnInitiatives(m.setStatus, func(p person, _ record, authorID string) bool {
+				return p.id != "" && p.id == authorID
+			})
+			return m
+		},
+	},
+}
+
+// orOnInitiatives widens a model function by more, on initiatives only.
+func orOnInitiatives(base, more func(p person, r record, authorID string) bool) func(p person, r record, authorID string) bool {
+	return func(p person, r record, authorID string) bool {
+		return base(p, r, authorID) || (r.coll == s.Initiatives && more(p, r, authorID))
+	}
 }
 
 // TestRuleMatrixNegativeControl loosens one rule of initiatives at a time and checks that the
@@ -91,7 +119,7 @@ func TestRuleMatrixNegativeControl(t *testing.T) {
 			var got []string
 			for _, p := range fx.viewers {
 				app := cloneApp(t)
-				loosen(t, app, s.Initiatives, l.from, l.to)
+				loosen(t, app, l)
 				for _, m := range collectMismatches(t, fx, app, viewerCells(fx, p, colls)) {
 					got = append(got, m.cell.String())
 				}
@@ -104,17 +132,16 @@ func TestRuleMatrixNegativeControl(t *testing.T) {
 	}
 }
 
-// wrongCells lists, in matrix order, the cells loosening l must make differ from the model:
-// the views it opens, the lists that then show more, and the edits of the records it opens,
-// refused with 403 (not yours) instead of 404 (not found).
+// wrongCells lists, in matrix order, the cells loosening l must make differ from the model: for
+// a read rule, the views it opens, the lists that then show more, and the edits of the records
+// it opens, refused with 403 (not yours) instead of 404 (not found); for the update rule, the
+// status changes it lets through.
 func wrongCells(l loosening, colls []string) []string {
-	loosened := func(p person, r record, authorID string) bool {
-		return canRead(p, r, authorID) || (r.coll == s.Initiatives && l.wrongView(p, r))
-	}
+	loosened := l.model(strict)
 	var cells []string
 	for _, p := range fx.viewers {
 		for _, c := range viewerCells(fx, p, colls) {
-			if !expectedUnder(fx, c, loosened).equal(expected(fx, c)) {
+			if !loosened.expected(fx, c).equal(expected(fx, c)) {
 				cells = append(cells, c.String())
 			}
 		}
@@ -122,20 +149,20 @@ func wrongCells(l loosening, colls []string) []string {
 	return cells
 }
 
-// loosen rewrites from into to in collection's list and view rules, in this app only.
-func loosen(t *testing.T, app *tests.TestApp, collection, from, to string) {
+// loosen applies l to the rules of initiatives, in this app only.
+func loosen(t *testing.T, app *tests.TestApp, l loosening) {
 	t.Helper()
-	c, err := app.FindCollectionByNameOrId(collection)
+	c, err := app.FindCollectionByNameOrId(s.Initiatives)
 	if err != nil {
-		t.Fatalf("collection %s: %v", collection, err)
+		t.Fatalf("collection %s: %v", s.Initiatives, err)
 	}
-	for _, r := range []*string{c.ListRule, c.ViewRule} {
-		if r == nil || !strings.Contains(*r, from) {
-			t.Fatalf("rule of %s has no %q to loosen: the control is out of date", collection, from)
+	for _, r := range l.rules(c) {
+		if r == nil || !strings.Contains(*r, l.from) {
+			t.Fatalf("rule of %s has no %q to loosen: the control is out of date", s.Initiatives, l.from)
 		}
-		*r = strings.ReplaceAll(*r, from, to)
+		*r = strings.ReplaceAll(*r, l.from, l.to)
 	}
 	if err := app.Save(c); err != nil {
-		t.Fatalf("save loosened %s: %v", collection, err)
+		t.Fatalf("save loosened %s: %v", s.Initiatives, err)
 	}
 }
