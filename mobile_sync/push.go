@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -200,7 +201,7 @@ func (p *pusher) pushChunk(app core.App, user *core.Record, clientID string, mut
 // result with the counter advance.
 func (p *pusher) one(tx core.App, user *core.Record, clientID string, last *int64, m Mutation) (Result, error) {
 	if m.Mseq <= *last {
-		return storedResult(tx, clientID, m.Mseq)
+		return p.replayed(tx, user, clientID, m)
 	}
 	res, err := p.applyIsolated(tx, user, clientID, m)
 	if err != nil {
@@ -211,6 +212,22 @@ func (p *pusher) one(tx core.App, user *core.Record, clientID string, last *int6
 	}
 	*last = m.Mseq
 	return res, nil
+}
+
+// replayed answers a mutation applied before with its stored result and the record as the
+// user may read it now (access may have changed since).
+func (p *pusher) replayed(tx core.App, user *core.Record, clientID string, m Mutation) (Result, error) {
+	res, err := storedResult(tx, clientID, m.Mseq)
+	if err != nil || !slices.Contains(p.cfg.Collections, m.C) || !pbID.MatchString(m.ID) {
+		return res, err
+	}
+	info := pushInfo(user)
+	found, err := readableRecords(tx, info, m.C, []string{m.ID})
+	if err != nil || found[m.ID] == nil {
+		return res, err
+	}
+	res.R, err = serializeRecord(tx, info, found[m.ID])
+	return res, err
 }
 
 // applyIsolated applies m inside a savepoint: a refused mutation leaves no partial write and

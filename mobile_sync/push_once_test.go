@@ -71,6 +71,9 @@ func TestPushLostAcknowledgement(t *testing.T) {
 	if dup.Status != ms.StatusDuplicate || dup.OriginalStatus != unseen.Results[0].Status || dup.Rev != unseen.Results[0].Rev {
 		t.Errorf("resent mseq 2: got %+v, want a duplicate of %+v", dup, unseen.Results[0])
 	}
+	if !strings.Contains(string(dup.R), "p3 client") {
+		t.Errorf("resent mseq 2: r = %s, want the record as it is now", dup.R)
+	}
 	if applied.Status != ms.StatusApplied || resp.LastMutationSeq != 3 {
 		t.Errorf("mseq 3: got %s, last %d; want applied, last 3", applied.Status, resp.LastMutationSeq)
 	}
