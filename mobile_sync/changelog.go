@@ -4,10 +4,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
 )
 
 // The change log: one row per record of a synced collection, rewritten by SQLite triggers in the
@@ -39,9 +42,20 @@ CREATE TABLE IF NOT EXISTS _sync_meta (
 	value TEXT NOT NULL
 );`
 
+// factCollections are logged besides the synced collections but never served: a change to a
+// user's record (their role) during a snapshot may change what they may read (snapshot.go).
+var factCollections = []string{s.Users}
+
 // ensureChangeLog creates the log tables and (re)creates the triggers of every configured
-// collection that exists, dropping triggers left on tables that are no longer synced or renamed.
+// collection that exists and of the fact collections, dropping triggers left on tables that
+// are no longer synced or renamed.
 func ensureChangeLog(app core.App, collections []string) error {
+	logged := slices.Clone(collections)
+	for _, name := range factCollections {
+		if !slices.Contains(logged, name) {
+			logged = append(logged, name)
+		}
+	}
 	return app.RunInTransaction(func(txApp core.App) error {
 		if _, err := txApp.DB().NewQuery(changeLogDDL).Execute(); err != nil {
 			return fmt.Errorf("create change log: %w", err)
@@ -49,7 +63,7 @@ func ensureChangeLog(app core.App, collections []string) error {
 		if err := dropTriggers(txApp); err != nil {
 			return err
 		}
-		for _, name := range collections {
+		for _, name := range logged {
 			c, err := txApp.FindCollectionByNameOrId(name)
 			if err != nil {
 				txApp.Logger().Info("sync: collection not found, not logged yet", "collection", name)

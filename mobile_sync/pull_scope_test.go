@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/internal/testapp"
 	ms "github.com/maillage/maillage/mobile_sync"
 	"github.com/maillage/maillage/mobile_sync/synctest"
 	s "github.com/maillage/maillage/schema"
@@ -68,3 +69,54 @@ func TestConfiguredCollectionArrivesLater(t *testing.T) {
 	}
 }
 
+// A change of what the user may read while their snapshot is read in pages (joining a
+// community, a new role) makes the snapshot's cursor answer a scope reset: the pages read
+// before the change followed the old scope. Negative control: the rows the change opened
+// sort before the pages still to read, so the snapshot alone misses them.
+func TestScopeChangeDuringSnapshot(t *testing.T) {
+	for name, change := range map[string]func(srv *synctest.Srv, root, owner, bob *synctest.User, comm string){
+		"membership": func(srv *synctest.Srv, root, owner, bob *synctest.User, comm string) {
+			restCreate(t, owner, s.Memberships, map[string]any{"community": comm, "user": bob.ID(), "role": "member"})
+		},
+		"role": func(srv *synctest.Srv, root, owner, bob *synctest.User, comm string) {
+			restUpdate(t, root, s.Users, bob.ID(), map[string]any{s.FieldRole: s.RoleModerator})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := synctest.Start(t, server.Config{})
+			owner := srv.NewUser(t, "owner@example.org", s.RoleFacilitator)
+			bob := srv.NewUser(t, "bob@example.org", s.RoleResident)
+			root := srv.Superuser(t, "root@example.org")
+			comm := restCreate(t, owner, s.Communities, map[string]any{"name": "Quartier", "owner": owner.ID()})
+			restCreate(t, owner, s.Memberships, map[string]any{"community": comm, "user": owner.ID(), "role": "coordinator"})
+			opened := content(s.Initiatives, owner.ID(), s.VisibilityCommunity)
+			opened["id"], opened[s.FieldCommunity] = "000000000000001", comm
+			testapp.NewRecord(t, srv.App, s.Initiatives, opened)
+			for _, id := range []string{"100000000000001", "100000000000002", "100000000000003"} {
+				f := content(s.Initiatives, owner.ID(), s.VisibilityPublic)
+				f["id"] = id
+				testapp.NewRecord(t, srv.App, s.Initiatives, f)
+			}
+
+			req := ms.SnapshotRequest{Collection: s.Initiatives, Limit: 1}
+			page := bob.Snapshot(t, req)
+			change(srv, root, owner, bob, comm)
+			var got []string
+			for ; ; page = bob.Snapshot(t, req) {
+				for _, r := range page.Records {
+					got = append(got, r.ID)
+				}
+				req.SnapshotSeq, req.AfterID = page.SnapshotSeq, page.NextAfterID
+				if page.Done {
+					break
+				}
+			}
+			if slices.Contains(got, "000000000000001") {
+				t.Fatalf("negative control: the pages already hold the opened row: %v", got)
+			}
+			if r := bob.Pull(t, ms.PullRequest{Cursor: page.Cursor}).Reset; r == nil || r.Reason != ms.ResetScope {
+				t.Errorf("pull from a snapshot whose scope changed midway: reset %+v, want a scope reset", r)
+			}
+		})
+	}
+}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
 )
 
 // Snapshot page sizes.
@@ -85,9 +87,37 @@ func (sv *service) snapshotOn(app core.App, db dbx.Builder, info *core.RequestIn
 		if err != nil {
 			return resp, err
 		}
+		moved, err := factsMovedSince(db, info, resp.SnapshotSeq)
+		if err != nil {
+			return resp, err
+		}
+		if moved {
+			sc.user = scopeMoved
+		}
 		resp.Cursor = encodeCursor(cursor{Epoch: st.epoch, Seq: resp.SnapshotSeq, Scope: sc.String()})
 	}
 	return resp, nil
+}
+
+// scopeMoved stands for the user part of a scope that changed while a snapshot was read: the
+// pages read before the change follow the old scope, so the next pull must reset.
+const scopeMoved = "moved"
+
+// factsMovedSince reports whether what the user may read may have changed after seq: a change
+// to any membership or community (conservatively: membership and ownership changes are rare)
+// or to the user's own record. Anonymous users and superusers depend on none of these.
+func factsMovedSince(db dbx.Builder, info *core.RequestInfo, seq int64) (bool, error) {
+	if info.Auth == nil || info.Auth.Collection().Name != s.Users {
+		return false, nil
+	}
+	var n int
+	err := db.NewQuery("SELECT count(*) FROM " + changesTable + " WHERE seq > {:seq} AND " +
+		"(coll IN ({:m}, {:c}) OR (coll = {:u} AND rid = {:me}))").
+		Bind(dbx.Params{"seq": seq, "m": s.Memberships, "c": s.Communities, "u": s.Users, "me": info.Auth.Id}).Row(&n)
+	if err != nil {
+		return false, fmt.Errorf("read scope changes since %d: %w", seq, err)
+	}
+	return n > 0, nil
 }
 
 // snapshotRecords serialises recs with their revs.
