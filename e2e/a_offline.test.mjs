@@ -130,10 +130,14 @@ describe("offline after one sync", () => {
         assert.ok(initiatives > 0 && events > 0, "the demo has public initiatives and events");
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
+        await page.addInitScript(recordProgress);
         try {
             await page.goto(server.url + "/#/map");
             await controlled(page);
             await waitForSync(page);
+            const seen = await page.evaluate(() => /** @type {any} */ (window).progressSeen);
+            assert.ok(seen.includes(`${initiatives} / ${initiatives} initiatives`), `the progress bar counted initiatives: ${JSON.stringify(seen)}`);
+            assert.equal(await page.getByTestId("sync-progress").isVisible(), false, "the progress bar hides once synced");
             await shootMainViews(page, server.url);
             const first = await page.evaluate(() => document.querySelector("[data-testid=list-item] a.title")?.textContent);
             const detailHash = await page.evaluate(() => document.querySelector("[data-testid=list-item] a.title")?.getAttribute("href"));
@@ -214,6 +218,18 @@ describe("map tiles", () => {
         }
     });
 });
+
+/** recordProgress (run in the page before its scripts) keeps every text the progress label shows. */
+function recordProgress() {
+    /** @type {any} */ (window).progressSeen = [];
+    new MutationObserver(() => {
+        const label = document.getElementById("progress-label");
+        const box = document.getElementById("progress");
+        if (label && box && !box.hidden && label.textContent) {
+            /** @type {any} */ (window).progressSeen.push(label.textContent.replace(/\u202f|\u00a0/g, " "));
+        }
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}
 
 /**
  * shootMainViews saves screenshots of the main views at both sizes.

@@ -3,7 +3,7 @@
 // (mobile_sync/client): pull (a reset re-snapshots the listed collections, keeping the
 // outbox), push the outbox (photos first), pull again. One tab leads (leader.js).
 import { call, ApiError } from "./api.js";
-import { getMeta, req, setMeta, tx } from "./db.js";
+import { count, getMeta, req, setMeta, tx } from "./db.js";
 import { acknowledge, newId, pending, refreshRow, requeueLost, setState } from "./outbox.js";
 import { rebase } from "./rebase.js";
 import { uploadBlob } from "./media.js";
@@ -63,14 +63,22 @@ export class Syncer {
         return id;
     }
 
-    /** pullAll pulls until the server has nothing more for this client. */
+    /**
+     * pullAll pulls until the server has nothing more for this client. The first sync (no
+     * cursor yet) reports its progress per collection against the server's counts.
+     */
     async pullAll() {
-        while (await this.pullOnce()) { /* next page */ }
+        const first = !(await getMeta(this.db, "cursor", ""));
+        const totals = first ? await serverTotals() : null;
+        while (await this.pullOnce(totals)) { /* next page */ }
         this.opts.onProgress?.(null);
     }
 
-    /** pullOnce pulls one page and returns whether more are waiting. */
-    async pullOnce() {
+    /**
+     * pullOnce pulls one page and returns whether more are waiting.
+     * @param {Record<string, number>|null} [totals] counts to report progress against
+     */
+    async pullOnce(totals = null) {
         const body = { clientId: await this.clientId(), cursor: await getMeta(this.db, "cursor", ""), limit: PAGE, collections: [] };
         const res = await call("POST", "/api/sync/pull", body);
         if (res.reset) {
@@ -79,6 +87,9 @@ export class Syncer {
             }
         }
         const touched = await this.apply(res.changes || []);
+        if (totals) {
+            await this.report(touched, totals);
+        }
         if (!res.cursor) {
             throw new ApiError(502, "the server sent no cursor: try again later");
         }
@@ -90,6 +101,19 @@ export class Syncer {
             this.opts.onChange?.([...new Set([...touched, ...(res.reset ? res.reset.collections : [])])]);
         }
         return Boolean(res.hasMore);
+    }
+
+    /**
+     * report tells how many records of each collection touched by a page are stored, against
+     * the server's count ("12 480 / 20 000 initiatives").
+     * @param {string[]} touched
+     * @param {Record<string, number>} totals
+     */
+    async report(touched, totals) {
+        for (const c of touched.filter((c) => totals[c] > 0)) {
+            const done = await count(this.db, c);
+            this.opts.onProgress?.({ c, done, total: Math.max(totals[c], done) });
+        }
     }
 
     /**
@@ -231,6 +255,15 @@ async function removeServerRow(t, c, id) {
     const mine = await req(t.objectStore("outbox").index("rec").getAll([c, id]));
     row.view = rebase(null, mine);
     await req(row.view ? records.put(row) : records.delete([c, id]));
+}
+
+/** Collections whose first sync shows a count, in the order a person cares about them. */
+const COUNTED = ["organisations", "initiatives", "events", "offers"];
+
+/** serverTotals asks the server how many records of each counted collection this user may list. */
+async function serverTotals() {
+    const counts = await Promise.all(COUNTED.map(countOnServer));
+    return Object.fromEntries(COUNTED.map((c, i) => [c, counts[i]]));
 }
 
 /**
