@@ -2,6 +2,7 @@ package mobilesync
 
 import (
 	"fmt"
+	"strings"
 	"net/http"
 
 	"github.com/pocketbase/dbx"
@@ -130,16 +131,29 @@ func checkCursor(app core.App, cur cursor, st logState, sc scope, colls []string
 	return &Reset{Collections: affected, Reason: ResetScope}, true
 }
 
-// changesSince reads up to limit change log rows of colls after seq, in seq order.
+// changesSince reads up to limit change log rows of colls after seq, in seq order. The unary +
+// keeps SQLite from answering `coll IN (…)` through the (coll, rid) index, which reads the
+// whole log and sorts it: the seq range of the primary key is the short path.
 func changesSince(db dbx.Builder, seq int64, colls []string, limit int) ([]logRow, error) {
 	var rows []logRow
 	err := db.Select("seq", "coll", "rid", "op").From(changesTable).
-		Where(dbx.NewExp("seq > {:seq}", dbx.Params{"seq": seq})).AndWhere(dbx.In("coll", toAny(colls)...)).
+		Where(dbx.NewExp("seq > {:seq}", dbx.Params{"seq": seq})).AndWhere(unindexedIn("coll", colls)).
 		OrderBy("seq").Limit(int64(limit)).All(&rows)
 	if err != nil {
 		return nil, fmt.Errorf("read changes after %d: %w", seq, err)
 	}
 	return rows, nil
+}
+
+// unindexedIn is `+col IN (values)`: a filter SQLite will not answer through an index.
+func unindexedIn(col string, values []string) dbx.Expression {
+	params := dbx.Params{}
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = fmt.Sprintf("{:in%d}", i)
+		params[fmt.Sprintf("in%d", i)] = v
+	}
+	return dbx.NewExp("+"+col+" IN ("+strings.Join(names, ", ")+")", params)
 }
 
 // materialise turns log rows into changes: a put with the record as the REST API shows it to
