@@ -2,8 +2,8 @@ package mobilesync
 
 import (
 	"fmt"
-	"strings"
 	"net/http"
+	"strings"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
