@@ -92,10 +92,10 @@ func LastMutationSeq(app core.App, clientID, userID string) (int64, error) {
 	return last, nil
 }
 
-// recordResult stores a mutation's result and advances the client's counter, in the caller's
-// transaction together with the mutation's effects.
-func recordResult(app core.App, clientID string, res Result) error {
-	stored := res
+// recordResult stores a mutation's result, with the record's revision before it, and advances
+// the client's counter, in the caller's transaction together with the mutation's effects.
+func recordResult(app core.App, clientID string, m Mutation, revBefore int64, res Result) error {
+	stored := storedMutation{Result: res, C: m.C, ID: m.ID, RevBefore: revBefore}
 	stored.R = nil // the record is re-read on replay: access may have changed since
 	raw, err := json.Marshal(stored)
 	if err != nil {

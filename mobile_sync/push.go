@@ -203,11 +203,15 @@ func (p *pusher) one(tx core.App, user *core.Record, clientID string, last *int6
 	if m.Mseq <= *last {
 		return p.replayed(tx, user, clientID, m)
 	}
+	before, err := recordRev(tx, m.C, m.ID)
+	if err != nil {
+		return Result{}, err
+	}
 	res, err := p.applyIsolated(tx, user, clientID, m)
 	if err != nil {
 		return Result{}, fmt.Errorf("apply mutation %d: %w", m.Mseq, err)
 	}
-	if err := recordResult(tx, clientID, res); err != nil {
+	if err := recordResult(tx, clientID, m, before, res); err != nil {
 		return Result{}, err
 	}
 	*last = m.Mseq

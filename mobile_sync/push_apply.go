@@ -222,8 +222,12 @@ func (mc *mutationCtx) plan(rec *core.Record, emptyBase bool) (plan, error) {
 	if err != nil {
 		return p, err
 	}
+	changed, err := mc.changedSinceBase(rev)
+	if err != nil {
+		return p, err
+	}
 	for name, raw := range mc.m.Fields {
-		in, err := mc.fieldInput(mc.col.Fields.GetByName(name), rec, raw, emptyBase, rev)
+		in, err := mc.fieldInput(mc.col.Fields.GetByName(name), rec, raw, emptyBase, changed)
 		if err != nil {
 			return p, err
 		}
@@ -239,8 +243,8 @@ func (mc *mutationCtx) plan(rec *core.Record, emptyBase bool) (plan, error) {
 	return p, nil
 }
 
-func (mc *mutationCtx) fieldInput(f core.Field, rec *core.Record, raw json.RawMessage, emptyBase bool, rev int64) (fieldInput, error) {
-	in := fieldInput{Policy: policyFor(mc.cfg, mc.col.Name, f), Server: canonical(rec.Get(f.GetName())), ServerChanged: rev > mc.m.BaseRev}
+func (mc *mutationCtx) fieldInput(f core.Field, rec *core.Record, raw json.RawMessage, emptyBase, changed bool) (fieldInput, error) {
+	in := fieldInput{Policy: policyFor(mc.cfg, mc.col.Name, f), Server: canonical(rec.Get(f.GetName())), ServerChanged: changed}
 	client, err := mc.clientValue(f, raw, rec)
 	if err != nil {
 		return in, err

@@ -13,7 +13,7 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// remove deletes a record, unless it changed since the client's base: then it is soft-deleted
+// remove deletes a record, unless someone else changed it since the client's base: then it is soft-deleted
 // (or kept, for collections without a deleted flag) and the delete is recorded as a conflict.
 func (mc *mutationCtx) remove(rec *core.Record) (Result, error) {
 	if rec == nil || rec.GetBool(s.FieldDeleted) {
@@ -31,7 +31,11 @@ func (mc *mutationCtx) remove(rec *core.Record) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	if rev > mc.m.BaseRev {
+	changed, err := mc.changedSinceBase(rev)
+	if err != nil {
+		return Result{}, err
+	}
+	if changed {
 		return mc.deleteModified(rec)
 	}
 	if err := mc.app.Delete(rec); err != nil {
