@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
-import { api, go, localView, png, reconnect, saveInitiative, userToken } from "./contrib.mjs";
+import { api, go, localView, png, reconnect, saveInitiative, userToken, waitForRecord } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -64,12 +64,7 @@ test("(b) an offline contribution with a photo survives a reload, syncs, is appr
 
     assert.equal(await localView(pageB, "initiatives", id), null, "not visible to others before moderation");
     await api(server, await userToken(server, mod), "PATCH", `/api/collections/initiatives/records/${id}`, { status: "published" });
-    await pageB.waitForFunction(async (id) => {
-        const db = await new Promise((res) => { const o = indexedDB.open("maillage-" + document.documentElement.dataset.user); o.onsuccess = () => res(o.result); });
-        const row = await new Promise((res) => { const g = db.transaction("records").objectStore("records").get(["initiatives", id]); g.onsuccess = () => res(g.result); });
-        db.close();
-        return row && row.view && row.view.status === "published";
-    }, id, { timeout: 90000, polling: 500 });
+    await waitForRecord(pageB, "initiatives", id, (v) => v.status === "published", 90000);
     await go(pageB, `#/i/initiatives/${id}`);
     await pageB.getByRole("heading", { name: NAME }).waitFor();
     await Promise.all([ctxA.close(), ctxB.close()]);

@@ -111,8 +111,7 @@ export async function editRecord(page, c, id, values) {
     await go(page, `#/edit/${c}/${id}`);
     await page.getByTestId("contribute-form").waitFor({ timeout: 15000 }).catch(async (err) => {
         const local = await localView(page, c, id).catch((e) => "error " + e.message);
-        const dbs = await page.evaluate(async () => JSON.stringify(await indexedDB.databases()) + " user=" + document.documentElement.dataset.user + " hash=" + location.hash);
-        throw new Error(`no edit form; the page shows: ${(await page.locator("main").innerText()).slice(0, 400)}; local=${JSON.stringify(local)?.slice(0, 100)} ${dbs}`, { cause: err });
+        throw new Error(`no edit form; the page shows: ${(await page.locator("main").innerText()).slice(0, 300)}; local view: ${JSON.stringify(local)?.slice(0, 100)}`, { cause: err });
     });
     for (const [name, v] of Object.entries(values)) {
         await page.getByTestId("field-" + name).fill(v);
@@ -133,21 +132,45 @@ export async function reconnect(context, page) {
 }
 
 /**
- * localView reads a record's local view from the page's IndexedDB (null when absent).
+ * localView reads a record's local view through the app's own open database (null when
+ * absent), so that the test never opens, or creates, a database the app has not.
  * @param {import("playwright-core").Page} page
  * @param {string} c
  * @param {string} id
  */
 export function localView(page, c, id) {
-    return page.evaluate(([c, id]) => new Promise((resolve, reject) => {
-        const open = indexedDB.open("maillage-" + (document.documentElement.dataset.user || "anon"));
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-            const get = open.result.transaction("records").objectStore("records").get([c, id]);
-            get.onsuccess = () => { resolve(get.result ? get.result.view : null); open.result.close(); };
-            get.onerror = () => reject(get.error);
-        };
-    }), [c, id]);
+    return page.evaluate(async ([c, id]) => {
+        const session = await import("/js/session.js");
+        const db = await import("/js/db.js");
+        if (!session.state.db) {
+            return null;
+        }
+        const r = await db.row(session.state.db, c, id);
+        return r && r.view ? r.view : null;
+    }, [c, id]);
+}
+
+/**
+ * waitForRecord waits until the app's local data holds the record, and returns its view;
+ * want(view) may ask for more (a status, a value).
+ * @param {import("playwright-core").Page} page
+ * @param {string} c
+ * @param {string} id
+ * @param {(view: any) => boolean} [want]
+ * @param {number} [timeout]
+ */
+export async function waitForRecord(page, c, id, want = () => true, timeout = 60000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        const view = await localView(page, c, id);
+        if (view && want(view)) {
+            return view;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`${c}/${id} did not reach the page's local data in ${timeout} ms (last view: ${JSON.stringify(view)})`);
+        }
+        await page.waitForTimeout(300);
+    }
 }
 
 /**

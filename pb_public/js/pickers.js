@@ -130,6 +130,7 @@ export function photoInput(label, opts = {}) {
     const input = /** @type {HTMLInputElement} */ (h("input", {
         type: "file", accept: "image/*", name: "photo", capture: opts.camera ? "environment" : null,
         "data-testid": opts.testid || "field-photo", id: "f-photos", "aria-describedby": "f-photos-error",
+        class: opts.camera ? "visually-hidden" : null,
     }));
     input.addEventListener("change", () => {
         const file = input.files?.[0];
@@ -138,7 +139,9 @@ export function photoInput(label, opts = {}) {
             /** @type {HTMLImageElement} */ (preview).src = URL.createObjectURL(file);
         }
     });
-    const box = h("div", { class: "field photos" }, h("label", { for: "f-photos" }, label), input, preview,
+    // In the cartoparty the whole label is the big camera button; the input stays focusable.
+    const labelEl = h("label", { for: "f-photos", class: opts.camera ? "button big photo-button" : null }, label);
+    const box = h("div", { class: "field photos" }, labelEl, input, preview,
         h("p", { id: "f-photos-error", class: "field-error", hidden: true }));
     return { box, input, clear: () => { input.value = ""; preview.hidden = true; } };
 }

@@ -56,7 +56,7 @@ async function item(c, ctx, list) {
         : ctx.t("conflicts.kind." + c.kind);
     return h("li", { class: "card", "data-testid": "conflict", "data-id": c.id, "data-field": c.field || "", "data-kind": c.kind },
         h("h2", {}, heading, " ", record),
-        c.message ? h("p", { class: "meta" }, c.message) : null,
+        c.kind === "rejected" ? h("p", { class: "field-error", "data-testid": "reason" }, ctx.t("conflicts.rejected", { message: c.message || "—" })) : null,
         h("div", { class: "compare" },
             h("div", {}, h("h3", {}, ctx.t("conflicts.yours")), h("pre", { "data-testid": "yours" }, show(c.clientValue))),
             c.kind === "rejected" ? null
