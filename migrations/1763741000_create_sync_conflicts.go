@@ -56,10 +56,13 @@ func buildSyncConflicts() *core.Collection {
 }
 
 // conflictSettleRule lets the author or a moderator set status to reapplied or dismissed, and
-// nothing else: every other field must be absent from the request body.
+// nothing else: every other field must be absent from the request body. A body without status
+// changes nothing and is allowed, so that the rule with an empty body answers "may this user
+// settle this row at all" (the refusal explanations of hooks/refusals.go ask exactly that).
 func conflictSettleRule(c *core.Collection) string {
 	parts := []string{conflictOwnerOrModerator,
-		`(@request.body.status = "` + s.ConflictReapplied + `" || @request.body.status = "` + s.ConflictDismissed + `")`}
+		`(@request.body.status:isset = false || @request.body.status = "` + s.ConflictReapplied +
+			`" || @request.body.status = "` + s.ConflictDismissed + `")`}
 	for _, name := range c.Fields.FieldNames() {
 		if name != s.FieldStatus && name != "id" {
 			parts = append(parts, `@request.body.`+name+`:isset = false`)

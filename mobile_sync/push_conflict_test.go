@@ -306,6 +306,7 @@ func TestSyncConflictSettledByStatusOnly(t *testing.T) {
 	}{
 		{bob, map[string]any{"status": s.ConflictDismissed}, false},
 		{c.alice, map[string]any{"status": s.ConflictDismissed, "clientValue": "rewritten"}, false},
+		{c.alice, map[string]any{"status": s.ConflictOpen}, false},
 		{c.alice, map[string]any{"status": s.ConflictDismissed}, true},
 	} {
 		status, body, err := step.who.Call(http.MethodPatch, path, step.body)
