@@ -8,7 +8,8 @@ import { h } from "../ui/dom.js";
 import { href } from "../ui/router.js";
 import { keepArea } from "../ui/tiles.js";
 
-const START = { lat: 48.925, lon: 2.40, zoom: 12 };
+/** @type {[[number, number], number]} */
+const START_VIEW = [[48.925, 2.40], 12];
 const VIEW_KEY = "maillage.mapView";
 
 /**
@@ -21,8 +22,7 @@ export async function render(main, params, ctx) {
     const t = ctx.t;
     const status = h("p", { class: "meta", role: "status", "data-testid": "map-status" });
     const box = h("div", { id: "map", class: "map", role: "region", "aria-label": t("map.title"), "data-testid": "map" });
-    const keep = h("button", { type: "button", class: "secondary", "data-testid": "map-keep-area", disabled: !ctx.sync.config.tileUrl },
-        t("map.keepArea"));
+    const keep = ctx.sync.config.tileUrl ? h("button", { type: "button", class: "secondary", "data-testid": "map-keep-area" }, t("map.keepArea")) : null;
     const legend = h("ul", { class: "legend", "data-testid": "map-legend", "aria-label": t("map.legend") });
     main.replaceChildren(
         h("h1", {}, t("map.title")),
@@ -30,23 +30,26 @@ export async function render(main, params, ctx) {
             h("a", { href: "#/list", class: "button secondary", "data-testid": "map-list-link" }, t("map.listAlt")), keep),
         status, box, legend);
     const L = /** @type {any} */ (window).L;
-    const map = L.map(box, { preferCanvas: true, zoomControl: true, maxZoom: 19, minZoom: 9 }).setView(...savedView());
-    map.on("moveend", () => saveView(map));
+    const saved = savedView();
+    const map = L.map(box, { preferCanvas: true, zoomControl: true, maxZoom: 19, minZoom: 9 }).setView(...(saved || START_VIEW));
     drawTiles(L, map, ctx, status);
-    const stop = await drawData(L, map, ctx, legend, box);
-    keep.addEventListener("click", () => keepArea(map, ctx.sync.config.tileUrl, status, t));
-    return () => { stop(); map.remove(); };
+    const stop = await drawData(L, map, ctx, legend, box, !saved);
+    map.on("moveend", () => saveView(map));
+    keep?.addEventListener("click", () => keepArea(map, ctx.sync.config.tileUrl, status, t));
+    return () => { stop(); map.stop(); map.off(); map.remove(); };
 }
 
-/** savedView returns the last map centre and zoom of this tab, or the territory. */
+/**
+ * savedView returns the last map centre and zoom of this tab, or null.
+ * @returns {[[number, number], number]|null}
+ */
 function savedView() {
     try {
         const v = JSON.parse(sessionStorage.getItem(VIEW_KEY) || "null");
-        if (v) {
-            return [[v.lat, v.lon], v.zoom];
-        }
-    } catch { /* ignore */ }
-    return [[START.lat, START.lon], START.zoom];
+        return v ? [[v.lat, v.lon], v.zoom] : null;
+    } catch {
+        return null;
+    }
 }
 
 /** @param {any} map */
@@ -79,10 +82,11 @@ function drawTiles(L, map, ctx, status) {
  * @param {any} ctx
  * @param {HTMLElement} legend
  * @param {HTMLElement} box
+ * @param {boolean} fit zoom onto the communes once drawn
  */
-async function drawData(L, map, ctx, legend, box) {
+async function drawData(L, map, ctx, legend, box, fit) {
     const db = ctx.db;
-    const outlines = L.layerGroup().addTo(map);
+    const outlines = L.featureGroup().addTo(map);
     const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 }).addTo(map);
     const draw = async () => {
         const [list, cats, towns] = await Promise.all([records(db, "initiatives"), categories(db), communes(db)]);
@@ -92,6 +96,10 @@ async function drawData(L, map, ctx, legend, box) {
         drawLegend(legend, cats, list);
         box.dataset.markers = String(cluster.getLayers().length);
         box.dataset.communes = String(towns.length);
+        if (fit && towns.length > 0) {
+            map.fitBounds(outlines.getBounds(), { padding: [8, 8], animate: false });
+            fit = false;
+        }
     };
     await draw();
     return ctx.onData((/** @type {string[]} */ what) => {
