@@ -54,7 +54,7 @@ type geoWorld struct {
 	communes                 map[string]string // code → id
 }
 
-func newGeoWorld(t *testing.T, cfg hooks.GeoConfig) *geoWorld {
+func newGeoWorld(t testing.TB, cfg hooks.GeoConfig) *geoWorld {
 	t.Helper()
 	w := &geoWorld{app: testapp.New(t, server.Config{Hooks: hooks.Config{Geo: cfg}}), communes: map[string]string{}}
 	data, err := os.ReadFile(filepath.Clean(plaineCommuneFile))

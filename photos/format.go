@@ -89,5 +89,16 @@ func (f Format) encode(w io.Writer, img image.Image, quality int) error {
 		enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 		return enc.Encode(w, img)
 	}
-	return jpeg.Encode(w, img, &jpeg.Options{Quality: quality})
+	return jpeg.Encode(w, asRGBA(img), &jpeg.Options{Quality: quality})
+}
+
+// asRGBA hands the JPEG encoder an opaque NRGBA image (what resizing and orienting produce)
+// as the RGBA image with the same bytes (premultiplying by an alpha of 255 changes nothing):
+// the encoder has a fast path for RGBA, and its generic path allocates for every pixel.
+func asRGBA(img image.Image) image.Image {
+	n, ok := img.(*image.NRGBA)
+	if !ok || !n.Opaque() {
+		return img
+	}
+	return &image.RGBA{Pix: n.Pix, Stride: n.Stride, Rect: n.Rect}
 }

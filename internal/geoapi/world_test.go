@@ -39,7 +39,11 @@ func TestMain(m *testing.M) {
 	// apis.NewRouter binds the dashboard's UI route on OnServe without an id, so a second
 	// ApiScenario on one app panics (PocketBase v0.39.11); these tests never load the dashboard.
 	ui.DistDirFS = nil
-	os.Exit(m.Run())
+	code := m.Run()
+	if benchDir != "" {
+		_ = os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
 }
 
 // world is a test app with Plaine Commune's communes and people of each kind.

@@ -1,0 +1,182 @@
+package geoapi_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/internal/testapp"
+)
+
+// The benchmarks of issue 5: the same 100,000 initiatives spread over Plaine Commune's box,
+// queried in one run through the geo API (R*Tree) and through the stock list API with a
+// geo.lon/geo.lat range filter and a geoDistance() radius, all over HTTP handlers as anonymous.
+//
+//	go test -run '^$' -bench . -benchtime 200x ./internal/geoapi/
+
+const benchPoints = 100_000
+
+// The query window: about 600 m × 600 m around the basilica (≈ 450 of the 100,000 points),
+// and a 300 m circle around the same centre.
+const (
+	benchMinLon, benchMinLat, benchMaxLon, benchMaxLat = 2.3555, 48.9329, 2.3637, 48.9383
+	benchLon, benchLat, benchRadius                    = 2.3596, 48.9356, 300.0
+)
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+	benchErr  error
+)
+
+// benchData seeds, once per run, a data dir holding benchPoints public initiatives at random
+// (seeded) points of Plaine Commune's box, inserted with SQL in one transaction: the R*Tree
+// triggers index them as they would any write.
+func benchData(b *testing.B) string {
+	b.Helper()
+	benchOnce.Do(func() {
+		benchDir, benchErr = os.MkdirTemp("", "maillage_geo_bench_*")
+		if benchErr == nil {
+			benchErr = seedBench(benchDir)
+		}
+	})
+	if benchErr != nil {
+		b.Fatalf("seed: %v", benchErr)
+	}
+	return benchDir
+}
+
+func seedBench(dir string) error {
+	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
+	if err := app.Bootstrap(); err != nil {
+		return err
+	}
+	defer app.ResetBootstrapState()
+	if err := app.RunAllMigrations(); err != nil {
+		return err
+	}
+	if err := server.Bind(app, server.Config{}); err != nil {
+		return err
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	return app.RunInTransaction(func(tx core.App) error {
+		q := tx.DB().NewQuery(`INSERT INTO initiatives (name, description, geo, status, visibility, deleted, created, updated) ` +
+			`VALUES ({:name}, {:desc}, {:geo}, 'published', 'public', FALSE, {:now}, {:now})`)
+		now := time.Now().UTC().Format("2006-01-02 15:04:05.000Z")
+		desc := strings.Repeat("Jardin partagé, ateliers, compost. ", 20) // records of about 1 KB
+		for i := range benchPoints {
+			lon := 2.28825 + rnd.Float64()*(2.42203-2.28825)
+			lat := 48.90046 + rnd.Float64()*(48.97422-48.90046)
+			geo := fmt.Sprintf(`{"lon":%.6f,"lat":%.6f}`, lon, lat)
+			if _, err := q.Bind(map[string]any{"name": fmt.Sprintf("Initiative %d", i), "desc": desc, "geo": geo, "now": now}).Execute(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// benchHandler is the app's router, as served, over a copy of the seeded data.
+func benchHandler(b *testing.B) http.Handler {
+	app := testapp.Clone(b, benchData(b), server.Config{})
+	router, err := apis.NewRouter(app)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var mux http.Handler
+	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: router}, func(e *core.ServeEvent) error {
+		mux, err = e.Router.BuildMux()
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return mux
+}
+
+// timing is the durations of one kind of request.
+type timing struct {
+	name string
+	took []time.Duration
+	rows int
+}
+
+func (t *timing) quantile(q float64) float64 {
+	d := slices.Clone(t.took)
+	slices.Sort(d)
+	return float64(d[int(q*float64(len(d)-1)+0.5)].Microseconds()) / 1000
+}
+
+// benchPair runs the geo API's URL and the stock list API's URL in turn, b.N times each, on
+// the same app (so the machine's load hits both alike), and reports each one's p50 and p95
+// in ms, its rows, and how many times faster the geo API is at the median.
+func benchPair(b *testing.B, geoURL, stockURL string) {
+	h := benchHandler(b)
+	geo := &timing{name: "geoapi", rows: -1}
+	stock := &timing{name: "stock", rows: -1}
+	for range 3 { // warm the page cache and the statement caches of both
+		serve(b, h, geoURL)
+		serve(b, h, stockURL)
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, run := range []struct {
+			t   *timing
+			url string
+			n   func(string) int
+		}{{geo, geoURL, features}, {stock, stockURL, items}} {
+			start := time.Now()
+			body := serve(b, h, run.url)
+			run.t.took = append(run.t.took, time.Since(start))
+			run.t.rows = run.n(body)
+		}
+	}
+	b.StopTimer()
+	for _, t := range []*timing{geo, stock} {
+		b.ReportMetric(t.quantile(0.5), t.name+"-p50-ms")
+		b.ReportMetric(t.quantile(0.95), t.name+"-p95-ms")
+		b.ReportMetric(float64(t.rows), t.name+"-rows")
+	}
+	b.ReportMetric(stock.quantile(0.5)/geo.quantile(0.5), "speedup-p50")
+	b.ReportMetric(stock.quantile(0.95)/geo.quantile(0.95), "speedup-p95")
+}
+
+func serve(b *testing.B, h http.Handler, target string) string {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	if rec.Code != http.StatusOK {
+		b.Fatalf("%s: status %d: %s", target, rec.Code, rec.Body.String())
+	}
+	return rec.Body.String()
+}
+
+func features(body string) int { return strings.Count(body, `"type":"Feature",`) }
+func items(body string) int    { return strings.Count(body, `"collectionName":"initiatives"`) }
+
+// BenchmarkBBox: the geo API's bbox against the stock geo.lon/geo.lat range filter.
+func BenchmarkBBox(b *testing.B) {
+	f := fmt.Sprintf("geo.lon >= %v && geo.lon <= %v && geo.lat >= %v && geo.lat <= %v", benchMinLon, benchMaxLon, benchMinLat, benchMaxLat)
+	benchPair(b,
+		fmt.Sprintf("/api/geo/initiatives?limit=5000&bbox=%v,%v,%v,%v", benchMinLon, benchMinLat, benchMaxLon, benchMaxLat),
+		"/api/collections/initiatives/records?perPage=1000&skipTotal=1&filter="+url.QueryEscape(f))
+}
+
+// BenchmarkNear: the geo API's near/radius against the stock geoDistance() filter.
+func BenchmarkNear(b *testing.B) {
+	f := fmt.Sprintf("geoDistance(geo.lon, geo.lat, %v, %v) <= %v", benchLon, benchLat, benchRadius/1000)
+	benchPair(b,
+		fmt.Sprintf("/api/geo/initiatives?limit=5000&near=%v,%v&radius=%v", benchLon, benchLat, benchRadius),
+		"/api/collections/initiatives/records?perPage=1000&skipTotal=1&filter="+url.QueryEscape(f))
+}
