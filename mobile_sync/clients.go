@@ -32,6 +32,9 @@ var clientTablesSQL = []string{
 		result JSON NOT NULL,
 		PRIMARY KEY (clientId, mseq)
 	) WITHOUT ROWID`,
+	// ownSpans looks up a client's mutations of one record.
+	`CREATE INDEX IF NOT EXISTS ` + tableMutations + `_record ON ` + tableMutations +
+		` (clientId, json_extract(result, '$.c'), json_extract(result, '$.id'))`,
 }
 
 // pbID matches the ids PocketBase generates, which clients generate too.

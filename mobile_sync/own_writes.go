@@ -44,15 +44,18 @@ func changedByOthers(base, current int64, own []revSpan) bool {
 	return current > at
 }
 
+// ownSpansSQL reads a client's mutations of one record through their index (the planner would
+// otherwise walk the client's whole history by primary key). A result stored without revBefore
+// counts as preceded by someone else's write.
+const ownSpansSQL = `SELECT coalesce(json_extract(result, '$.revBefore'), json_extract(result, '$.rev'), 0) AS before,
+	coalesce(json_extract(result, '$.rev'), 0) AS after
+	FROM ` + tableMutations + ` INDEXED BY ` + tableMutations + `_record WHERE clientId = {:client}
+	AND json_extract(result, '$.c') = {:c} AND json_extract(result, '$.id') = {:id} ORDER BY mseq`
+
 // ownSpans returns clientID's mutations of collection/id with their revisions, in mseq order.
 func ownSpans(app core.App, clientID, collection, id string) ([]revSpan, error) {
 	var spans []revSpan
-	// A result stored without revBefore counts as preceded by someone else's write.
-	err := app.DB().NewQuery(`SELECT coalesce(json_extract(result, '$.revBefore'), json_extract(result, '$.rev'), 0) AS before,
-		coalesce(json_extract(result, '$.rev'), 0) AS after
-		FROM ` + tableMutations + ` WHERE clientId = {:client}
-		AND json_extract(result, '$.c') = {:c} AND json_extract(result, '$.id') = {:id} ORDER BY mseq`).
-		Bind(dbx.Params{"client": clientID, "c": collection, "id": id}).All(&spans)
+	err := app.DB().NewQuery(ownSpansSQL).Bind(dbx.Params{"client": clientID, "c": collection, "id": id}).All(&spans)
 	if err != nil {
 		return nil, fmt.Errorf("read own writes of %s/%s: %w", collection, id, err)
 	}

@@ -1,6 +1,12 @@
 package mobilesync
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/tests"
+)
 
 func TestChangedByOthers(t *testing.T) {
 	cases := []struct {
@@ -25,5 +31,32 @@ func TestChangedByOthers(t *testing.T) {
 		if got := changedByOthers(c.base, c.current, c.own); got != c.want {
 			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// TestOwnSpansUseTheIndex: the lookup of a client's writes of one record must not scan the
+// client's whole history (it runs for updates and deletes of records changed since their base).
+func TestOwnSpansUseTheIndex(t *testing.T) {
+	app, err := tests.NewTestApp()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Cleanup()
+	if err := ensureClientTables(app); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ownSpans(app, "abcdefghijklmno", "initiatives", "abcdefghijklmn1"); err != nil {
+		t.Fatal(err)
+	}
+	var plan []struct {
+		Detail string `db:"detail"`
+	}
+	err = app.DB().NewQuery("EXPLAIN QUERY PLAN "+ownSpansSQL).
+		Bind(dbx.Params{"client": "a", "c": "b", "id": "c"}).All(&plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan) == 0 || !strings.Contains(plan[0].Detail, tableMutations+"_record") {
+		t.Errorf("query plan %+v, want a search using %s_record", plan, tableMutations)
 	}
 }
