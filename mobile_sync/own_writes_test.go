@@ -51,7 +51,7 @@ func TestOwnSpansUseTheIndex(t *testing.T) {
 	var plan []struct {
 		Detail string `db:"detail"`
 	}
-	err = app.DB().NewQuery("EXPLAIN QUERY PLAN "+ownSpansSQL).
+	err = app.DB().NewQuery("EXPLAIN QUERY PLAN " + ownSpansSQL).
 		Bind(dbx.Params{"client": "a", "c": "b", "id": "c"}).All(&plan)
 	if err != nil {
 		t.Fatal(err)
