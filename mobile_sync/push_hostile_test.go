@@ -147,3 +147,44 @@ func TestPushRejectsNonsenseWithoutBlockingTheQueue(t *testing.T) {
 		}
 	}
 }
+
+// When the writer is taken between two chunks of one push, the 503 carries the results of the
+// chunk that committed; pushing everything again applies the rest once and answers the first
+// chunk as duplicates.
+func TestPush503KeepsTheProcessedPrefix(t *testing.T) {
+	env := newPushEnv(t, ms.Config{PushWriteWait: 50 * time.Millisecond})
+	alice := env.NewUser(t, "alice@example.org", s.RoleFacilitator)
+	var muts []ms.Mutation
+	for i := int64(1); i <= 150; i++ {
+		muts = append(muts, createInitiative(i, synctest.NewID(), "Jardin", alice.ID()))
+	}
+	var release func()
+	// After-success hooks run once the first chunk (100 mutations) committed, before the
+	// push starts the second: take the writer there.
+	env.App.OnRecordAfterCreateSuccess(s.Initiatives).BindFunc(func(e *core.RecordEvent) error {
+		if e.Record.Id == muts[99].ID {
+			release = holdWriter(t, env.App)
+		}
+		return e.Next()
+	})
+	res, body := rawPush(t, alice, ms.PushRequest{ClientID: alice.ClientID, Mutations: muts})
+	release()
+	var partial ms.PushResponse
+	if err := json.Unmarshal(body, &partial); err != nil {
+		t.Fatal(err)
+	}
+	env.keep(alice.ClientID, muts, partial.Results)
+	if res.StatusCode != http.StatusServiceUnavailable || len(partial.Results) != 100 || partial.LastMutationSeq != 100 {
+		t.Fatalf("got %d with %d results, last %d; want 503 with the first 100", res.StatusCode, len(partial.Results), partial.LastMutationSeq)
+	}
+	again := env.push(t, alice, muts...)
+	for i, r := range again.Results {
+		want := ms.StatusApplied
+		if i < 100 {
+			want = ms.StatusDuplicate
+		}
+		if r.Status != want || env.savesOf(s.Initiatives, muts[i].ID) != 1 {
+			t.Errorf("mseq %d: got %s, saved %d times; want %s, saved once", r.Mseq, r.Status, env.savesOf(s.Initiatives, muts[i].ID), want)
+		}
+	}
+}
