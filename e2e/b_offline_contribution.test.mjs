@@ -25,7 +25,7 @@ test("(b) an offline contribution with a photo survives a reload, syncs, is appr
     const alice = { email: "alice@maillage.test", password: "alice-password-123", role: "resident" };
     const bob = { email: "bob@maillage.test", password: "bob-password-1234", role: "resident" };
     const mod = { email: "mod@maillage.test", password: "mod-password-1234", role: "moderator" };
-    await Promise.all([alice, bob, mod].map((u) => createUser(server, u)));
+    const [aliceRec] = await Promise.all([alice, bob, mod].map((u) => createUser(server, u)));
 
     const ctxB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const pageB = await ctxB.newPage();
@@ -41,6 +41,7 @@ test("(b) an offline contribution with a photo survives a reload, syncs, is appr
 
     await pageA.reload();
     await pageA.waitForFunction(() => document.documentElement.dataset.ready === "true");
+    assert.equal(await pageA.evaluate(() => document.documentElement.dataset.user), aliceRec.id, "still signed in offline");
     await go(pageA, "#/outbox");
     const item = pageA.locator('[data-testid="outbox-item"]', { hasText: NAME });
     await item.waitFor();

@@ -1,6 +1,6 @@
 // (d) Signing out with unsent work is refused with an explanation; once the work is sent it
 // is allowed (negative control: the refusal comes from the unsent work), and an explicit
-// discard signs out anyway.
+// discard signs out anyway. Then a new account is made through the sign-up form.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, screenshot, signIn, startServer, waitForSync } from "./harness.mjs";
@@ -52,5 +52,20 @@ test("(d) sign-out is refused while contributions wait, allowed once sent, force
     await signOutClick(page);
     await page.getByTestId("discard-and-sign-out").click();
     await page.waitForFunction(() => document.documentElement.dataset.user === "", null, { timeout: 15000 });
+    await context.setOffline(false);
+    await page.getByTestId("signup-form").waitFor({ timeout: 10000 }).catch(async (err) => {
+        throw new Error("no sign-up form after sign-out; the page shows: " + (await page.locator("main").innerText()).slice(0, 300), { cause: err });
+    });
+    await screenshot(page, "account");
+
+    await page.getByTestId("signup-name").fill("Ève");
+    await page.getByTestId("signup-email").fill("eve@maillage.test");
+    await page.getByTestId("signup-password").fill("eve-password-1234");
+    await page.getByTestId("signup-password-confirm").fill("eve-password-1234");
+    await page.getByTestId("signup-submit").click();
+    await page.waitForFunction(() => Boolean(document.documentElement.dataset.user), null, { timeout: 15000 });
+    await go(page, "#/contribute");
+    await page.getByTestId("new-initiatives").waitFor();
+    await screenshot(page, "contribute-menu");
     await context.close();
 });

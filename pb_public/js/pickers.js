@@ -50,8 +50,11 @@ export class PinMap {
      * @param {{lon: number, lat: number}|null} point
      * @param {{tileUrl: string, tileAttribution: string}} config
      * @param {(p: {lon: number, lat: number}) => void} [onMove]
+     * @param {{outlines?: any[], places?: Array<Record<string, any>>}} [context] commune
+     *   boundaries (GeoJSON) and known places drawn for orientation, even with no base tiles
      */
-    constructor(point, config, onMove) {
+    constructor(point, config, onMove, context = {}) {
+        this.context = context;
         this.value = hasGeo(point) ? point : null;
         this.onMove = onMove || (() => {});
         this.el = h("div", { class: "map", "data-testid": "pin-map", role: "application", "aria-label": "map" });
@@ -71,9 +74,23 @@ export class PinMap {
         if (this.config.tileUrl) {
             L.tileLayer(this.config.tileUrl, { attribution: this.config.tileAttribution, maxZoom: 19 }).addTo(this.map);
         }
+        this.drawContext(L);
         this.marker = L.marker([at.lat, at.lon], { draggable: true, keyboard: true, title: "pin" }).addTo(this.map);
         this.marker.on("dragend", () => this.set(this.marker.getLatLng(), false));
         this.map.on("click", (/** @type {any} */ ev) => this.set(ev.latlng, true));
+    }
+
+    /**
+     * drawContext draws the commune boundaries and the known places under the pin.
+     * @param {any} L
+     */
+    drawContext(L) {
+        for (const boundary of this.context.outlines || []) {
+            L.geoJSON(boundary, { style: { color: "#073f33", weight: 2, fill: false, dashArray: "6 4" }, interactive: false }).addTo(this.map);
+        }
+        for (const p of (this.context.places || []).filter((r) => hasGeo(r.geo))) {
+            L.circleMarker([p.geo.lat, p.geo.lon], { radius: 5, color: "#4a4a4a", weight: 1, fillOpacity: 0.6, interactive: false }).addTo(this.map);
+        }
     }
 
     /**

@@ -68,7 +68,7 @@ async function trySignOut(out, ctx, discard) {
  * @param {any} ctx
  */
 function signInForm(ctx) {
-    const form = /** @type {HTMLFormElement} */ (h("form", { "data-testid": "sign-in-form" },
+    const form = /** @type {HTMLFormElement} */ (h("form", { "data-testid": "signin-form" },
         h("h2", {}, ctx.t("account.signIn")),
         field("in-email", ctx.t("account.email"), h("input", { type: "email", name: "email", autocomplete: "username", required: true, "data-testid": "signin-email" })),
         field("in-password", ctx.t("account.password"), h("input", { type: "password", name: "password", autocomplete: "current-password", required: true, "data-testid": "signin-password" })),
@@ -97,7 +97,7 @@ function signInForm(ctx) {
  * @param {any} ctx
  */
 function signUpForm(ctx) {
-    const form = /** @type {HTMLFormElement} */ (h("form", { "data-testid": "sign-up-form" },
+    const form = /** @type {HTMLFormElement} */ (h("form", { "data-testid": "signup-form" },
         h("h2", {}, ctx.t("account.signUp")),
         field("up-name", ctx.t("account.name"), h("input", { name: "name", autocomplete: "name", "data-testid": "signup-name" })),
         field("up-email", ctx.t("account.email"), h("input", { type: "email", name: "email", autocomplete: "email", required: true, "data-testid": "signup-email" })),

@@ -5,6 +5,7 @@
 // next one is ready. A similar name within 50 m in the local data is pointed out.
 import { h, announce } from "../ui/dom.js";
 import { views } from "../db.js";
+import { communes } from "../data.js";
 import { currentUser } from "../api.js";
 import { locale } from "../i18n.js";
 import { enqueue, newId } from "../outbox.js";
@@ -46,9 +47,11 @@ async function setup(ctx) {
     const gps = h("p", { role: "status", "data-testid": "gps" }, ctx.t("carto.gpsWaiting"));
     const warning = h("p", { class: "notice", role: "alert", hidden: true, "data-testid": "similar" });
     const status = h("p", { class: "ok", role: "status", hidden: true, "data-testid": "carto-saved" });
+    const initiatives = await views(ctx.db, "initiatives");
+    const outlines = (await communes(ctx.db)).map((town) => town.boundary).filter(Boolean);
     const s = {
-        gps, warning, status, count: 0, followGps: true, initiatives: await views(ctx.db, "initiatives"),
-        pin: new PinMap(null, ctx.sync.config, () => { s.followGps = false; checkSimilar(s, ctx); }),
+        gps, warning, status, count: 0, followGps: true, initiatives,
+        pin: new PinMap(null, ctx.sync.config, () => { s.followGps = false; checkSimilar(s, ctx); }, { outlines, places: initiatives }),
         photo: photoInput(ctx.t("carto.photo"), { camera: true, testid: "carto-photo" }),
         form: /** @type {HTMLFormElement} */ (h("form", { novalidate: true, "data-testid": "carto-form" })),
     };

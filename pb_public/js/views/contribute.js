@@ -5,6 +5,7 @@
 // (#/contribute/{collection}?fix={mseq} reopens a rejected contribution).
 import { h, announce } from "../ui/dom.js";
 import { row, views, req } from "../db.js";
+import { communes } from "../data.js";
 import { currentUser } from "../api.js";
 import { locale } from "../i18n.js";
 import { enqueue, newId } from "../outbox.js";
@@ -71,7 +72,8 @@ async function renderForm(main, ctx, user, c, params) {
     }
     const what = ctx.t("contribute." + c.replace(/s$/, ""));
     const heading = ctx.t(start.editing ? "contribute.edit" : "contribute.new", { what });
-    const pin = new PinMap(start.values.geo || null, ctx.sync.config);
+    const outlines = (await communes(db)).map((town) => town.boundary).filter(Boolean);
+    const pin = new PinMap(start.values.geo || null, ctx.sync.config, undefined, { outlines });
     const photo = photoInput(ctx.t("form.photo"));
     const categories = await views(db, "categories");
     const special = (/** @type {any} */ s, /** @type {any} */ v) => specialControl(s, v, { ctx, pin, photo, categories });
