@@ -93,6 +93,45 @@ describe("installable", () => {
     });
 });
 
+describe("accessible and light", () => {
+    test("keyboard: skip link, search, open a result; no horizontal scroll at 360 px", async () => {
+        const server = await startServer();
+        const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+        const page = await context.newPage();
+        try {
+            await page.goto(server.url + "/#/list");
+            await waitForSync(page);
+            await page.reload();
+            await page.waitForSelector("[data-testid=list-item]");
+            await page.keyboard.press("Tab");
+            assert.equal(await page.evaluate(() => document.activeElement?.className), "skip", "the first Tab reaches the skip link");
+            const ring = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.activeElement)).outlineWidth);
+            assert.equal(ring, "3px", "focus is visible");
+            await page.keyboard.press("Enter");
+            await page.keyboard.press("Tab");
+            assert.equal(await page.evaluate(() => document.activeElement?.id), "f-q", "after the skip link, the search box");
+            await page.keyboard.type("poste saint denis");
+            await page.waitForFunction(() => location.hash.includes("q=poste+saint+denis") && document.querySelectorAll("[data-testid=list-item]").length > 0);
+            assert.match(await page.locator("[data-testid=list-item] a.title").first().innerText(), /Poste de Saint-Denis/i);
+            await page.keyboard.press("Tab"); // the filters' summary
+            await page.keyboard.press("Tab"); // the first result's link
+            const title = await page.evaluate(() => document.activeElement?.textContent);
+            await page.keyboard.press("Enter");
+            await page.waitForSelector("[data-testid=detail-title]");
+            assert.equal(await page.getByTestId("detail-title").innerText(), title);
+            for (const view of ["map", "list", "agenda?p=month", "directory", "offers", "about", await page.evaluate(() => location.hash.slice(2))]) {
+                await page.goto(`${server.url}/#/${view}`);
+                await page.waitForTimeout(500);
+                const width = await page.evaluate(() => document.documentElement.scrollWidth);
+                assert.ok(width <= 360, `#/${view} is ${width} px wide at 360 px`);
+            }
+        } finally {
+            await context.close();
+            await server.stop();
+        }
+    });
+});
+
 describe("a new deployment", () => {
     test("shows 'a new version is available — reload', which activates the new worker", async () => {
         const v1 = await startServer({ release: "e2e-v1" });

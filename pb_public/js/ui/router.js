@@ -95,7 +95,11 @@ export class Router {
 
     /** start draws the current hash and every later one. */
     start() {
-        window.addEventListener("hashchange", () => this.draw());
+        window.addEventListener("hashchange", () => {
+            if (isRoute(location.hash)) {
+                this.draw();
+            }
+        });
         return this.draw();
     }
 
@@ -117,12 +121,21 @@ export class Router {
         this.main.dataset.view = view;
         const done = await mod.render(this.main, params, this.ctx);
         this.cleanup = typeof done === "function" ? done : null;
-        if (!refresh && location.hash !== this.drawn && seq === this.seq) {
+        // Focus follows navigation, not the first load: there the skip link comes first.
+        if (!refresh && this.drawn && location.hash !== this.drawn && seq === this.seq) {
             focusHeading(this.main);
         }
         this.drawn = location.hash;
         document.dispatchEvent(new CustomEvent("maillage:view", { detail: { view, params } }));
     }
+}
+
+/**
+ * isRoute tells a route ("#/list", or no hash) from an in-page anchor such as "#main".
+ * @param {string} hash
+ */
+export function isRoute(hash) {
+    return hash === "" || hash === "#" || hash.startsWith("#/");
 }
 
 /**

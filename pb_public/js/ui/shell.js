@@ -17,6 +17,16 @@ export function initShell(session) {
     session.bus.addEventListener("synced", () => { document.documentElement.dataset.synced = "true"; });
     countPending(session);
     document.getElementById("lang")?.addEventListener("click", switchLanguage);
+    document.querySelector(".skip")?.addEventListener("click", skipToMain);
+}
+
+/**
+ * skipToMain moves focus to the content without touching the hash (it holds the route).
+ * @param {Event} ev
+ */
+function skipToMain(ev) {
+    ev.preventDefault();
+    document.getElementById("main")?.focus();
 }
 
 /** showNetwork says whether the device is online. */

@@ -35,7 +35,7 @@ export async function render(main, params, ctx) {
         }
         const hits = filter(await searchIndex(ctx.db), f, cats, here);
         count.textContent = f.km && !here ? t("list.noLocation")
-            : hits.length ? t("list.results", { count: hits.length }) : t("list.empty");
+            : hits.length > 1 ? t("list.results", { count: hits.length }) : hits.length ? t("list.resultOne") : t("list.empty");
         results.replaceChildren(...hits.slice(0, shown).map((e) => card(e.c, e.row, cats, t)));
         more.hidden = hits.length <= shown;
         history.replaceState(null, "", "#/list" + toQuery(f));
