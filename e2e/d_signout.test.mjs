@@ -35,7 +35,7 @@ test("(d) sign-out is refused while contributions wait, allowed once sent, force
     await signOutClick(page);
     const warning = page.getByTestId("unsent-warning");
     await warning.waitFor();
-    assert.match(await warning.textContent(), /1 contributions? pas encore envoyée/);
+    assert.match(await warning.textContent(), /Contributions pas encore envoyées : 1\./);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.user), record.id, "still signed in");
     await screenshot(page, "account-signout-refused");
 

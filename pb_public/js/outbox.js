@@ -14,6 +14,12 @@ export const STATE_OF_STATUS = {
     rejected: "rejected",
 };
 
+/**
+ * JOURNAL_KEEP is how many acknowledged mutations the journal keeps (the outbox view lists
+ * them; values lost to a conflict or a rejection also live on in syncConflicts).
+ */
+export const JOURNAL_KEEP = 500;
+
 const ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /**
@@ -172,6 +178,7 @@ export async function acknowledge(db, lastSeq, results) {
         }
         const prev = await req(t.objectStore("meta").get("acked"));
         await req(t.objectStore("meta").put({ k: "acked", v: Math.max(prev ? prev.v : 0, lastSeq) }));
+        await req(t.objectStore("journal").delete(IDBKeyRange.upperBound(lastSeq - JOURNAL_KEEP)));
         return acked;
     });
     await announcePending(db);

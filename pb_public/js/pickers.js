@@ -50,14 +50,15 @@ export class PinMap {
      * @param {{lon: number, lat: number}|null} point
      * @param {{tileUrl: string, tileAttribution: string}} config
      * @param {(p: {lon: number, lat: number}) => void} [onMove]
-     * @param {{outlines?: any[], places?: Array<Record<string, any>>}} [context] commune
-     *   boundaries (GeoJSON) and known places drawn for orientation, even with no base tiles
+     * @param {{outlines?: any[], places?: Array<Record<string, any>>, label?: string}} [context]
+     *   commune boundaries (GeoJSON) and known places drawn for orientation, even with no base
+     *   tiles, and the map's accessible name
      */
     constructor(point, config, onMove, context = {}) {
         this.context = context;
         this.value = hasGeo(point) ? point : null;
         this.onMove = onMove || (() => {});
-        this.el = h("div", { class: "map", "data-testid": "pin-map", role: "application", "aria-label": "map" });
+        this.el = h("div", { class: "map", "data-testid": "pin-map", role: "region", "aria-label": context.label || "" });
         this.config = config;
         /** @type {any} */ this.map = null;
         /** @type {any} */ this.marker = null;

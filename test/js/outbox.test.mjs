@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { freshDb, putServerRow, recordEvents } from "./helpers.mjs";
 import { row } from "../../pb_public/js/db.js";
 import {
-    OUTBOX_EVENT, acknowledge, enqueue, journal, newId, pending, pendingCount, requeueLost, retry,
+    JOURNAL_KEEP, OUTBOX_EVENT, acknowledge, enqueue, journal, newId, pending, pendingCount, requeueLost, retry,
 } from "../../pb_public/js/outbox.js";
 
 const events = recordEvents(OUTBOX_EVENT);
@@ -93,4 +93,17 @@ test("a pulled row keeps the pending edit on top (rebase over pulled rows)", asy
     const r = await row(db, "initiatives", "r00000000000000");
     assert.deepEqual([r.view.name, r.view.address, r.rev], ["Mine", "2 rue B", 4]);
     assert.equal(r.server.name, "Old", "the server state stays the server's");
+});
+
+test("the journal keeps the last JOURNAL_KEEP acknowledged mutations", async () => {
+    const db = await freshDb();
+    const total = JOURNAL_KEEP + 3;
+    for (let i = 0; i < total; i++) {
+        await enqueue(db, { c: "offers", id: String(i).padStart(15, "0"), op: "create", fields: { title: "t" + i } });
+    }
+    await acknowledge(db, total, []);
+    const kept = await journal(db);
+    assert.equal(kept.length, JOURNAL_KEEP);
+    assert.deepEqual([kept[0].mseq, kept.at(-1).mseq], [4, total], "the oldest go first");
+    assert.equal(await requeueLost(db, total), 0, "pruning is not mistaken for a server that forgot");
 });

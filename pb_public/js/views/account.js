@@ -58,7 +58,7 @@ async function trySignOut(out, ctx, discard) {
         }
         const lose = h("button", { type: "button", class: "danger", "data-testid": "discard-and-sign-out" }, ctx.t("account.discard"));
         lose.addEventListener("click", () => trySignOut(out, ctx, true));
-        out.replaceChildren(h("p", { class: "notice", "data-testid": "unsent-warning" }, ctx.t("account.unsent", { count: err.count })),
+        out.replaceChildren(h("p", { class: "notice", "data-testid": "unsent-warning" }, ctx.t("account.unsentCount", { count: err.count })),
             h("div", { class: "toolbar" }, h("a", { class: "button", href: "#/outbox" }, ctx.t("outbox.title")), lose));
     }
 }

@@ -51,7 +51,7 @@ async function setup(ctx) {
     const outlines = (await communes(ctx.db)).map((town) => town.boundary).filter(Boolean);
     const s = {
         gps, warning, status, count: 0, followGps: true, initiatives,
-        pin: new PinMap(null, ctx.sync.config, () => { s.followGps = false; checkSimilar(s, ctx); }, { outlines, places: initiatives }),
+        pin: new PinMap(null, ctx.sync.config, () => { s.followGps = false; checkSimilar(s, ctx); }, { outlines, places: initiatives, label: ctx.t("form.mapLabel") }),
         photo: photoInput(ctx.t("carto.photo"), { camera: true, testid: "carto-photo" }),
         form: /** @type {HTMLFormElement} */ (h("form", { novalidate: true, "data-testid": "carto-form" })),
     };

@@ -73,7 +73,7 @@ async function renderForm(main, ctx, user, c, params) {
     const what = ctx.t("contribute." + c.replace(/s$/, ""));
     const heading = ctx.t(start.editing ? "contribute.edit" : "contribute.new", { what });
     const outlines = (await communes(db)).map((town) => town.boundary).filter(Boolean);
-    const pin = new PinMap(start.values.geo || null, ctx.sync.config, undefined, { outlines });
+    const pin = new PinMap(start.values.geo || null, ctx.sync.config, undefined, { outlines, label: ctx.t("form.mapLabel") });
     const photo = photoInput(ctx.t("form.photo"));
     const categories = await views(db, "categories");
     const special = (/** @type {any} */ s, /** @type {any} */ v) => specialControl(s, v, { ctx, pin, photo, categories });
