@@ -3,6 +3,8 @@ package mobilesync
 import (
 	"strings"
 	"testing"
+
+	"github.com/epiclabs-io/diff3"
 )
 
 func TestMergeText(t *testing.T) {
@@ -80,5 +82,23 @@ func BenchmarkMergeTextParagraphs(b *testing.B) {
 		if _, ok := mergeText(base, server, client); !ok {
 			b.Fatal("no merge")
 		}
+	}
+}
+
+// BenchmarkDiff3Algorithms compares the library's two diffs on 1,000 lines that repeat (the
+// case that made its default Hunt–McIlroy slow): why mergeText asks for Myers.
+func BenchmarkDiff3Algorithms(b *testing.B) {
+	base := strings.Split(strings.Repeat("a\n", 1000), "\n")
+	server := append([]string{"server"}, base...)
+	client := append(append([]string{}, base...), "client")
+	for _, alg := range []struct {
+		name string
+		alg  diff3.DiffAlgorithm
+	}{{"lcs", diff3.DiffAlgorithmLCS}, {"myers", diff3.DiffAlgorithmMyers}} {
+		b.Run(alg.name, func(b *testing.B) {
+			for b.Loop() {
+				diff3.Diff3MergeWithOptions(server, base, client, diff3.MergeOptions{Algorithm: alg.alg, ExcludeFalseConflicts: true})
+			}
+		})
 	}
 }
