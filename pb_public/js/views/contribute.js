@@ -13,6 +13,9 @@ import { keepPhoto } from "../media.js";
 import { COLLECTIONS, FORMS, buildFields, changeOf, readPlain, showErrors, validate } from "../forms.js";
 import { PinMap, categoryChips, checkedCategories, photoInput, watchGps } from "../pickers.js";
 
+/** How long the form waits for the server's answer before saying "saved on the device". */
+const VERDICT_WAIT_MS = 8000;
+
 /**
  * render draws the menu, a new form or an edit form.
  * @param {HTMLElement} main
@@ -179,7 +182,8 @@ async function save(f) {
     const photoId = file ? await keepPhoto(ctx.db, file, { c, id: start.id }) : "";
     const m = await enqueue(ctx.db, changeOf(f, values, photoId));
     announce(ctx.t("form.saved"));
-    await ctx.sync.request();
+    // Wait a little for the server's verdict (field errors), never for a slow network.
+    await Promise.race([ctx.sync.request(), new Promise((resolve) => setTimeout(resolve, VERDICT_WAIT_MS))]);
     await afterSave(f, m.mseq);
 }
 
