@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -184,5 +185,40 @@ func TestMediaUploadWithLongParentHints(t *testing.T) {
 	id := synctest.NewID() + "?collection=" + strings.Repeat("c", 300) + "&record=" + strings.Repeat("r", 300)
 	if res, body := media(t, alice, http.MethodPut, id, photo, sha(photo)); res.StatusCode != http.StatusCreated {
 		t.Errorf("got %d %s, want 201", res.StatusCode, body)
+	}
+}
+
+// Photos merge as a set: a photo added from another device meanwhile stays, the phone's new
+// photo joins it, and the record's first photo is kept by name.
+func TestPhotosAddedOnTwoDevicesBothStay(t *testing.T) {
+	env := newPushEnv(t, ms.Config{})
+	phone := env.NewUser(t, "alice@example.org", s.RoleFacilitator)
+	tablet := &synctest.User{Srv: env.Srv, Record: phone.Record, Token: phone.Token, ClientID: synctest.NewID()}
+	upload := func(u *synctest.User) string {
+		photo, id := phoneJPEG(), synctest.NewID()
+		if res, body := media(t, u, http.MethodPut, id, photo, sha(photo)); res.StatusCode != http.StatusCreated {
+			t.Fatalf("upload: %d %s", res.StatusCode, body)
+		}
+		return id
+	}
+	id := synctest.NewID()
+	created := env.push(t, phone, withFields(createInitiative(1, id, "Jardin", phone.ID()), "photos", []string{upload(phone)})).Results[0]
+	var rec struct {
+		Photos []string `json:"photos"`
+	}
+	if err := json.Unmarshal(created.R, &rec); err != nil || len(rec.Photos) != 1 {
+		t.Fatalf("created record %s: want one photo (%v)", created.R, err)
+	}
+	first := rec.Photos[0]
+	env.push(t, tablet, ms.Mutation{Mseq: 1, C: s.Initiatives, ID: id, Op: ms.OpUpdate, BaseRev: created.Rev,
+		Base: fields("photos", []string{first}), Fields: fields("photos", []string{first, upload(tablet)})})
+	res := env.push(t, phone, ms.Mutation{Mseq: 2, C: s.Initiatives, ID: id, Op: ms.OpUpdate, BaseRev: created.Rev,
+		Base: fields("photos", []string{first}), Fields: fields("photos", []string{first, upload(phone)})}).Results[0]
+	saved, err := env.App.FindRecordById(s.Initiatives, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := saved.GetStringSlice("photos"); res.Status != ms.StatusMerged || len(got) != 3 || got[0] != first {
+		t.Errorf("got %s with photos %v, want merged with three photos, %s first", res.Status, got, first)
 	}
 }
