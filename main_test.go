@@ -95,6 +95,9 @@ func checkContributions(t *testing.T, srv *process, admin string) {
 	facilitator := srv.loginUser(t, "fatou@example.org")
 	public := srv.createInitiative(t, facilitator, "Jardin partagé des Joncherolles", "published")
 	srv.expect(t, http.MethodGet, "/api/collections/initiatives/records/"+public, "", nil, http.StatusOK, nil)
+	if n := srv.total(t, "initiatives", "", "id='"+public+"'"); n != 1 {
+		t.Errorf("anonymous lists the facilitator's initiative: got %d, want 1", n)
+	}
 
 	if status, _ := srv.do(t, http.MethodPatch, "/api/collections/users/records/"+resident.id, resident.token,
 		map[string]any{"role": "moderator"}); status == http.StatusOK {
