@@ -10,6 +10,8 @@ import { registerWorker } from "./js/ui/update.js";
 import { Router } from "./js/ui/router.js";
 import { invalidate } from "./js/data.js";
 
+const DATA_THROTTLE_MS = 250;
+
 /**
  * makeContext builds the ctx every view receives: db follows the session (it changes on
  * sign-in and sign-out), sync.request() asks for a sync, onData(fn) calls fn(collections)
@@ -28,9 +30,21 @@ function makeContext() {
         navigate: (/** @type {string} */ hash) => { location.hash = hash; },
         /** @param {(what: string[]) => void} fn */
         onData(fn) {
-            const handler = (/** @type {any} */ ev) => fn(ev.detail || []);
+            // Coalesced: a first sync changes data page after page; views redraw at most every 250 ms.
+            /** @type {Set<string>} */
+            const pending = new Set();
+            let timer = 0;
+            const handler = (/** @type {any} */ ev) => {
+                (ev.detail || ["*"]).forEach((/** @type {string} */ c) => pending.add(c));
+                timer ||= window.setTimeout(() => {
+                    const what = [...pending];
+                    pending.clear();
+                    timer = 0;
+                    fn(what);
+                }, DATA_THROTTLE_MS);
+            };
             session.bus.addEventListener("data", handler);
-            return () => session.bus.removeEventListener("data", handler);
+            return () => { clearTimeout(timer); session.bus.removeEventListener("data", handler); };
         },
     };
 }
