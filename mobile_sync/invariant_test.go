@@ -123,7 +123,8 @@ func contains(f core.Field, state, client, base any, baseKnown bool) bool {
 	}
 	switch f.(type) {
 	case *core.RelationField, *core.SelectField:
-		return setContains(state, client, base)
+		// Without a base, a removal cannot be told from an addition: only the value itself counts.
+		return baseKnown && setContains(state, client, base)
 	case *core.FileField:
 		return filesContain(state, client)
 	}

@@ -359,3 +359,19 @@ func TestDeleteAfterOwnOfflineWrites(t *testing.T) {
 	c.pushUpdate(t, ms.OpUpdate, fields("name", "Jardin"), fields("name", "Jardin partagé"))
 	c.conflictRow(t, c.pushUpdate(t, ms.OpDelete, nil, nil), s.ConflictDeleteOnModified)
 }
+
+// Without a base, a set cannot tell the client's removals from the server's additions: the
+// union is written and the client's own set is kept in syncConflicts.
+func TestSetMergeWithoutBaseKeepsTheClientSet(t *testing.T) {
+	c := newConflictCase(t, ms.Config{})
+	cats, err := c.env.App.FindRecordsByFilter(s.Categories, "", "id", 2, 0)
+	if err != nil || len(cats) < 2 {
+		t.Fatalf("want 2 seeded categories, got %d (%v)", len(cats), err)
+	}
+	c.serverEdit(t, "categories", []string{cats[0].Id})
+	res := c.pushUpdate(t, ms.OpUpdate, nil, fields("categories", []string{cats[1].Id}))
+	row := c.conflictRow(t, res, s.ConflictField)
+	if got := c.record(t).GetStringSlice("categories"); len(got) != 2 || !strings.Contains(row.GetString(s.FieldConflictClient), cats[1].Id) {
+		t.Errorf("got categories %v and conflict %s, want the union and the client's set kept", got, row.GetString(s.FieldConflictClient))
+	}
+}

@@ -66,8 +66,24 @@ func resolveField(in fieldInput) decision {
 
 // mergeSets composes the client's adds and removes (relative to its base) with the server's
 // set: removes leave, adds join after the server's items. An unknown base counts as empty, so
-// nothing is removed and the sets are unioned.
+// nothing is removed and the sets are unioned; the client's set then also goes to
+// syncConflicts unless the union equals it, since a removal it meant cannot be told apart
+// from an item the server added.
 func mergeSets(in fieldInput) decision {
+	d := unionOrMerge(in)
+	d.Lost = !in.BaseKnown && !sameValue(d.mergedOr(in.Server), in.Client)
+	return d
+}
+
+// mergedOr is the value the field holds after d: the merge, or server when d keeps it.
+func (d decision) mergedOr(server any) any {
+	if d.Outcome == keepServer {
+		return server
+	}
+	return d.Value
+}
+
+func unionOrMerge(in fieldInput) decision {
 	base, server, client := toSet(in.Base), toList(in.Server), toSet(in.Client)
 	merged := []any{}
 	present := map[string]bool{}
