@@ -2,7 +2,6 @@ package mobilesync_test
 
 import (
 	"encoding/json"
-	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -253,34 +252,6 @@ func TestRejectedMutationsDoNotBlockTheQueue(t *testing.T) {
 	}
 }
 
-// syncConflicts rows are read by their author and moderators only, through REST and sync.
-func TestSyncConflictsReadableByAuthorAndModerators(t *testing.T) {
-	c := newConflictCase(t, ms.Config{})
-	c.serverEdit(t, "name", "Jardin des Joncherolles")
-	row := c.conflictRow(t, c.pushUpdate(t, ms.OpUpdate, fields("name", "Jardin"), fields("name", "Jardin partagé")), s.ConflictField)
-	bob := c.env.NewUser(t, "bob@example.org", s.RoleFacilitator)
-	mod := c.env.NewUser(t, "mod@example.org", s.RoleModerator)
-	for _, u := range []struct {
-		who  *synctest.User
-		want bool
-	}{{c.alice, true}, {mod, true}, {bob, false}, {c.env.Anonymous(), false}} {
-		status, _, err := u.who.Call(http.MethodGet, "/api/collections/"+s.SyncConflicts+"/records/"+row.Id, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		synced := false
-		if u.who.Token != "" {
-			snap := u.who.SnapshotAll(t, s.SyncConflicts, 0) // leak-checked by synctest
-			for _, r := range snap.Records {
-				synced = synced || r.ID == row.Id
-			}
-		}
-		if (status == http.StatusOK) != u.want || synced != u.want {
-			t.Errorf("%s: REST status %d, synced %v; want readable %v", u.who, status, synced, u.want)
-		}
-	}
-}
-
 // revOf returns the record's revision: the seq of its change log row.
 func revOf(t *testing.T, env *pushEnv, collection, id string) int64 {
 	t.Helper()
@@ -290,37 +261,6 @@ func revOf(t *testing.T, env *pushEnv, collection, id string) int64 {
 		t.Fatalf("rev of %s/%s: %v", collection, id, err)
 	}
 	return rev
-}
-
-// A conflict row is settled by its author or a moderator, by its status only.
-func TestSyncConflictSettledByStatusOnly(t *testing.T) {
-	c := newConflictCase(t, ms.Config{})
-	c.serverEdit(t, "name", "Jardin des Joncherolles")
-	row := c.conflictRow(t, c.pushUpdate(t, ms.OpUpdate, fields("name", "Jardin"), fields("name", "Jardin partagé")), s.ConflictField)
-	bob := c.env.NewUser(t, "bob@example.org", s.RoleFacilitator)
-	path := "/api/collections/" + s.SyncConflicts + "/records/" + row.Id
-	for _, step := range []struct {
-		who  *synctest.User
-		body map[string]any
-		ok   bool
-	}{
-		{bob, map[string]any{"status": s.ConflictDismissed}, false},
-		{c.alice, map[string]any{"status": s.ConflictDismissed, "clientValue": "rewritten"}, false},
-		{c.alice, map[string]any{"status": s.ConflictOpen}, false},
-		{c.alice, map[string]any{"status": s.ConflictDismissed}, true},
-	} {
-		status, body, err := step.who.Call(http.MethodPatch, path, step.body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if (status == http.StatusOK) != step.ok {
-			t.Errorf("%s PATCH %v: got %d %s, want allowed %v", step.who, step.body, status, body, step.ok)
-		}
-	}
-	settled, err := c.env.App.FindRecordById(s.SyncConflicts, row.Id)
-	if err != nil || settled.GetString(s.FieldStatus) != s.ConflictDismissed || settled.GetString(s.FieldConflictClient) != `"Jardin partagé"` {
-		t.Errorf("row after settling: %v %v", settled, err)
-	}
 }
 
 // A device's own earlier mutations are not changes since its base: a record created (or
