@@ -13,8 +13,8 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// remove deletes a record, unless someone else changed it since the client's base: then it is soft-deleted
-// (or kept, for collections without a deleted flag) and the delete is recorded as a conflict.
+// remove deletes a record, unless someone else changed it since the client's base: then it is
+// soft-deleted (or kept, for collections without a deleted flag) and recorded as a conflict.
 func (mc *mutationCtx) remove(rec *core.Record) (Result, error) {
 	if rec == nil || rec.GetBool(s.FieldDeleted) {
 		rev, err := recordRev(mc.app, mc.col.Name, mc.m.ID)
@@ -157,7 +157,7 @@ func orNone(v string) string {
 }
 
 // clip shortens v to at most n characters (runes), marking the cut with an ellipsis, so that
-// nonsense input fits the conflict row and the message that quote it.
+// nonsense input fits the conflict row and the messages that quote it.
 func clip(v string, n int) string {
 	r := []rune(v)
 	if len(r) <= n {
