@@ -1,6 +1,6 @@
 // The other contribution forms, online: an event (dates, repetition), an offer (kind, mode,
 // numbers, expiry) and an organisation reach the server with the values typed; an edit sends
-// only what changed.
+// only what changed. The pin moves with the keyboard.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
@@ -24,8 +24,9 @@ after(async () => {
  * @param {import("playwright-core").Page} page
  * @param {string} c
  * @param {Record<string, string>} values by field name ("select:" prefix selects an option)
+ * @param {() => Promise<void>} [more] other steps before saving
  */
-async function fillAndSave(page, c, values) {
+async function fillAndSave(page, c, values, more = async () => {}) {
     await go(page, "#/contribute/" + c);
     await page.getByTestId("contribute-form").waitFor();
     for (const [name, v] of Object.entries(values)) {
@@ -36,6 +37,7 @@ async function fillAndSave(page, c, values) {
             await el.fill(v);
         }
     }
+    await more();
     await page.getByTestId("save").click();
     await page.getByTestId("saved").waitFor({ timeout: 30000 });
     const href = await page.getByRole("link", { name: /Voir la fiche/ }).getAttribute("href");
@@ -64,8 +66,15 @@ test("events, offers and organisations are created and edited through their form
     assert.deepEqual([offer.kind, offer.mode, offer.title, offer.price, offer.expires.slice(0, 10)],
         ["need", "loan", "Perceuse", 4.5, "2027-01-31"]);
 
-    const org = await fillAndSave(page, "organisations", { name: "Collectif du canal", website: "https://canal.example.org" });
+    const org = await fillAndSave(page, "organisations", { name: "Collectif du canal", website: "https://canal.example.org" }, async () => {
+        await page.getByTestId("pin-map").locator(".leaflet-marker-icon").focus();
+        for (let i = 0; i < 3; i++) {
+            await page.keyboard.press("ArrowUp");
+        }
+    });
     assert.equal(org.website, "https://canal.example.org");
+    assert.ok(Math.abs(org.geo.lat - (48.9245 + 0.0003)) < 1e-6 && Math.abs(org.geo.lon - 2.3775) < 1e-6,
+        `the pin moved with the keyboard: ${JSON.stringify(org.geo)}`);
 
     await go(page, `#/edit/events/${ev.id}`);
     await page.getByTestId("field-place").fill("Square Paul Éluard");

@@ -78,6 +78,7 @@ export class PinMap {
         this.drawContext(L);
         this.marker = L.marker([at.lat, at.lon], { draggable: true, keyboard: true, title: "pin" }).addTo(this.map);
         this.marker.on("dragend", () => this.set(this.marker.getLatLng(), false));
+        this.marker.getElement()?.addEventListener("keydown", (/** @type {KeyboardEvent} */ ev) => this.nudge(ev));
         this.map.on("click", (/** @type {any} */ ev) => this.set(ev.latlng, true));
     }
 
@@ -92,6 +93,23 @@ export class PinMap {
         for (const p of (this.context.places || []).filter((r) => hasGeo(r.geo))) {
             L.circleMarker([p.geo.lat, p.geo.lon], { radius: 5, color: "#4a4a4a", weight: 1, fillOpacity: 0.6, interactive: false }).addTo(this.map);
         }
+    }
+
+    /**
+     * nudge moves the focused pin with the arrow keys, about 10 m a press (50 m with Shift),
+     * so that the pin can be placed without a pointer.
+     * @param {KeyboardEvent} ev
+     */
+    nudge(ev) {
+        const step = (ev.shiftKey ? 5 : 1) * 0.0001;
+        const d = { ArrowUp: [step, 0], ArrowDown: [-step, 0], ArrowLeft: [0, -step * 1.5], ArrowRight: [0, step * 1.5] }[ev.key];
+        if (!d) {
+            return;
+        }
+        ev.preventDefault();
+        ev.stopPropagation();
+        const at = this.marker.getLatLng();
+        this.set({ lat: at.lat + d[0], lon: at.lng + d[1] }, true);
     }
 
     /**
