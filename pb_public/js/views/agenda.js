@@ -72,7 +72,8 @@ function days(list, t) {
                 ev.rrule ? h("span", { class: "chip" }, t("agenda.recurring")) : null),
             h("a", { class: "title", href: href("i", "events", ev.id) }, ev.title),
             ev.place ? h("p", {}, ev.place) : null,
-            h("button", { type: "button", class: "secondary small", "aria-label": t("detail.icsFor", { title: ev.title }), onclick: () => downloadICS(ev) }, t("detail.ics"))));
+            h("button", { type: "button", class: "secondary small", onclick: () => downloadICS(ev) },
+                t("detail.ics"), h("span", { class: "visually-hidden" }, " : " + ev.title))));
     }
     return [...sections].map(([day, ul]) => h("section", { class: "day" }, h("h2", {}, day), ul));
 }
