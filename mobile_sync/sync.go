@@ -66,6 +66,7 @@ func Register(app core.App, cfg Config) error {
 		if err := sv.ensure(se.App); err != nil {
 			return err
 		}
+		bindAuthCheck(se)
 		g := se.Router.Group("/api/sync")
 		g.GET("/info", sv.info)
 		g.POST("/snapshot", sv.snapshot)
