@@ -235,7 +235,8 @@ func (p *pusher) replayed(tx core.App, user *core.Record, clientID string, m Mut
 }
 
 // applyIsolated applies m inside a savepoint: a refused mutation leaves no partial write and
-// becomes a rejected result; a transient error aborts the chunk.
+// becomes a rejected result; a transient error, or any error once the record was saved, aborts
+// the chunk.
 func (p *pusher) applyIsolated(tx core.App, user *core.Record, clientID string, m Mutation) (Result, error) {
 	if _, err := tx.DB().NewQuery("SAVEPOINT sync_mutation").Execute(); err != nil {
 		return Result{}, fmt.Errorf("savepoint: %w", err)
@@ -249,7 +250,10 @@ func (p *pusher) applyIsolated(tx core.App, user *core.Record, clientID string, 
 	if _, rbErr := tx.DB().NewQuery("ROLLBACK TO sync_mutation; RELEASE sync_mutation").Execute(); rbErr != nil {
 		return Result{}, errors.Join(err, fmt.Errorf("rollback savepoint: %w", rbErr))
 	}
-	if isTransient(err) {
+	// After a successful save, PocketBase has queued the record's after-success hooks
+	// (realtime, poke) for the commit, and rolling back to the savepoint does not cancel them:
+	// only failing the whole transaction does. Such late failures are server faults anyway.
+	if isTransient(err) || mc.saved {
 		return Result{}, err
 	}
 	return rejected(tx, mc.info, clientID, m, err)

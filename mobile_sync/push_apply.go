@@ -21,6 +21,18 @@ type mutationCtx struct {
 	clientID string
 	m        Mutation
 	col      *core.Collection
+	// saved is set once the mutation wrote its record: a failure after that is a server fault
+	// (see applyIsolated), never a rejection.
+	saved bool
+}
+
+// save saves rec in the push transaction and remembers that the mutation wrote.
+func (mc *mutationCtx) save(rec *core.Record) error {
+	if err := mc.app.Save(rec); err != nil {
+		return err
+	}
+	mc.saved = true
+	return nil
 }
 
 // rejectError is a data problem with a mutation: it becomes a rejected result, never an error
@@ -139,7 +151,7 @@ func (mc *mutationCtx) create() (Result, error) {
 	if !ok {
 		return Result{}, reject("you may not create this %s record: check its author, community and fields", mc.col.Name)
 	}
-	if err := mc.app.Save(rec); err != nil {
+	if err := mc.save(rec); err != nil {
 		return Result{}, err
 	}
 	return mc.finish(rec, false, mc.overridden(rec, values))
@@ -169,7 +181,7 @@ func (mc *mutationCtx) update(rec *core.Record, fromCreate bool) (Result, error)
 	if err := mc.setValues(rec, p.set); err != nil {
 		return Result{}, err
 	}
-	if err := mc.app.Save(rec); err != nil {
+	if err := mc.save(rec); err != nil {
 		return Result{}, err
 	}
 	return mc.finish(rec, p.merged, append(p.lost, mc.overridden(rec, p.set)...))
@@ -208,6 +220,7 @@ func (mc *mutationCtx) updateOnDeleted(rec *core.Record) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	mc.saved = true // the conflict row is a saved record too
 	rev, err := recordRev(mc.app, mc.col.Name, mc.m.ID)
 	if err != nil {
 		return Result{}, err

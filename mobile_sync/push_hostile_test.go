@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -186,5 +188,34 @@ func TestPush503KeepsTheProcessedPrefix(t *testing.T) {
 		if r.Status != want || env.savesOf(s.Initiatives, muts[i].ID) != 1 {
 			t.Errorf("mseq %d: got %s, saved %d times; want %s, saved once", r.Mseq, r.Status, env.savesOf(s.Initiatives, muts[i].ID), want)
 		}
+	}
+}
+
+// A failure after a mutation's record was saved (here: serialising the result) is a server
+// fault, not a data problem: the chunk rolls back with a 500 and the client retries, instead
+// of a "rejected" result whose rolled-back record PocketBase would still announce as created
+// (its after-success hooks, realtime included, do not know about the savepoint).
+func TestPushFailureAfterSaveAbortsTheChunk(t *testing.T) {
+	env := newPushEnv(t, ms.Config{})
+	alice := env.NewUser(t, "alice@example.org", s.RoleFacilitator)
+	create := createInitiative(1, synctest.NewID(), "Jardin", alice.ID())
+	var broken atomic.Bool
+	broken.Store(true)
+	env.App.OnRecordEnrich(s.Initiatives).BindFunc(func(e *core.RecordEnrichEvent) error {
+		if broken.Load() && e.Record.Id == create.ID {
+			return errors.New("enrich broke")
+		}
+		return e.Next()
+	})
+	status, body := env.pushRaw(t, alice, ms.PushRequest{ClientID: alice.ClientID, Mutations: []ms.Mutation{create}})
+	if status != http.StatusInternalServerError {
+		t.Errorf("got %d %s, want 500", status, body)
+	}
+	if n := env.savesOf(s.Initiatives, create.ID); n != 0 {
+		t.Errorf("the rolled-back record was announced as saved %d times", n)
+	}
+	broken.Store(false)
+	if r := env.push(t, alice, create).Results[0]; r.Status != ms.StatusApplied || env.savesOf(s.Initiatives, create.ID) != 1 {
+		t.Errorf("once fixed: got %s, saved %d times; want applied once", r.Status, env.savesOf(s.Initiatives, create.ID))
 	}
 }

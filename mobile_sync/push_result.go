@@ -41,6 +41,7 @@ func (mc *mutationCtx) remove(rec *core.Record) (Result, error) {
 	if err := mc.app.Delete(rec); err != nil {
 		return Result{}, err
 	}
+	mc.saved = true
 	rev, err = recordRev(mc.app, mc.col.Name, rec.Id)
 	return Result{Mseq: mc.m.Mseq, Status: StatusApplied, Rev: rev}, err
 }
@@ -51,7 +52,7 @@ func (mc *mutationCtx) deleteModified(rec *core.Record) (Result, error) {
 	lost := lostValue{Kind: s.ConflictDeleteOnModified, Client: map[string]any{"op": OpDelete}, Message: msgDeleteKept}
 	if f, ok := mc.col.Fields.GetByName(s.FieldDeleted).(*core.BoolField); ok && f != nil {
 		rec.Set(s.FieldDeleted, true)
-		if err := mc.app.Save(rec); err != nil {
+		if err := mc.save(rec); err != nil {
 			return Result{}, err
 		}
 		lost.Message = msgDeleteOnChanged
