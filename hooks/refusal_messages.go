@@ -35,6 +35,12 @@ const (
 		"a moderator can make you a facilitator."
 	msgNotMember = "L'auteur·ice n'est pas membre de cette communauté : rejoignez-la d'abord, ou laissez " +
 		"community vide. / The author is not a member of this community: join it first, or leave community empty."
+	msgProvenance = "source et externalId disent de quel import vient une fiche : ils sont remplis par les " +
+		"imports, pas à la main ; retirez-les de la demande. / source and externalId name the import a record " +
+		"came from: imports fill them, not requests; leave them out."
+	msgGeoOverride = "Seul·e un·e modérateur·ice accepte un lieu hors du territoire : vérifiez la position sur " +
+		"la carte, ou demandez-lui de l'accepter. / Only a moderator accepts a location outside the territory: " +
+		"check the location on the map, or ask a moderator to accept it."
 	msgFieldLocked = "Vous ne pouvez pas changer ce champ. / You cannot change this field."
 )
 
@@ -50,6 +56,10 @@ func fieldError(field string) validation.Error {
 		return validation.NewError("status_moderators_only", msgStatusModerators)
 	case s.FieldRole:
 		return validation.NewError("role_locked", msgRoleLocked)
+	case s.FieldSource, s.FieldExternalID:
+		return validation.NewError("provenance_imports_only", msgProvenance)
+	case s.FieldGeoOverride:
+		return validation.NewError("geo_override_moderators_only", msgGeoOverride)
 	}
 	return validation.NewError("field_locked", msgFieldLocked)
 }

@@ -144,7 +144,25 @@ func explainCreate(app core.App, auth *core.Record, c *core.Collection, body map
 	case body[s.FieldAuthor] != auth.Id:
 		return fieldRefusal(s.FieldAuthor, "author_not_you", msgAuthorNotYou)
 	default:
+		if refusal := explainProtected(auth, body); refusal != nil {
+			return refusal
+		}
 		return explainCommunity(app, auth, body)
+	}
+	return nil
+}
+
+// explainProtected refuses new content that sets what only imports (source, externalId) or
+// moderators (geoOverride) may set.
+func explainProtected(auth *core.Record, body map[string]any) *router.ApiError {
+	for _, field := range []string{s.FieldSource, s.FieldExternalID} {
+		if v, _ := body[field].(string); v != "" {
+			return fieldRefusal(field, "provenance_imports_only", msgProvenance)
+		}
+	}
+	override, set := body[s.FieldGeoOverride]
+	if set && override != false && override != "false" && auth.GetString(s.FieldRole) != s.RoleModerator {
+		return fieldRefusal(s.FieldGeoOverride, "geo_override_moderators_only", msgGeoOverride)
 	}
 	return nil
 }

@@ -22,11 +22,19 @@ const (
 	// ruleModeratorReach: moderators see and act on everything except private records.
 	ruleModeratorReach = `(` + ruleModerator + ` && visibility != "private")`
 
+	// ruleNoProvenance: source and externalId name the import a record came from (the demo, a
+	// connector); requests leave them empty, so that nobody can pass a record off as imported
+	// or take the place of one an import will bring.
+	ruleNoProvenance = `(@request.body.source:isset = false || @request.body.source = "")` +
+		` && (@request.body.externalId:isset = false || @request.body.externalId = "")`
+
 	contentRead   = ruleAuthor + ` || ` + ruleModeratorReach + ` || ` + ruleOpenToAll
-	contentCreate = ruleSignedIn + ` && author = @request.auth.id && (community = "" || ` + ruleMember + ` || ` + ruleModerator + `)`
+	contentCreate = ruleSignedIn + ` && author = @request.auth.id && (community = "" || ` + ruleMember + ` || ` + ruleModerator + `)` +
+		` && ` + ruleNoProvenance
 	contentUpdate = `(` + ruleAuthor + ` || ` + ruleModeratorReach + `)` +
 		` && @request.body.author:changed = false` +
-		` && (@request.body.status:changed = false || ` + ruleModerator + `)`
+		` && (@request.body.status:changed = false || ` + ruleModerator + `)` +
+		` && @request.body.source:changed = false && @request.body.externalId:changed = false`
 	contentDelete = ruleAuthor + ` || ` + ruleModeratorReach
 )
 

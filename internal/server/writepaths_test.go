@@ -132,3 +132,42 @@ func newSuperuser(t *testing.T, app *tests.TestApp) string {
 	}
 	return token
 }
+
+// Provenance (source, externalId) is for imports, and geoOverride for moderators: a request
+// cannot set them, through REST or sync (sync checks the bare rules, with no explanation layer
+// in front, so it shows the rules themselves refuse).
+func TestProtectedFields(t *testing.T) {
+	app := cloneApp(t)
+	me := fx.viewer(resident).id
+	for _, c := range []struct{ field, code string }{
+		{s.FieldSource, "provenance_imports_only"}, {s.FieldExternalID, "provenance_imports_only"},
+	} {
+		run(t, app, tests.ApiScenario{
+			Name: "resident creates with " + c.field, Method: http.MethodPost, URL: initiativesURL, Headers: auth(resident),
+			Body:           jsonBody(t, map[string]any{"name": "Faux import", s.FieldAuthor: me, c.field: "anct-france-services"}),
+			ExpectedStatus: http.StatusBadRequest, ExpectedEvents: noWrite,
+			ExpectedContent: []string{`"` + c.field + `":{"code":"` + c.code + `"`},
+		})
+	}
+	run(t, app, tests.ApiScenario{
+		Name: "resident accepts their own location outside the territory", Method: http.MethodPost, URL: initiativesURL,
+		Headers: auth(resident), Body: jsonBody(t, map[string]any{"name": "Ailleurs", s.FieldAuthor: me, s.FieldGeoOverride: true}),
+		ExpectedStatus: http.StatusBadRequest, ExpectedEvents: noWrite,
+		ExpectedContent: []string{`"geoOverride":{"code":"geo_override_moderators_only"`},
+	})
+	id := create(t, app, resident, s.StatusPending) // the control: without them, the same create passes
+	run(t, app, tests.ApiScenario{
+		Name: "author sets the externalId of their record", Method: http.MethodPatch, URL: initiativesURL + "/" + id,
+		Headers: auth(resident), Body: jsonBody(t, map[string]any{s.FieldExternalID: "fs-93066-01"}),
+		ExpectedStatus: http.StatusBadRequest, ExpectedEvents: noWrite,
+		ExpectedContent: []string{`"externalId":{"code":"provenance_imports_only"`},
+	})
+	got := push(t, app, resident, "residentphone02",
+		map[string]any{"mseq": 1, "c": s.Initiatives, "id": "syncprovenance1", "op": "create", "fields": map[string]any{
+			"name": "Faux import", s.FieldAuthor: me, s.FieldSource: "anct-france-services", s.FieldExternalID: "x"}},
+		map[string]any{"mseq": 2, "c": s.Initiatives, "id": id, "op": "update",
+			"base": map[string]any{s.FieldSource: ""}, "fields": map[string]any{s.FieldSource: "anct-france-services"}})
+	if len(got) != 2 || got[0] != "rejected" || got[1] != "rejected" {
+		t.Errorf("sync pushes setting provenance: got %v, want [rejected rejected]", got)
+	}
+}
