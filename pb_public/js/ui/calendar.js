@@ -20,6 +20,17 @@ export function downloadICS(ev) {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+/**
+ * period returns [from, to) of "today", "week" (7 days from today) or "month" (31 days).
+ * @param {string} name
+ * @param {Date} now
+ */
+export function period(name, now) {
+    const from = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    const days = name === "month" ? 31 : name === "week" ? 7 : 1;
+    return [from, new Date(from.getFullYear(), from.getMonth(), from.getDate() + days)];
+}
+
 /** @type {Promise<any>|null} */
 let rrule = null;
 

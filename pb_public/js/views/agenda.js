@@ -4,21 +4,10 @@
 import { records } from "../data.js";
 import { locale } from "../i18n.js";
 import { h } from "../ui/dom.js";
-import { downloadICS, loadRRule, occurrences } from "../ui/calendar.js";
+import { downloadICS, loadRRule, occurrences, period } from "../ui/calendar.js";
 import { href } from "../ui/router.js";
 
 const PERIODS = ["today", "week", "month"];
-
-/**
- * period returns [from, to) of "today", "week" (7 days from today) or "month" (31 days).
- * @param {string} name
- * @param {Date} now
- */
-export function period(name, now) {
-    const from = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-    const days = name === "month" ? 31 : name === "week" ? 7 : 1;
-    return [from, new Date(from.getFullYear(), from.getMonth(), from.getDate() + days)];
-}
 
 /**
  * render draws the agenda of params.p (today, week, month; week by default).

@@ -2,9 +2,7 @@
 // The list: accent-insensitive French full-text search over the local data, with filters by
 // type, category, commune, distance from me and "open now". The list alternative to the map.
 import { SEARCHED, categories, communes, searchIndex } from "../data.js";
-import { distanceM, hasGeo } from "../geo.js";
-import { isOpenAt } from "../hours.js";
-import { search } from "../search.js";
+import { filter } from "../filters.js";
 import { announce, h } from "../ui/dom.js";
 import { card } from "../ui/cards.js";
 
@@ -33,7 +31,7 @@ export async function render(main, params, ctx) {
         if (f.km && !here) {
             here = await locate(count, t);
         }
-        const hits = filter(await searchIndex(ctx.db), f, cats, here);
+        const hits = filter(await searchIndex(ctx.db), f, cats, here, new Date());
         count.textContent = f.km && !here ? t("list.noLocation")
             : hits.length > 1 ? t("list.results", { count: hits.length }) : hits.length ? t("list.resultOne") : t("list.empty");
         results.replaceChildren(...hits.slice(0, shown).map((e) => card(e.c, e.row, cats, t)));
@@ -52,7 +50,7 @@ export async function render(main, params, ctx) {
 }
 
 /**
- * @typedef {{q: string, type: string, cat: string, commune: string, km: number, open: boolean}} Filters
+ * @typedef {import("../filters.js").Filters} Filters
  */
 
 /**
@@ -105,22 +103,6 @@ function toQuery(f) {
     }
     const s = q.toString();
     return s ? "?" + s : "";
-}
-
-/**
- * filter searches the index and applies the filters.
- * @param {import("../search.js").IndexEntry[]} index
- * @param {Filters} f
- * @param {Map<string, import("../data.js").Category>} cats
- * @param {{lon: number, lat: number}|null} here
- */
-export function filter(index, f, cats, here) {
-    const now = new Date();
-    return search(index, f.q).filter((e) => (!f.type || e.c === f.type) &&
-        (!f.cat || (e.row.categories || []).some((/** @type {string} */ id) => id === f.cat || cats.get(id)?.parent === f.cat)) &&
-        (!f.commune || e.row.commune === f.commune) &&
-        (!f.km || (here !== null && hasGeo(e.row.geo) && distanceM(here, e.row.geo) <= f.km * 1000)) &&
-        (!f.open || isOpenAt(e.row.openingHours, now) === true));
 }
 
 /**
