@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
-import { api, go, png, reconnect, waitForRecord } from "./contrib.mjs";
+import { api, go, png, reconnect, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -34,6 +34,7 @@ test("cartoparty: offline places in three taps, similar names pointed out, synce
     const page = await context.newPage();
     await signIn(page, server, user);
     await waitForSync(page);
+    await waitForUserData(page);
     await waitForRecord(page, "initiatives", known.id);
     await context.setOffline(true);
 

@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, screenshot, signIn, startServer, waitForSync } from "./harness.mjs";
-import { go } from "./contrib.mjs";
+import { go, waitForUserData } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -26,6 +26,7 @@ test("the server's field errors show beside the field, in the form and from the 
     const page = await context.newPage();
     await signIn(page, server, user);
     await waitForSync(page);
+    await waitForUserData(page);
 
     await go(page, "#/contribute/initiatives");
     await page.getByTestId("field-name").fill("Ressourcerie très lointaine");

@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
-import { api, go } from "./contrib.mjs";
+import { api, go, waitForUserData } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -52,6 +52,7 @@ test("events, offers and organisations are created and edited through their form
     const page = await context.newPage();
     await signIn(page, server, user);
     await waitForSync(page);
+    await waitForUserData(page);
 
     const ev = await fillAndSave(page, "events", {
         title: "Repair café", start: "2026-12-05T14:00", end: "2026-12-05T17:30", rrule: "FREQ=WEEKLY;BYDAY=SA",

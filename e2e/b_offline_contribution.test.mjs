@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
-import { api, go, localView, png, reconnect, saveInitiative, userToken, waitForRecord } from "./contrib.mjs";
+import { api, go, localView, png, reconnect, saveInitiative, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -31,11 +31,13 @@ test("(b) an offline contribution with a photo survives a reload, syncs, is appr
     const pageB = await ctxB.newPage();
     await signIn(pageB, server, bob);
     await waitForSync(pageB);
+    await waitForUserData(pageB);
 
     const ctxA = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const pageA = await ctxA.newPage();
     await signIn(pageA, server, alice);
     await waitForSync(pageA);
+    await waitForUserData(pageA);
     await ctxA.setOffline(true);
     await saveInitiative(pageA, { name: NAME, description: "Un potager partagé au pied des immeubles.", photo: png(640, 480, [40, 160, 60]) });
 

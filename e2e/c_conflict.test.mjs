@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
-import { api, editRecord, go, localView, reconnect, userToken, waitForRecord } from "./contrib.mjs";
+import { api, editRecord, go, localView, reconnect, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -36,6 +36,7 @@ test("(c) concurrent offline edits: paragraphs merge, the name conflict reaches 
         const page = await context.newPage();
         await signIn(page, server, u);
         await waitForSync(page);
+    await waitForUserData(page);
         await waitForRecord(page, "initiatives", id);
         await context.setOffline(true);
         pages.push({ context, page });

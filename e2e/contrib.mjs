@@ -128,7 +128,15 @@ export async function editRecord(page, c, id, values) {
 export async function reconnect(context, page) {
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
-    await page.waitForFunction(() => document.querySelector("#outbox-badge")?.hidden === true, null, { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelector("#outbox-badge")?.hidden === true, null, { timeout: 60000 })
+        .catch(async (err) => {
+            const state = await page.evaluate(async () => {
+                const { state } = await import("/js/session.js");
+                return { online: navigator.onLine, running: Boolean(state.syncer?.running), leader: state.leader?.isLeader,
+                    lastError: state.lastError, db: state.db?.name, user: document.documentElement.dataset.user };
+            });
+            throw new Error("the outbox did not drain after reconnecting: " + JSON.stringify(state), { cause: err });
+        });
 }
 
 /**
@@ -202,4 +210,18 @@ export async function userToken(server, user) {
     const res = await api(server, "", "POST", "/api/collections/users/auth-with-password",
         { identity: user.email, password: user.password });
     return res.token;
+}
+
+/**
+ * waitForUserData waits until the signed-in user's own database holds the categories: the
+ * harness's waitForSync may be satisfied by the anonymous session's sync before sign-in.
+ * @param {import("playwright-core").Page} page
+ */
+export async function waitForUserData(page) {
+    await page.waitForFunction(async () => {
+        const session = await import("/js/session.js");
+        const db = await import("/js/db.js");
+        return Boolean(session.state.db && session.state.db.name.endsWith(document.documentElement.dataset.user || "anon") &&
+            (await db.count(session.state.db, "categories")) > 0);
+    }, null, { timeout: 60000, polling: 300 });
 }

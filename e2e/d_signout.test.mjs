@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, screenshot, signIn, startServer, waitForSync } from "./harness.mjs";
-import { go, pendingCount, saveInitiative, signOutClick } from "./contrib.mjs";
+import { go, pendingCount, reconnect, saveInitiative, signOutClick, waitForUserData } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -26,6 +26,7 @@ test("(d) sign-out is refused while contributions wait, allowed once sent, force
     const page = await context.newPage();
     await signIn(page, server, user);
     await waitForSync(page);
+    await waitForUserData(page);
 
     await context.setOffline(true);
     await saveInitiative(page, { name: "Atelier vélo du canal", description: "Réparation le samedi." });
@@ -39,14 +40,13 @@ test("(d) sign-out is refused while contributions wait, allowed once sent, force
     assert.equal(await page.evaluate(() => document.documentElement.dataset.user), record.id, "still signed in");
     await screenshot(page, "account-signout-refused");
 
-    await context.setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event("online")));
-    await page.waitForFunction(() => document.querySelector("#outbox-badge")?.hidden === true, null, { timeout: 30000 });
+    await reconnect(context, page);
     await signOutClick(page);
     await page.waitForFunction(() => document.documentElement.dataset.user === "", null, { timeout: 15000 });
 
     await signIn(page, server, user);
     await waitForSync(page);
+    await waitForUserData(page);
     await context.setOffline(true);
     await saveInitiative(page, { name: "Boîte à livres", description: "" });
     await signOutClick(page);
