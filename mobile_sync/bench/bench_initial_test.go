@@ -21,6 +21,8 @@ func BenchmarkInitialSync(b *testing.B) {
 	f := getFixture(b, 15000, 5000)
 	want := stockListAll(b, f)
 	b.Run("stock-list-perPage1000", func(b *testing.B) {
+		cpu := startCPU()
+		defer cpu.report(b)
 		for b.Loop() {
 			if got := stockListAll(b, f); got != want {
 				b.Fatalf("stock list returned %d records, then %d", want, got)
@@ -30,6 +32,8 @@ func BenchmarkInitialSync(b *testing.B) {
 	})
 	for _, page := range []int{1000, 5000} {
 		b.Run(fmt.Sprintf("sync-snapshot-page%d", page), func(b *testing.B) {
+			cpu := startCPU()
+			defer cpu.report(b)
 			for b.Loop() {
 				if got := syncAll(b, f, page); got != want {
 					b.Fatalf("sync fetched %d records, the stock list %d", got, want)

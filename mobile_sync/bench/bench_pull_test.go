@@ -25,15 +25,17 @@ const deltaSize = 100
 type delta struct {
 	*fixture
 	since   string            // the `updated` stamp before the changes, for the stock path
-	cursors map[string]string // token → a cursor at the head before the changes
-	devices []string          // the token of each device of the concurrent pulls
+	cursors     map[string]string // token → a cursor at the head before the changes
+	lastCursors map[string]string // device token → a cursor before the last change only
+	devices     []string          // the token of each device of the concurrent pulls
 }
 
 var deltaFixture *delta
 
 // getDelta seeds 75,000 initiatives and 25,000 events and the users of the concurrent devices,
-// takes a cursor at the head for each user, then updates deltaSize readable initiatives with raw
-// SQL (the change log triggers fire as for any write).
+// then updates deltaSize readable initiatives one by one with raw SQL (the change log triggers
+// fire as for any write), taking the benchmark user's cursor before the first change and each
+// device user's cursor before the last one.
 func getDelta(b *testing.B) *delta {
 	f := getFixture(b, 75000, 25000)
 	fixtureMu.Lock()
@@ -41,19 +43,22 @@ func getDelta(b *testing.B) *delta {
 	if deltaFixture != nil {
 		return deltaFixture
 	}
-	d := &delta{fixture: f, since: "2026-11-29 00:00:00.000Z", cursors: map[string]string{}}
+	d := &delta{fixture: f, since: "2026-11-29 00:00:00.000Z", cursors: map[string]string{}, lastCursors: map[string]string{}}
 	d.devices = deviceTokens(b, f)
-	for _, token := range append([]string{f.token}, d.devices...) {
-		if _, ok := d.cursors[token]; !ok {
-			d.cursors[token] = headCursor(b, f, token)
-		}
-	}
+	d.cursors[f.token] = headCursor(b, f, f.token)
 	var ids []string
 	err := f.srv.App().DB().NewQuery("SELECT id FROM initiatives WHERE visibility = 'public' AND status = 'published' AND deleted = 0 ORDER BY id").Column(&ids)
 	if err != nil || len(ids) < deltaSize {
 		b.Fatalf("readable initiatives: %d, %v", len(ids), err)
 	}
 	for i := range deltaSize {
+		if i == deltaSize-1 {
+			for _, token := range d.devices {
+				if _, ok := d.lastCursors[token]; !ok {
+					d.lastCursors[token] = headCursor(b, f, token)
+				}
+			}
+		}
 		id := ids[i*len(ids)/deltaSize]
 		_, err := f.srv.App().DB().NewQuery("UPDATE initiatives SET name = name || ' (mis à jour)', updated = {:u} WHERE id = {:id}").
 			Bind(dbx.Params{"u": "2026-11-29 12:00:00.000Z", "id": id}).Execute()
@@ -106,6 +111,8 @@ func BenchmarkDeltaPull(b *testing.B) {
 
 // measure times each call of op, which must return deltaSize records.
 func measure(b *testing.B, op func() int) []time.Duration {
+	cpu := startCPU()
+	defer cpu.report(b)
 	var lat []time.Duration
 	for b.Loop() {
 		start := time.Now()

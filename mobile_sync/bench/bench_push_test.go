@@ -25,12 +25,16 @@ func BenchmarkPush500(b *testing.B) {
 	f.srv.App().Settings().Batch.MaxRequests = pushSize
 	n := 0
 	b.Run("stock-batch", func(b *testing.B) {
+		cpu := startCPU()
+		defer cpu.report(b)
 		for b.Loop() {
 			n++
 			stockBatch(b, f, n)
 		}
 	})
 	b.Run("sync-push", func(b *testing.B) {
+		cpu := startCPU()
+		defer cpu.report(b)
 		for b.Loop() {
 			n++
 			syncPush(b, f, n)

@@ -159,16 +159,15 @@ func (c *Client) snapshot(ctx context.Context, coll string) (map[string]*Row, st
 	rows := map[string]*Row{}
 	req := ms.SnapshotRequest{ClientID: c.opts.ClientID, Collection: coll, Limit: c.opts.PageSize}
 	for {
-		var page ms.SnapshotResponse
+		var page snapshotPage
 		if err := c.call(ctx, http.MethodPost, PathSnapshot, req, &page); err != nil {
 			return nil, "", fmt.Errorf("snapshot %s: %w", coll, err)
 		}
 		for _, rec := range page.Records {
-			var fields map[string]json.RawMessage
-			if err := json.Unmarshal(rec.R, &fields); err != nil {
-				return nil, "", &ProtocolError{What: "snapshot row " + coll + "/" + rec.ID, Err: err}
+			if rec.R == nil {
+				return nil, "", &ProtocolError{What: "snapshot row " + coll + "/" + rec.ID + " without r"}
 			}
-			rows[rec.ID] = &Row{Rev: rec.Rev, R: fields}
+			rows[rec.ID] = &Row{Rev: rec.Rev, R: rec.R}
 		}
 		c.notify(coll, page.Records)
 		if page.Done {
@@ -224,14 +223,29 @@ func (c *Client) ackPush(res ms.PushResponse) (int, error) {
 	return before - len(c.outbox), err
 }
 
+// snapshotPage is a SnapshotResponse whose rows are decoded in the same pass as the page (the
+// shallower Records field wins over the embedded one).
+type snapshotPage struct {
+	ms.SnapshotResponse
+	Records []snapshotRow `json:"records"`
+}
+
+// snapshotRow is a SnapshotRecord with its fields decoded.
+type snapshotRow struct {
+	ID  string                     `json:"id"`
+	Rev int64                      `json:"rev"`
+	R   map[string]json.RawMessage `json:"r"`
+}
+
 // notify passes snapshot rows to Options.OnChanges as puts.
-func (c *Client) notify(coll string, recs []ms.SnapshotRecord) {
+func (c *Client) notify(coll string, recs []snapshotRow) {
 	if c.opts.OnChanges == nil || len(recs) == 0 {
 		return
 	}
 	changes := make([]ms.Change, len(recs))
 	for i, r := range recs {
-		changes[i] = ms.Change{C: coll, Op: ms.OpPut, ID: r.ID, Rev: r.Rev, R: r.R}
+		raw, _ := json.Marshal(r.R) // a map of raw JSON values always marshals
+		changes[i] = ms.Change{C: coll, Op: ms.OpPut, ID: r.ID, Rev: r.Rev, R: raw}
 	}
 	c.opts.OnChanges(changes)
 }
