@@ -24,7 +24,7 @@ const deltaSize = 100
 // cursor taken at the head.
 type delta struct {
 	*fixture
-	since   string            // the `updated` stamp before the changes, for the stock path
+	since       string            // the `updated` stamp before the changes, for the stock path
 	cursors     map[string]string // token → a cursor at the head before the changes
 	lastCursors map[string]string // device token → a cursor before the last change only
 	devices     []string          // the token of each device of the concurrent pulls
