@@ -12,7 +12,7 @@ var (
 	simSeeds = flag.Int("sim.seeds", 0, "run this many seeds (from -sim.first) instead of the fixed CI set")
 	simFirst = flag.Uint64("sim.first", 1000, "first seed when -sim.seeds is set")
 	simSeed  = flag.Uint64("sim.seed", 0, "replay this one seed")
-	simLong  = flag.Bool("sim.long", false, "longer runs: 10 clients, 4× the steps")
+	simLong  = flag.Bool("sim.long", false, "longer runs: 10 clients, 800 steps")
 	simSteps = flag.Int("sim.steps", 0, "steps per run (0: the default of the run)")
 )
 
@@ -46,7 +46,7 @@ func configFor(seed uint64, dir string) Config {
 	cfg := Config{Seed: seed, Clients: 3 + int(seed%8), Steps: 200, Dir: dir,
 		Faults: DefaultFaults, Restarts: true, Busy: true, Partitions: true}
 	if *simLong {
-		cfg.Clients, cfg.Steps = 10, 480
+		cfg.Clients, cfg.Steps = 10, 800
 	}
 	if *simSteps > 0 {
 		cfg.Steps = *simSteps
