@@ -1,8 +1,8 @@
 // Maillage service worker. The server stamps VERSION (a hash of the shell) and SHELL (every
 // file it embeds, pb_public/stamp.go) when it serves this file, so a new deployment is a new
 // worker. Shell: versioned precache, cache-first. Navigations: network first, the cached page
-// when offline. /api/* is never cached. Map tiles: visited tiles in a bounded cache, and the
-// tiles a user asked to keep for offline in a cache that is never trimmed.
+// when offline, failing or slow. /api/* is never cached. Map tiles: visited tiles in a bounded
+// cache, and the tiles a user asked to keep for offline in a cache that is never trimmed.
 /* eslint-env serviceworker */
 
 const VERSION = "__MAILLAGE_VERSION__";
@@ -11,6 +11,7 @@ const SHELL_CACHE = "maillage-shell-" + VERSION;
 const TILE_CACHE = "maillage-tiles";
 const KEPT_CACHE = "maillage-tiles-kept";
 const MAX_TILES = 1500;
+const NAV_TIMEOUT_MS = 4000;
 const TILE_PATH = /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp|pbf)$/;
 
 self.addEventListener("install", (event) => {
@@ -46,7 +47,7 @@ self.addEventListener("fetch", (event) => {
         return; // the network only: data goes through IndexedDB, never this cache
     }
     if (req.mode === "navigate") {
-        event.respondWith(navigate(req));
+        event.respondWith(navigate(event));
     } else if (TILE_PATH.test(url.pathname) && !SHELL.includes(url.pathname)) {
         event.respondWith(tile(req));
     } else if (local && SHELL.length > 0) {
@@ -54,22 +55,26 @@ self.addEventListener("fetch", (event) => {
     }
 });
 
-/** navigate serves the page from the network, and the cached shell page when offline. */
-async function navigate(req) {
-    try {
-        const res = await fetch(req);
+/**
+ * navigate serves the page from the network, and the cached shell page when offline, when the
+ * server fails, or when the network has not answered within NAV_TIMEOUT_MS (a weak signal in
+ * the street); the network's answer still refreshes the cache.
+ */
+function navigate(event) {
+    const network = fetch(event.request).then(async (res) => {
         if (res.ok && SHELL.length > 0) {
-            const cache = await caches.open(SHELL_CACHE);
-            await cache.put("/", res.clone());
+            await (await caches.open(SHELL_CACHE)).put("/", res.clone());
         }
         return res;
-    } catch (err) {
-        const cached = await caches.match("/", { cacheName: SHELL_CACHE });
-        if (cached) {
-            return cached;
+    });
+    event.waitUntil(network.catch(() => undefined));
+    return caches.match("/", { cacheName: SHELL_CACHE }).then((cached) => {
+        if (!cached) {
+            return network;
         }
-        throw err;
-    }
+        const late = new Promise((resolve) => setTimeout(() => resolve(cached), NAV_TIMEOUT_MS));
+        return Promise.race([network.then((res) => (res.ok ? res : cached), () => cached), late]);
+    });
 }
 
 /** shell serves a shell file from the versioned cache, or the network. */
