@@ -27,7 +27,8 @@ export function categoryChips(categories, selected, opts) {
         h("legend", {}, opts.t("form.categories")),
         h("div", { class: "chips" }, top.map(chip)),
         !opts.topOnly && subs.length > 0
-            ? h("details", {}, h("summary", {}, opts.t("form.moreCategories")), h("div", { class: "chips" }, subs.map(chip)))
+            ? h("details", { open: subs.some((c) => selected.includes(c.id)) },
+                h("summary", {}, opts.t("form.moreCategories")), h("div", { class: "chips" }, subs.map(chip)))
             : null,
         categories.length === 0 ? h("p", { class: "meta" }, opts.t("form.noCategories")) : null,
         h("p", { id: "f-categories-error", class: "field-error", hidden: true }));

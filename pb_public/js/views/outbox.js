@@ -68,13 +68,16 @@ async function draw(list, ctx) {
  */
 async function item(db, m, ctx) {
     const r = await row(db, m.c, m.id);
-    const name = titleOf(m.fields) || titleOf(r?.view || r?.server || {}) || m.id;
+    const name = m.c === "syncConflicts"
+        ? ctx.t(m.fields.status === "reapplied" ? "conflicts.reapply" : "conflicts.dismiss")
+        : titleOf(m.fields) || titleOf(r?.view || r?.server || {}) || m.id;
     const what = ctx.t("outbox.op." + m.op) + " · " + ctx.t("coll." + m.c);
     const link = r?.view && m.c !== "syncConflicts" ? h("a", { href: `#/i/${m.c}/${m.id}` }, name) : h("span", {}, name);
     return h("li", { class: "card", "data-testid": "outbox-item", "data-state": m.state, "data-mseq": String(m.mseq), "data-id": m.id },
         h("p", {}, h("strong", {}, link)),
         h("p", { class: "meta" }, what, " · ", localDate(new Date(m.acked || m.created).toISOString(), locale())),
-        h("p", {}, h("span", { class: "state state-" + m.state, "data-testid": "state" }, ctx.t("outbox.state." + m.state))),
+        h("p", {}, h("span", { class: "state state-" + m.state, "data-testid": "state" }, ctx.t("outbox.state." + m.state)),
+            r?.server?.status === "pending" ? [" ", h("span", { class: "meta", "data-testid": "moderation" }, ctx.t("detail.pending"))] : null),
         details(m, ctx));
 }
 
@@ -83,7 +86,7 @@ async function item(db, m, ctx) {
  * @param {Record<string, any>} fields
  */
 function titleOf(fields) {
-    return fields.name || fields.title || (fields.status ? fields.status : "");
+    return fields.name || fields.title || "";
 }
 
 /**
