@@ -201,6 +201,12 @@ describe("offline after one sync", () => {
             await page.waitForSelector("[data-testid=detail-title]");
             assert.equal(await page.getByTestId("detail-title").innerText(), first.trim());
             await screenshot(page, "offline-detail");
+            for (const [hash, selector] of [["#/agenda?p=month", "[data-testid=agenda-event]"], ["#/offers", "[data-testid=list-item]"],
+                ["#/directory", "[data-testid=directory-organisations] [data-testid=list-item]"]]) {
+                await page.goto(`${server.url}/${hash}`);
+                await page.waitForSelector(selector);
+            }
+            assert.match(await page.locator("main").innerText(), /quand le réseau est là/, "the directory says profiles need the network");
         } finally {
             await context.close();
             await server.stop();
