@@ -17,7 +17,7 @@ export function card(c, row, cats, t, ...extra) {
     const names = (row.categories || []).map((/** @type {string} */ id) => cats.get(id)).filter(Boolean);
     return h("li", { class: "card", "data-testid": "list-item", "data-collection": c, "data-id": row.id },
         h("a", { class: "title", href: href("i", c, row.id) }, titleOf(row)),
-        h("p", { class: "meta" }, h("span", { class: "chip kind" }, t("kind." + c)), summary(c, row, t),
+        h("p", { class: "meta" }, h("span", { class: "chip kind" }, c === "offers" ? t(row.kind === "need" ? "offers.need" : "offers.offer") : t("kind." + c)), summary(c, row, t),
             row.status === "pending" ? h("span", { class: "chip pending" }, t("detail.pending")) : null),
         names.length ? h("p", { class: "cats" }, names.map((cat) =>
             h("span", { class: "chip" }, h("span", { class: "swatch", style: `background:${cat.color}`, "aria-hidden": "true" }), cat.name))) : null,
@@ -35,7 +35,7 @@ function summary(c, row, t) {
         return " " + localDate(row.start, locale(), Boolean(row.allDay)) + (row.place ? " · " + row.place : "");
     }
     if (c === "offers") {
-        return " " + t(row.kind === "need" ? "offers.need" : "offers.offer") + " · " + t("mode." + row.mode);
+        return " " + t("mode." + row.mode) + (row.price ? ` · ${row.price} €` : "");
     }
     return row.address ? " " + row.address : "";
 }
