@@ -2,7 +2,6 @@ package mobilesync
 
 import (
 	"encoding/json"
-	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +23,11 @@ type poker struct {
 	last      time.Time
 	lastHead  int64
 
+	// life is held for reading while a poke fires and for writing when the app terminates,
+	// so that no poke touches an app being torn down.
+	life   sync.RWMutex
+	closed bool
+
 	now   func() time.Time
 	after func(time.Duration, func())
 	head  func(core.App) (int64, error)
@@ -35,19 +39,16 @@ func newPoker() *poker {
 	return &poker{
 		now:   time.Now,
 		after: func(d time.Duration, f func()) { time.AfterFunc(d, f) },
-		head:  runningHead,
+		head:  headSeq,
 		send:  broadcastPoke,
 	}
 }
 
-// errNotRunning skips a poke that fires after the app stopped.
-var errNotRunning = errors.New("app not running")
-
-func runningHead(app core.App) (int64, error) {
-	if !app.IsBootstrapped() {
-		return 0, errNotRunning
-	}
-	return headSeq(app)
+// close stops the poker: a poke in flight finishes first, later ones do nothing.
+func (p *poker) close() {
+	p.life.Lock()
+	defer p.life.Unlock()
+	p.closed = true
 }
 
 // bindPoke pokes after every committed write of a synced collection and lets only signed-in
@@ -62,6 +63,10 @@ func bindPoke(app core.App, collections []string) {
 	app.OnRecordAfterUpdateSuccess(collections...).BindFunc(after)
 	app.OnRecordAfterDeleteSuccess(collections...).BindFunc(after)
 	app.OnRealtimeSubscribeRequest().BindFunc(guardPokeTopic)
+	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
+		p.close()
+		return e.Next()
+	})
 }
 
 // guardPokeTopic refuses the sync topic to anonymous clients: custom topics bypass API rules.
@@ -91,15 +96,18 @@ func (p *poker) notify(app core.App) {
 // fire reads the head now, so the poke covers every commit made before it, and sends it to the
 // subscribers of the topic when it moved.
 func (p *poker) fire() {
+	p.life.RLock()
+	defer p.life.RUnlock()
+	if p.closed {
+		return
+	}
 	p.mu.Lock()
 	app := p.app
 	p.scheduled, p.last = false, p.now()
 	p.mu.Unlock()
 	head, err := p.head(app)
 	if err != nil {
-		if !errors.Is(err, errNotRunning) {
-			app.Logger().Debug("sync: poke skipped", "error", err)
-		}
+		app.Logger().Debug("sync: poke skipped", "error", err)
 		return
 	}
 	p.mu.Lock()

@@ -66,3 +66,16 @@ func TestPokeIsThrottled(t *testing.T) {
 		t.Errorf("pokes sent with heads %v, want [1 6]: one per interval, the head when it fires", c.sent)
 	}
 }
+
+// A poke scheduled before the app terminates does nothing when it fires afterwards (it would
+// read an app being torn down).
+func TestPokeAfterTerminateIsDropped(t *testing.T) {
+	p, c := newFakePoker()
+	c.head = 7
+	p.notify(nil)
+	p.close()
+	c.fire()
+	if len(c.sent) != 0 {
+		t.Errorf("a poke fired after close sent %v", c.sent)
+	}
+}
