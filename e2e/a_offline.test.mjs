@@ -285,6 +285,9 @@ async function shootMainViews(page, url) {
     for (const view of ["map", "list", "agenda?p=month", "directory", "offers", "about"]) {
         await page.goto(`${url}/#/${view}`);
         await page.waitForFunction((v) => document.querySelector("main")?.dataset.view === v, view.split("?")[0]);
+        if (view === "map") {
+            await page.waitForFunction(() => Number(document.querySelector("[data-testid=map]")?.getAttribute("data-markers")) > 0);
+        }
         await screenshot(page, view.split("?")[0]);
     }
     await page.goto(`${url}/#/list`);

@@ -15,7 +15,7 @@ const DATA_THROTTLE_MS = 250;
 /**
  * makeContext builds the ctx every view receives: db follows the session (it changes on
  * sign-in and sign-out), sync.request() asks for a sync, onData(fn) calls fn(collections)
- * when synced data changed and returns the function that stops it.
+ * (throttled) when synced data changed and returns the function that stops it.
  */
 function makeContext() {
     return {
@@ -28,9 +28,12 @@ function makeContext() {
         t,
         user: currentUser,
         navigate: (/** @type {string} */ hash) => { location.hash = hash; },
-        /** @param {(what: string[]) => void} fn */
-        onData(fn) {
-            // Coalesced: a first sync changes data page after page; views redraw at most every 250 ms.
+        /**
+         * @param {(what: string[]) => void} fn
+         * @param {number} [ms] at most one call per ms (heavy views, e.g. the map, ask more)
+         */
+        onData(fn, ms = DATA_THROTTLE_MS) {
+            // Coalesced: a first sync changes data page after page; views redraw at most every ms.
             /** @type {Set<string>} */
             const pending = new Set();
             let timer = 0;
@@ -41,7 +44,7 @@ function makeContext() {
                     pending.clear();
                     timer = 0;
                     fn(what);
-                }, DATA_THROTTLE_MS);
+                }, ms);
             };
             session.bus.addEventListener("data", handler);
             return () => { clearTimeout(timer); session.bus.removeEventListener("data", handler); };

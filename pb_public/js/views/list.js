@@ -46,7 +46,7 @@ export async function render(main, params, ctx) {
         if (what.some((c) => c === "*" || SEARCHED.includes(c))) {
             update(false);
         }
-    });
+    }, 1000);
 }
 
 /**

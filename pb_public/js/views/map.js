@@ -11,6 +11,8 @@ import { keepArea } from "../ui/tiles.js";
 /** @type {[[number, number], number]} */
 const START_VIEW = [[48.925, 2.40], 12];
 const VIEW_KEY = "maillage.mapView";
+/** Redrawing thousands of markers is heavy: during a first sync, at most every 2 s. */
+const REDRAW_MS = 2000;
 
 /**
  * render draws the map view.
@@ -106,7 +108,7 @@ async function drawData(L, map, ctx, legend, box, fit) {
         if (what.some((c) => ["*", "initiatives", "categories"].includes(c))) {
             draw();
         }
-    });
+    }, REDRAW_MS);
 }
 
 /**
