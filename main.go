@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
+	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
 	_ "github.com/maillage/maillage/migrations"
 	pbpublic "github.com/maillage/maillage/pb_public"
@@ -21,6 +22,7 @@ func main() {
 	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
 	cfg := readConfig(pb)
 	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
+	pb.RootCmd.AddCommand(geoapi.TerritoryCommand(pb))
 	if err := server.Bind(pb, cfg); err != nil {
 		log.Fatal(err)
 	}
