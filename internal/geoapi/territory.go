@@ -32,11 +32,14 @@ type ImportOptions struct {
 // ImportResult counts what an import did; Warnings are what RFC 7946 advises against but
 // Maillage accepts (clockwise rings, for one).
 type ImportResult struct {
-	Territory string   `json:"territory"`
-	Created   int      `json:"created"`
-	Updated   int      `json:"updated"`
-	Removed   int      `json:"removed"`
-	Warnings  []string `json:"warnings"`
+	Territory string `json:"territory"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Removed   int    `json:"removed"`
+	// Moved lists the communes that belonged to another territory before, e.g.
+	// "93001 Aubervilliers (was Plaine Commune)": check it when the file was not the one meant.
+	Moved    []string `json:"moved"`
+	Warnings []string `json:"warnings"`
 }
 
 // ImportTerritory validates data, a GeoJSON FeatureCollection of commune polygons, and
@@ -45,7 +48,7 @@ type ImportResult struct {
 // validation.Errors naming each bad feature; the territory cache of the geo hooks resets on
 // its own.
 func ImportTerritory(app core.App, data []byte, opt ImportOptions) (ImportResult, error) {
-	res := ImportResult{Territory: strings.TrimSpace(opt.Territory), Warnings: []string{}}
+	res := ImportResult{Territory: strings.TrimSpace(opt.Territory), Moved: []string{}, Warnings: []string{}}
 	if res.Territory == "" {
 		return res, validation.Errors{"territory": validation.NewError("missing_territory", "name the territory, e.g. territory=Plaine Commune")}
 	}
@@ -60,7 +63,7 @@ func ImportTerritory(app core.App, data []byte, opt ImportOptions) (ImportResult
 		res.Warnings = append(res.Warnings, w.String())
 	}
 	err = app.RunInTransaction(func(tx core.App) error {
-		res.Created, res.Updated, res.Removed = 0, 0, 0
+		res.Created, res.Updated, res.Removed, res.Moved = 0, 0, 0, []string{}
 		return upsertAll(tx, communes, opt.Replace, &res)
 	})
 	return res, err
@@ -81,9 +84,12 @@ func checkUniqueCodes(communes []geo.CommuneInput) error {
 func upsertAll(tx core.App, communes []geo.CommuneInput, replace bool, res *ImportResult) error {
 	codes := make([]any, 0, len(communes))
 	for i, c := range communes {
-		created, err := upsert(tx, c, res.Territory)
+		created, was, err := upsert(tx, c, res.Territory)
 		if err != nil {
 			return validation.Errors{featureKey(i, c): validation.NewError("invalid_commune", err.Error())}
+		}
+		if was != "" && was != res.Territory {
+			res.Moved = append(res.Moved, fmt.Sprintf("%s %s (was %s)", c.Code, c.Name, was))
 		}
 		codes = append(codes, c.Code)
 		if created {
@@ -100,30 +106,32 @@ func upsertAll(tx core.App, communes []geo.CommuneInput, replace bool, res *Impo
 	return err
 }
 
-// upsert saves c as the commune with its code, created when there is none yet.
-func upsert(tx core.App, c geo.CommuneInput, territory string) (created bool, err error) {
-	rec, err := tx.FindFirstRecordByData(s.Communes, s.CommuneFields.Code, c.Code)
+// upsert saves c as the commune with its code, created when there is none yet; was is the
+// territory it belonged to before ("" for a new one).
+func upsert(tx core.App, c geo.CommuneInput, territory string) (created bool, was string, err error) {
+	f := s.CommuneFields
+	rec, err := tx.FindFirstRecordByData(s.Communes, f.Code, c.Code)
 	if errors.Is(err, sql.ErrNoRows) {
 		col, cerr := tx.FindCachedCollectionByNameOrId(s.Communes)
 		if cerr != nil {
-			return false, cerr
+			return false, "", cerr
 		}
 		rec, err, created = core.NewRecord(col), nil, true
 	}
 	if err != nil {
-		return false, err
+		return false, "", err
 	}
 	centre, err := geo.Centre(c.Boundary)
 	if err != nil {
-		return false, err
+		return false, "", err
 	}
-	f := s.CommuneFields
+	was = rec.GetString(f.Territory)
 	rec.Set(f.Code, c.Code)
 	rec.Set(f.Name, c.Name)
 	rec.Set(f.Territory, territory)
 	rec.Set(f.Boundary, types.JSONRaw(c.Boundary))
 	rec.Set(f.Center, types.GeoPoint{Lon: centre.Lon, Lat: centre.Lat})
-	return created, tx.Save(rec)
+	return created, was, tx.Save(rec)
 }
 
 func removeOthers(tx core.App, territory string, keep []any) (int, error) {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,8 +47,11 @@ func TestImportUpsertsAndReplacesTheRealFiles(t *testing.T) {
 		t.Fatalf("got %d Plaine Commune communes, want 9", n)
 	}
 	all := importFile(t, w.app, "communes-93-seine-saint-denis.geojson", "Seine-Saint-Denis")
-	if all.Created != 31 || all.Updated != 9 || all.Removed != 0 {
-		t.Errorf("93: got %+v, want 31 created, 9 updated", all)
+	if all.Created != 31 || all.Updated != 9 || all.Removed != 0 || len(all.Moved) != 9 {
+		t.Errorf("93: got %+v, want 31 created, 9 updated and moved", all)
+	}
+	if !slices.Contains(all.Moved, "93066 Saint-Denis (was Plaine Commune)") {
+		t.Errorf("moved: got %v, want Saint-Denis among them", all.Moved)
 	}
 	if len(all.Warnings) == 0 || !strings.Contains(strings.Join(all.Warnings, " "), "right-hand rule") {
 		t.Errorf("the IGN rings are clockwise: got warnings %v", all.Warnings)
@@ -62,7 +66,7 @@ func TestImportUpsertsAndReplacesTheRealFiles(t *testing.T) {
 	}
 	res, err := geoapi.ImportTerritory(w.app, readFixture(t, filepath.Join(boundaries, "plaine-commune-9-communes.geojson")),
 		geoapi.ImportOptions{Territory: "Seine-Saint-Denis", Replace: true})
-	if err != nil || res.Updated != 9 || res.Removed != 31 || res.Created != 0 {
+	if err != nil || res.Updated != 9 || res.Removed != 31 || res.Created != 0 || len(res.Moved) != 0 {
 		t.Errorf("replace: got %+v, %v; want 9 updated, 31 removed", res, err)
 	}
 }
