@@ -86,10 +86,15 @@ func (c *Client) pullOnce(ctx context.Context) (more bool, err error) {
 		c.opts.OnChanges(res.Changes)
 	}
 	// The answer's cursor is never ahead of the head at this pull, and the snapshots are read
-	// after it: pulling from it after the reset misses nothing.
+	// after it: pulling from it after the reset misses nothing. A reset without a cursor
+	// (epoch, pruned, ahead) starts over from the snapshots' cursor.
 	if res.Reset != nil {
-		if _, err := c.resnapshot(ctx, res.Reset.Collections); err != nil {
+		cur, err := c.resnapshot(ctx, res.Reset.Collections)
+		if err != nil {
 			return false, fmt.Errorf("reset (%s): %w", res.Reset.Reason, err)
+		}
+		if res.Cursor == "" {
+			res.Cursor = cur
 		}
 	}
 	c.mu.Lock()
