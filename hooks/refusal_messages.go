@@ -33,8 +33,15 @@ const (
 	msgRoleOnSignUp = "Un nouveau compte est résident·e : retirez role de l'inscription ; un·e modérateur·ice " +
 		"pourra faire de vous un·e animateur·ice. / New accounts are residents: leave role out of the sign-up; " +
 		"a moderator can make you a facilitator."
-	msgNotMember = "L'auteur·ice n'est pas membre de cette communauté : rejoignez-la d'abord, ou laissez " +
-		"community vide. / The author is not a member of this community: join it first, or leave community empty."
+	msgNotMember = "L'auteur·ice n'est pas membre de cette communauté : demandez à son ou sa responsable de l'y " +
+		"ajouter, ou laissez community vide. / The author is not a member of this community: ask its owner to " +
+		"add them, or leave community empty."
+	msgFoundCommunity = "Seul·es les animateur·ices et les modérateur·ices fondent des communautés : demandez à " +
+		"un·e modérateur·ice. / Only facilitators and moderators found communities: ask a moderator."
+	msgOwnerNotYou = "Le ou la responsable d'une nouvelle communauté doit être vous-même (votre identifiant). / " +
+		"The owner of a new community must be you (your own user id)."
+	msgAddMember = "Seul·e le ou la responsable de la communauté, ou un·e modérateur·ice, y ajoute des membres : " +
+		"demandez-lui de vous ajouter. / Only the community's owner or a moderator adds members: ask them to add you."
 	msgProvenance = "source et externalId disent de quel import vient une fiche : ils sont remplis par les " +
 		"imports, pas à la main ; retirez-les de la demande. / source and externalId name the import a record " +
 		"came from: imports fill them, not requests; leave them out."

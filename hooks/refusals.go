@@ -138,6 +138,8 @@ func explainCreate(app core.App, auth *core.Record, c *core.Collection, body map
 		if role, set := body[s.FieldRole]; set && role != s.RoleResident {
 			return fieldRefusal(s.FieldRole, "role_on_signup", msgRoleOnSignUp)
 		}
+	case c.Name == s.Communities || c.Name == s.Memberships:
+		return explainGroupCreate(app, auth, c.Name, body)
 	case !s.IsContent(c.Name):
 	case auth == nil:
 		return router.NewUnauthorizedError(msgSignInToAdd, nil)
@@ -151,6 +153,32 @@ func explainCreate(app core.App, auth *core.Record, c *core.Collection, body map
 	}
 	return nil
 }
+
+// explainGroupCreate explains refused new communities (founded by facilitators and moderators,
+// in their own name) and memberships (added by the community's owner or a moderator).
+func explainGroupCreate(app core.App, auth *core.Record, coll string, body map[string]any) *router.ApiError {
+	role := ""
+	if auth != nil {
+		role = auth.GetString(s.FieldRole)
+	}
+	switch {
+	case auth == nil:
+		return router.NewUnauthorizedError(msgSignInToAdd, nil)
+	case coll == s.Communities && role != s.RoleFacilitator && role != s.RoleModerator:
+		return router.NewForbiddenError(msgFoundCommunity, nil)
+	case coll == s.Communities && body[fieldOwner] != auth.Id:
+		return fieldRefusal(fieldOwner, "owner_not_you", msgOwnerNotYou)
+	case coll == s.Memberships && role != s.RoleModerator:
+		community, _ := body[s.FieldCommunity].(string)
+		if c, err := app.FindRecordById(s.Communities, community); err == nil && c.GetString(fieldOwner) != auth.Id {
+			return router.NewForbiddenError(msgAddMember, nil)
+		}
+	}
+	return nil
+}
+
+// fieldOwner is the user who runs a community.
+const fieldOwner = "owner"
 
 // explainProtected refuses new content that sets what only imports (source, externalId) or
 // moderators (geoOverride) may set.

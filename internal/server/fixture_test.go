@@ -117,7 +117,7 @@ func seedTemplate(dir string) (*fixture, error) {
 	if err := app.Bootstrap(); err != nil {
 		return nil, fmt.Errorf("bootstrap: %w", err)
 	}
-	defer app.ResetBootstrapState()
+	defer terminate(app)
 	if err := app.RunAllMigrations(); err != nil {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
@@ -129,6 +129,14 @@ func seedTemplate(dir string) (*fixture, error) {
 		return nil, err
 	}
 	return f, seedRecords(app, f)
+}
+
+// terminate shuts app down as the binary does at exit: OnTerminate first (the sync poker stops
+// there), then the database connections close.
+func terminate(app core.App) {
+	_ = app.OnTerminate().Trigger(&core.TerminateEvent{App: app}, func(e *core.TerminateEvent) error {
+		return e.App.ResetBootstrapState()
+	})
 }
 
 // seedPeople makes the viewers, two communities, and memberships: member (and author, who
