@@ -17,8 +17,10 @@ import (
 // a contributor guessing. Before a record write runs, REST or batch, explainRefusal works out
 // which part of it the rules will refuse and answers with that reason instead:
 //   - 401 when nobody is signed in to add content;
-//   - 403 when the requester sees the record but it is not theirs to change or delete;
-//   - 400 with a field error when one field (author, status, role, community) is refused.
+//   - 403 when the requester sees the record but it is not theirs to change or delete, or may
+//     not found a community or add members to it;
+//   - 400 with a field error when one field (author, status, role, community, owner, source,
+//     externalId, geoOverride) is refused.
 // It only ever refuses writes the rules refuse, and leaves a record the requester cannot see
 // to PocketBase's 404, so that it reveals nothing. The rules stay the authority: for changes
 // the explanation evaluates the collection's own rules with app.CanAccessRecord.
