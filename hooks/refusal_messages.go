@@ -19,6 +19,8 @@ const (
 	msgNotYourAccount = "Seul·e le ou la titulaire du compte peut le modifier (les modérateur·ices gèrent les " +
 		"comptes des résident·es et des animateur·ices). / Only the account's owner can change it (moderators " +
 		"manage residents' and facilitators' accounts)."
+	msgNotYourCommunity = "Seul·e le ou la responsable de la communauté, ou un·e modérateur·ice, peut la modifier " +
+		"ou en gérer les membres. / Only the community's owner or a moderator can change it or manage its members."
 	msgAuthorNotYou = "L'auteur·ice doit être vous-même (votre identifiant) : on ne publie pas au nom de quelqu'un " +
 		"d'autre. / The author must be you (your own user id): you cannot post in someone else's name."
 	msgAuthorLocked = "L'auteur·ice d'une fiche ne change pas : retirez author de la demande. / A record keeps " +
@@ -78,6 +80,8 @@ func notYours(c *core.Collection, auth *core.Record) string {
 		return msgSignInToChange
 	case c.Name == s.Users:
 		return msgNotYourAccount
+	case c.Name == s.Communities || c.Name == s.Memberships:
+		return msgNotYourCommunity
 	}
 	return msgNotYourRecord
 }

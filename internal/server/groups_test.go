@@ -44,3 +44,19 @@ func TestCommunitiesAndMemberships(t *testing.T) {
 	run(t, app, join("a member adds someone to the group", member, http.StatusForbidden, `Only the community's owner or a moderator adds members`))
 	run(t, app, join("a moderator adds them", moderator, http.StatusOK, `"community":"`+fx.groupID+`"`))
 }
+
+func TestOnlyOwnersRunTheirCommunity(t *testing.T) {
+	app := cloneApp(t)
+	run(t, app, tests.ApiScenario{
+		Name: "a member renames the group", Method: http.MethodPatch, URL: "/api/collections/communities/records/" + fx.groupID,
+		Headers: auth(member), Body: jsonBody(t, map[string]any{"name": "Renommé"}),
+		ExpectedStatus: http.StatusForbidden, ExpectedEvents: noWrite,
+		ExpectedContent: []string{`Only the community's owner or a moderator can change it`},
+		AfterTestFunc:   wantField(s.Communities, fx.groupID, "name", "Jardiniers du Landy"),
+	})
+	run(t, app, tests.ApiScenario{
+		Name: "a moderator renames it", Method: http.MethodPatch, URL: "/api/collections/communities/records/" + fx.groupID,
+		Headers: auth(moderator), Body: jsonBody(t, map[string]any{"name": "Jardinier·es du Landy"}),
+		ExpectedStatus: http.StatusOK, ExpectedContent: []string{`"name":"Jardinier·es du Landy"`},
+	})
+}
