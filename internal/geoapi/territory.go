@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"sort"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -86,7 +87,7 @@ func upsertAll(tx core.App, communes []geo.CommuneInput, replace bool, res *Impo
 	for i, c := range communes {
 		created, was, err := upsert(tx, c, res.Territory)
 		if err != nil {
-			return validation.Errors{featureKey(i, c): validation.NewError("invalid_commune", err.Error())}
+			return validation.Errors{featureKey(i, c): validation.NewError("invalid_commune", saveProblem(c, err))}
 		}
 		if was != "" && was != res.Territory {
 			res.Moved = append(res.Moved, fmt.Sprintf("%s %s (was %s)", c.Code, c.Name, was))
@@ -149,6 +150,25 @@ func removeOthers(tx core.App, territory string, keep []any) (int, error) {
 		}
 	}
 	return len(others), nil
+}
+
+// saveProblem says why the communes collection refused c, in words an admin can act on.
+func saveProblem(c geo.CommuneInput, err error) string {
+	var fields validation.Errors
+	if !errors.As(err, &fields) {
+		return err.Error()
+	}
+	msgs := make([]string, 0, len(fields))
+	for field, ferr := range fields {
+		switch field {
+		case s.CommuneFields.Code:
+			msgs = append(msgs, fmt.Sprintf("code %q is not an INSEE commune code (5 characters, digits or 2A/2B); is this a communes file?", c.Code))
+		default:
+			msgs = append(msgs, field+": "+strings.TrimSuffix(ferr.Error(), "."))
+		}
+	}
+	sort.Strings(msgs)
+	return strings.Join(msgs, "; ")
 }
 
 func featureKey(i int, c geo.CommuneInput) string {
