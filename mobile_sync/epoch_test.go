@@ -21,8 +21,8 @@ import (
 
 // A restored backup carries its old epoch and its old seq counter. Restored through
 // PocketBase's restore (its OnBackupRestore hooks run), the database gets a new epoch at the
-// next start and every device's next pull answers a reset of all collections (reason epoch,
-// cursor not kept). Negative control: the same backup restored without the hooks keeps its
+// next start and every device's next pull answers a reset of all collections (reason epoch)
+// with a cursor of the new epoch at its head, to pull from once they are re-snapshotted. Negative control: the same backup restored without the hooks keeps its
 // epoch, and its seq counter is below what devices have seen, so seqs would be handed out
 // twice: exactly what the epoch must prevent.
 func TestRestoreStartsANewEpoch(t *testing.T) {
@@ -42,9 +42,11 @@ func TestRestoreStartsANewEpoch(t *testing.T) {
 		t.Fatalf("the restored database kept epoch %s", before.Epoch)
 	}
 	page := sameUserOn(fac, restored).Pull(t, ms.PullRequest{Cursor: cursor})
-	if page.Reset == nil || page.Reset.Reason != ms.ResetEpoch || len(page.Reset.Collections) != len(after.Collections) || page.Cursor != "" {
-		t.Fatalf("pull after restore: reset %+v cursor %q, want an epoch reset of all %d collections and no cursor",
-			page.Reset, page.Cursor, len(after.Collections))
+	if page.Reset == nil || page.Reset.Reason != ms.ResetEpoch || len(page.Reset.Collections) != len(after.Collections) {
+		t.Fatalf("pull after restore: reset %+v, want an epoch reset of all %d collections", page.Reset, len(after.Collections))
+	}
+	if c, err := ms.DecodeCursorForTest(page.Cursor); err != nil || c.Epoch != after.Epoch || c.Seq != after.HeadSeq {
+		t.Fatalf("pull after restore: cursor %+v (%v), want the new epoch %s at its head %d", c, err, after.Epoch, after.HeadSeq)
 	}
 
 	plain := synctest.Serve(t, restore(t, srv.App, "before.zip", false))

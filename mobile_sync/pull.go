@@ -79,10 +79,15 @@ func (sv *service) pullOn(app core.App, db dbx.Builder, info *core.RequestInfo, 
 		return resp, err
 	}
 	if reset, keep := checkCursor(app, cur, st, sc, colls); reset != nil {
-		resp.Reset = reset
+		// Every answer carries a cursor. Kept: the position stands for the collections not
+		// reset. Otherwise every asked collection is reset and the head read here is safe to
+		// pull from once they are re-snapshotted: the snapshots are read after it.
+		at := st.head
 		if keep {
-			resp.Cursor = encodeCursor(cursor{Epoch: st.epoch, Seq: cur.Seq, Scope: sc.String()})
+			at = cur.Seq
 		}
+		resp.Reset = reset
+		resp.Cursor = encodeCursor(cursor{Epoch: st.epoch, Seq: at, Scope: sc.String()})
 		return resp, nil
 	}
 	rows, err := changesSince(db, cur.Seq, colls, limit+1)

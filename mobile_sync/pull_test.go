@@ -117,8 +117,23 @@ func wantReset(t *testing.T, u *synctest.User, cursor, reason string, keep bool)
 	if page.Reset == nil || page.Reset.Reason != reason || len(page.Reset.Collections) != len(ms.DefaultConfig().Collections) {
 		t.Fatalf("reset = %+v, want %s of all collections", page.Reset, reason)
 	}
-	if (page.Cursor != "") != keep || len(page.Changes) != 0 {
-		t.Fatalf("%s reset: cursor %q with %d changes, want kept=%v and no changes", reason, page.Cursor, len(page.Changes), keep)
+	if len(page.Changes) != 0 {
+		t.Fatalf("%s reset came with %d changes, want none", reason, len(page.Changes))
+	}
+	got, err := ms.DecodeCursorForTest(page.Cursor)
+	if err != nil {
+		t.Fatalf("%s reset: cursor %q: %v", reason, page.Cursor, err)
+	}
+	want := u.Info(t).HeadSeq
+	if keep {
+		old, _ := ms.DecodeCursorForTest(cursor)
+		want = old.Seq
+	}
+	if got.Seq != want {
+		t.Fatalf("%s reset: cursor at %d, want %d (kept=%v)", reason, got.Seq, want, keep)
+	}
+	if again := u.Pull(t, ms.PullRequest{Cursor: page.Cursor}); again.Reset != nil {
+		t.Fatalf("the cursor of a %s reset gets another reset: %+v", reason, again.Reset)
 	}
 }
 
