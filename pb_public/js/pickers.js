@@ -77,7 +77,7 @@ export class PinMap {
             L.tileLayer(this.config.tileUrl, { attribution: this.config.tileAttribution, maxZoom: 19 }).addTo(this.map);
         }
         this.drawContext(L);
-        this.marker = L.marker([at.lat, at.lon], { draggable: true, keyboard: true, title: "pin" }).addTo(this.map);
+        this.marker = L.marker([at.lat, at.lon], { draggable: true, keyboard: true, title: this.context.label || "", icon: pinIcon(L) }).addTo(this.map);
         this.marker.on("dragend", () => this.set(this.marker.getLatLng(), false));
         this.marker.getElement()?.addEventListener("keydown", (/** @type {KeyboardEvent} */ ev) => this.nudge(ev));
         this.map.on("click", (/** @type {any} */ ev) => this.set(ev.latlng, true));
@@ -134,6 +134,17 @@ export class PinMap {
     }
 }
 
+/**
+ * pinIcon draws the pin as a vector shape: sharp on every screen, with no image to load.
+ * @param {any} L
+ */
+function pinIcon(L) {
+    const svg = '<svg width="30" height="42" viewBox="0 0 30 42" aria-hidden="true" focusable="false">' +
+        '<path d="M15 1C7.3 1 1 7.3 1 15c0 10.5 14 26 14 26s14-15.5 14-26C29 7.3 22.7 1 15 1z" fill="#a4121b" stroke="#fff" stroke-width="2"/>' +
+        '<circle cx="15" cy="15" r="5" fill="#fff"/></svg>';
+    return L.divIcon({ className: "pin-icon", html: svg, iconSize: [30, 42], iconAnchor: [15, 41] });
+}
+
 /** @param {number} x */
 function round(x) {
     return Math.round(x * 1e6) / 1e6;
@@ -154,6 +165,18 @@ export function watchGps(onFix) {
         () => onFix(null),
         { enableHighAccuracy: true, maximumAge: 10_000, timeout: 30_000 });
     return () => navigator.geolocation.clearWatch(id);
+}
+
+/**
+ * gpsAllowed tells whether the position may be read without asking (permission already
+ * granted): the GPS then starts by itself, otherwise on a tap, never with a prompt on load.
+ */
+export async function gpsAllowed() {
+    try {
+        return (await navigator.permissions.query({ name: "geolocation" })).state === "granted";
+    } catch {
+        return false;
+    }
 }
 
 /**

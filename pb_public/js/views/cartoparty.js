@@ -11,7 +11,7 @@ import { locale } from "../i18n.js";
 import { enqueue, newId } from "../outbox.js";
 import { keepPhoto } from "../media.js";
 import { similarNearby } from "../geo.js";
-import { PinMap, categoryChips, checkedCategories, photoInput, watchGps } from "../pickers.js";
+import { PinMap, categoryChips, checkedCategories, gpsAllowed, photoInput, watchGps } from "../pickers.js";
 
 /** How close (metres) a same-named place must be to be pointed out. */
 const NEAR_M = 50;
@@ -32,7 +32,16 @@ export async function render(main, params, ctx) {
     const s = await setup(ctx);
     main.replaceChildren(h("div", { class: "carto" }, h("h1", { tabindex: "-1" }, ctx.t("carto.title")), s.form));
     s.pin.start();
-    const stopGps = watchGps((fix) => onFix(s, fix, ctx));
+    let stopGps = () => {};
+    const startGps = () => {
+        s.gpsButton.hidden = true;
+        s.gps.textContent = ctx.t("carto.gpsWaiting");
+        stopGps = watchGps((fix) => onFix(s, fix, ctx));
+    };
+    s.gpsButton.addEventListener("click", startGps);
+    if (await gpsAllowed()) {
+        startGps();
+    }
     return () => {
         stopGps();
         s.pin.stop();
@@ -44,13 +53,14 @@ export async function render(main, params, ctx) {
  * @param {any} ctx
  */
 async function setup(ctx) {
-    const gps = h("p", { role: "status", "data-testid": "gps" }, ctx.t("carto.gpsWaiting"));
+    const gps = h("p", { role: "status", "data-testid": "gps" }, ctx.t("carto.gpsOff"));
+    const gpsButton = h("button", { type: "button", class: "big", "data-testid": "carto-gps" }, ctx.t("carto.gpsStart"));
     const warning = h("p", { class: "notice", role: "alert", hidden: true, "data-testid": "similar" });
     const status = h("p", { class: "ok", role: "status", hidden: true, "data-testid": "carto-saved" });
     const initiatives = await views(ctx.db, "initiatives");
     const outlines = (await communes(ctx.db)).map((town) => town.boundary).filter(Boolean);
     const s = {
-        gps, warning, status, count: 0, followGps: true, initiatives,
+        gps, gpsButton, warning, status, count: 0, followGps: true, initiatives,
         pin: new PinMap(null, ctx.sync.config, () => { s.followGps = false; checkSimilar(s, ctx); }, { outlines, places: initiatives, label: ctx.t("form.mapLabel") }),
         photo: photoInput(ctx.t("carto.photo"), { camera: true, testid: "carto-photo" }),
         form: /** @type {HTMLFormElement} */ (h("form", { novalidate: true, "data-testid": "carto-form" })),
@@ -59,7 +69,7 @@ async function setup(ctx) {
     const name = h("input", { id: "carto-name", name: "name", required: true, maxlength: 200, autocomplete: "off", "data-testid": "carto-name" });
     const line = h("input", { id: "carto-line", name: "line", maxlength: 300, autocomplete: "off", "data-testid": "carto-line" });
     name.addEventListener("input", () => checkSimilar(s, ctx));
-    s.form.append(status, gps, h("p", { class: "meta" }, ctx.t("carto.dragPin")), s.pin.el, s.photo.box, chips,
+    s.form.append(status, gps, gpsButton, h("p", { class: "meta" }, ctx.t("carto.dragPin")), s.pin.el, s.photo.box, chips,
         h("div", { class: "field" }, h("label", { for: "carto-name" }, ctx.t("carto.name") + " *"), name,
             h("p", { id: "carto-name-error", class: "field-error", hidden: true })),
         h("div", { class: "field" }, h("label", { for: "carto-line" }, ctx.t("carto.line")), line), warning,
