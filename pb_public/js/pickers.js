@@ -63,6 +63,7 @@ export class PinMap {
         this.config = config;
         /** @type {any} */ this.map = null;
         /** @type {any} */ this.marker = null;
+        /** @type {any} */ this.circle = null;
     }
 
     /** start draws the map once the element is in the page (Leaflet needs its size). */
@@ -94,6 +95,19 @@ export class PinMap {
         for (const p of (this.context.places || []).filter((r) => hasGeo(r.geo))) {
             L.circleMarker([p.geo.lat, p.geo.lon], { radius: 5, color: "#4a4a4a", weight: 1, fillOpacity: 0.6, interactive: false }).addTo(this.map);
         }
+    }
+
+    /**
+     * showAccuracy draws the circle the GPS fix is known within.
+     * @param {{lat: number, lon: number, accuracy: number}} fix
+     */
+    showAccuracy(fix) {
+        const L = /** @type {any} */ (globalThis).L;
+        if (!L || !this.map) {
+            return;
+        }
+        this.circle ??= L.circle([fix.lat, fix.lon], { radius: fix.accuracy, color: "#0b5d4b", weight: 1, fillOpacity: 0.1, interactive: false }).addTo(this.map);
+        this.circle.setLatLng([fix.lat, fix.lon]).setRadius(fix.accuracy);
     }
 
     /**
@@ -131,6 +145,7 @@ export class PinMap {
     stop() {
         this.map?.remove();
         this.map = null;
+        this.circle = null;
     }
 }
 

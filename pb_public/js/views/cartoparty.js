@@ -89,6 +89,9 @@ async function setup(ctx) {
  */
 function onFix(s, fix, ctx) {
     s.gps.textContent = fix ? ctx.t("carto.gps", { accuracy: fix.accuracy }) : ctx.t("carto.gpsDenied");
+    if (fix) {
+        s.pin.showAccuracy(fix);
+    }
     if (fix && s.followGps) {
         s.pin.set(fix, true);
         s.followGps = true; // set() reports a move; a GPS move is not the user's
