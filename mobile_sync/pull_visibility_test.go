@@ -1,6 +1,7 @@
 package mobilesync_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"slices"
 	"testing"
@@ -132,4 +133,42 @@ func reSnapshotAfterReset(t *testing.T, u *synctest.User, cursor string) snapsho
 		ids = append(ids, r.ID)
 	}
 	return ids
+}
+
+// An offer's exact location reaches only its author: everyone else's snapshot and pull carry
+// the blurred one, as the REST API shows it (the harness's leak check compares every field).
+// Negative control: the author's copy is exact, so the two differ.
+func TestOfferLocationArrivesBlurred(t *testing.T) {
+	srv := synctest.Start(t, server.Config{})
+	bob := srv.NewUser(t, "bob@example.org", s.RoleFacilitator)
+	alice := srv.NewUser(t, "alice@example.org", s.RoleResident)
+	exact := map[string]any{"lon": 2.3596, "lat": 48.9356}
+	fields := content(s.Offers, bob.ID(), s.VisibilityPublic)
+	fields[s.FieldGeo] = exact
+	offer := restCreate(t, bob, s.Offers, fields)
+	cursor := alice.PullAll(t, "").Cursor
+	restUpdate(t, bob, s.Offers, offer, map[string]any{s.FieldGeo: map[string]any{"lon": 2.3601, "lat": 48.9360}})
+
+	geoOf := func(raw []byte) string {
+		var r struct {
+			Geo json.RawMessage `json:"geo"`
+		}
+		if err := json.Unmarshal(raw, &r); err != nil {
+			t.Fatalf("decode offer: %v", err)
+		}
+		return string(r.Geo)
+	}
+	var own, seen []string
+	for _, r := range bob.SnapshotAll(t, s.Offers, 0).Records {
+		own = append(own, geoOf(r.R))
+	}
+	for _, r := range alice.SnapshotAll(t, s.Offers, 0).Records {
+		seen = append(seen, geoOf(r.R))
+	}
+	for _, c := range alice.PullAll(t, cursor, s.Offers).Changes {
+		seen = append(seen, geoOf(c.R))
+	}
+	if len(own) != 1 || len(seen) != 2 || seen[0] == own[0] || seen[1] == own[0] {
+		t.Errorf("offer locations: author's %v, alice's %v; want one exact for the author and blurred ones for alice", own, seen)
+	}
 }
