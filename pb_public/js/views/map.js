@@ -89,19 +89,38 @@ function drawTiles(L, map, ctx, status) {
 async function drawData(L, map, ctx, legend, box, fit) {
     const db = ctx.db;
     const outlines = L.featureGroup().addTo(map);
-    const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 }).addTo(map);
+    // Markers are added in chunks (thousands stay responsive); a redraw asked meanwhile waits
+    // for the chunks to end. data-markers tells how many are drawn once they all are.
+    let loading = false;
+    let again = false;
+    const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50,
+        chunkProgress: (/** @type {number} */ done, /** @type {number} */ total) => {
+            if (done < total) {
+                return;
+            }
+            loading = false;
+            box.dataset.markers = String(total);
+            if (again) {
+                again = false;
+                draw();
+            }
+        } }).addTo(map);
     const draw = async () => {
+        if (loading) {
+            again = true;
+            return;
+        }
+        loading = true;
         const [list, cats, towns] = await Promise.all([records(db, "initiatives"), categories(db), communes(db)]);
         drawCommunes(L, outlines, towns);
-        cluster.clearLayers();
-        cluster.addLayers(list.filter((r) => hasGeo(r.geo)).map((r) => marker(L, r, cats, ctx)));
-        drawLegend(legend, cats, list);
-        box.dataset.markers = String(cluster.getLayers().length);
         box.dataset.communes = String(towns.length);
+        drawLegend(legend, cats, list);
         if (fit && towns.length > 0) {
             map.fitBounds(outlines.getBounds(), { padding: [8, 8], animate: false });
             fit = false;
         }
+        cluster.clearLayers();
+        cluster.addLayers(list.filter((r) => hasGeo(r.geo)).map((r) => marker(L, r, cats, ctx)));
     };
     await draw();
     return ctx.onData((/** @type {string[]} */ what) => {
