@@ -4,6 +4,7 @@ package mobilesync
 var (
 	DecodeCursorForTest    = decodeCursor
 	PruneTombstonesForTest = pruneTombstones
+	PruneDailyForTest      = pruneDaily
 )
 
 // CursorForTest is the decoded form of a cursor.

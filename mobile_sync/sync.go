@@ -61,6 +61,7 @@ func Register(app core.App, cfg Config) error {
 	sv.bindChangeLog(app)
 	excludeEpochFromRestore(app)
 	bindPoke(app, cfg.Collections)
+	bindPruning(app)
 	bindPush(app, cfg)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		if err := sv.ensure(se.App); err != nil {
