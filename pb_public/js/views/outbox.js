@@ -50,7 +50,10 @@ async function draw(list, ctx) {
     for (const m of [...waiting.reverse(), ...answered]) {
         items.push(await item(db, m, ctx));
     }
+    const st = ctx.session?.state || {};
     list.replaceChildren(h("div", {},
+        st.authExpired ? h("p", { class: "notice" }, h("a", { href: "#/account" }, ctx.t("account.expired"))) : null,
+        st.lastError && waiting.length > 0 ? h("p", { class: "notice", "data-testid": "sync-error" }, ctx.t("sync.failed", { reason: st.lastError })) : null,
         h("p", { "data-testid": "outbox-pending", "data-count": String(waiting.length) },
             waiting.length > 0 ? ctx.t("outbox.pending", { count: waiting.length }) : ctx.t("outbox.empty")),
         conflicts.length > 0
