@@ -52,7 +52,9 @@ test("(b) an offline contribution with a photo survives a reload, syncs, is appr
     assert.equal((await localView(pageA, "initiatives", id)).name, NAME, "the local view shows it too");
     await screenshot(pageA, "outbox-waiting");
 
+    const refreshed = pageA.waitForRequest((r) => r.url().includes("/api/collections/users/auth-refresh"), { timeout: 30000 });
     await reconnect(ctxA, pageA);
+    await refreshed; // back online, the kept token is renewed
     const su = await superuserToken(server);
     const stored = await api(server, su, "GET", `/api/collections/initiatives/records/${id}`);
     assert.equal(stored.name, NAME);
