@@ -1,6 +1,6 @@
 // A contribution the server refuses (a place far outside the territory): its field error is
-// shown beside the field, the outbox shows the server's reason, and "fix" reopens the form
-// with the error in place.
+// shown beside the field, the outbox shows the server's reason, "retry" sends it again, and
+// "fix" reopens the form with the error in place.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, screenshot, signIn, startServer, waitForSync } from "./harness.mjs";
@@ -50,7 +50,12 @@ test("the server's field errors show beside the field, in the form and from the 
     const item = page.locator('[data-testid="outbox-item"][data-state="rejected"]', { hasText: "Ressourcerie très lointaine" });
     await item.waitFor();
     assert.match(await item.getByTestId("reason").textContent(), /Raison du serveur/);
-    await item.getByTestId("fix").click();
+    await item.getByTestId("retry").click();
+    const rejected = page.locator('[data-testid="outbox-item"][data-state="rejected"]', { hasText: "Ressourcerie très lointaine" });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="outbox-item"][data-state="rejected"]').length === 2,
+        null, { timeout: 30000 });
+    assert.equal(await rejected.count(), 2, "retry sent it again, and the server refused it again for the same reason");
+    await rejected.first().getByTestId("fix").click();
     await page.locator("#f-geo-error").waitFor({ state: "visible" });
     assert.equal(await page.getByTestId("field-name").inputValue(), "Ressourcerie très lointaine");
     await context.close();
