@@ -45,8 +45,9 @@ func logIndexError(app core.App, collection string, err error) {
 	}
 }
 
-// EnsureGeoIndex creates collection's R*Tree and its triggers when missing and rebuilds its
-// content from the records, in one transaction. A collection without a geo field is skipped.
+// EnsureGeoIndex creates collection's R*Tree and its triggers when missing and, unless the
+// index already matches the records, rebuilds its content from them, in one transaction. A
+// collection without a geo field is skipped.
 func EnsureGeoIndex(app core.App, collection string) error {
 	c, err := app.FindCollectionByNameOrId(collection)
 	if err != nil {
@@ -56,17 +57,52 @@ func EnsureGeoIndex(app core.App, collection string) error {
 		return nil
 	}
 	return app.RunInTransaction(func(tx core.App) error {
-		for _, stmt := range geoIndexSQL(c.Name) {
-			if _, err := tx.DB().NewQuery(stmt).Execute(); err != nil {
-				return fmt.Errorf("geo index %s: %w", c.Name, err)
-			}
+		if err := execAll(tx, c.Name, geoIndexSQL(c.Name)); err != nil {
+			return err
 		}
-		return nil
+		inStep, err := geoIndexInStep(tx, c.Name)
+		if err != nil || inStep {
+			return err
+		}
+		return execAll(tx, c.Name, geoIndexRebuildSQL(c.Name))
 	})
 }
 
-// geoIndexSQL is the DDL of table's index, then its rebuild. Triggers reference only rowid
-// and geo, and skip rows without a location (PocketBase stores "no location" as 0, 0).
+func execAll(tx core.App, table string, stmts []string) error {
+	for _, stmt := range stmts {
+		if _, err := tx.DB().NewQuery(stmt).Execute(); err != nil {
+			return fmt.Errorf("geo index %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// geoIndexInStep reports whether table's R*Tree holds exactly one entry per located row, at
+// its point: a read, much cheaper at start than rewriting the whole index. The R*Tree rounds
+// a box outwards to float32, so the point always lies inside its own entry.
+func geoIndexInStep(tx core.App, table string) (bool, error) {
+	idx := s.GeoIndexTable(table)
+	located := fmt.Sprintf(`SELECT rid, lon, lat FROM (SELECT t.rowid AS rid, %[2]s AS lon, %[3]s AS lat FROM [[%[1]s]] t) `+
+		`WHERE lon IS NOT NULL AND lat IS NOT NULL AND NOT (lon = 0 AND lat = 0)`, table, jsonNum("t", "lon"), jsonNum("t", "lat"))
+	var row struct {
+		Located int `db:"located"`
+		Bad     int `db:"bad"`
+		Indexed int `db:"indexed"`
+	}
+	err := tx.DB().NewQuery(fmt.Sprintf(`SELECT count(*) AS located, `+
+		`coalesce(sum(r.id IS NULL OR r.minLon > p.lon OR r.maxLon < p.lon OR r.minLat > p.lat OR r.maxLat < p.lat), 0) AS bad, `+
+		`(SELECT count(*) FROM [[%[2]s]]) AS indexed `+
+		`FROM (%[1]s) p LEFT JOIN [[%[2]s]] r ON r.id = p.rid`, located, idx)).One(&row)
+	if err != nil {
+		return false, fmt.Errorf("geo index %s: check: %w", table, err)
+	}
+	// Without a bad row, every located row has its own entry: any other entry is extra.
+	drift := row.Bad + max(row.Indexed-row.Located, row.Located-row.Indexed)
+	return drift == 0, nil
+}
+
+// geoIndexSQL is the DDL of table's index and triggers. Triggers reference only rowid and geo,
+// and skip rows without a location (PocketBase stores "no location" as 0, 0).
 func geoIndexSQL(table string) []string {
 	idx := s.GeoIndexTable(table)
 	insert := func(row string) string {
@@ -86,12 +122,19 @@ func geoIndexSQL(table string) []string {
 		fmt.Sprintf("CREATE TRIGGER [[%s_au]] AFTER UPDATE ON [[%s]] BEGIN DELETE FROM [[%s]] WHERE id = old.rowid; %s; END",
 			idx, table, idx, insert("new")),
 		fmt.Sprintf("CREATE TRIGGER [[%s_ad]] AFTER DELETE ON [[%s]] BEGIN DELETE FROM [[%s]] WHERE id = old.rowid; END", idx, table, idx),
+	)
+	return stmts
+}
+
+// geoIndexRebuildSQL empties table's index and fills it again from the records.
+func geoIndexRebuildSQL(table string) []string {
+	idx := s.GeoIndexTable(table)
+	return []string{
 		fmt.Sprintf("DELETE FROM [[%s]]", idx),
 		fmt.Sprintf(`INSERT INTO [[%[1]s]] (id, minLon, maxLon, minLat, maxLat) SELECT rid, lon, lon, lat, lat `+
 			`FROM (SELECT t.rowid AS rid, %[3]s AS lon, %[4]s AS lat FROM [[%[2]s]] t) `+
 			`WHERE lon IS NOT NULL AND lat IS NOT NULL AND NOT (lon = 0 AND lat = 0)`, idx, table, jsonNum("t", "lon"), jsonNum("t", "lat")),
-	)
-	return stmts
+	}
 }
 
 // jsonNum reads a number of row's geo JSON, NULL when the geo is not valid JSON.

@@ -171,3 +171,32 @@ func TestIndexDriftCatchesAMissingTrigger(t *testing.T) {
 	}
 	wantInStep(t, w.app, s.Offers, "EnsureGeoIndex")
 }
+
+// At start EnsureGeoIndex only rewrites an index that drifted: one whose rows point at other
+// records (as after a VACUUM renumbered rowids), or that misses or holds extra rows.
+func TestEnsureGeoIndexRepairsEveryKindOfDrift(t *testing.T) {
+	w := newGeoWorld(t, hooks.GeoConfig{})
+	for _, at := range []lonLat{basilique, mairieAuber, mairieStain} {
+		if err := w.app.Save(w.newRecord(t, s.Events, w.fac, at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	idx := "[[" + s.GeoIndexTable(s.Events) + "]]"
+	for name, damage := range map[string]string{
+		"renumbered": "UPDATE " + idx + " SET id = id + 1000",
+		"swapped":    "UPDATE " + idx + " SET minLon = minLon + 0.01, maxLon = maxLon + 0.01 WHERE id = (SELECT min(id) FROM " + idx + ")",
+		"missing":    "DELETE FROM " + idx + " WHERE id = (SELECT max(id) FROM " + idx + ")",
+		"extra":      "INSERT INTO " + idx + " VALUES (99999, 2.3, 2.3, 48.9, 48.9)",
+	} {
+		if _, err := w.app.DB().NewQuery(damage).Execute(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if drift, _ := indexDrift(w.app, s.Events); drift == "" {
+			t.Fatalf("%s: the damage did not show", name)
+		}
+		if err := hooks.EnsureGeoIndex(w.app, s.Events); err != nil {
+			t.Fatal(err)
+		}
+		wantInStep(t, w.app, s.Events, name+" then EnsureGeoIndex")
+	}
+}
