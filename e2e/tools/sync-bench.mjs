@@ -99,10 +99,23 @@ try {
         }
         return times;
     });
+    const parts = await page.evaluate(async () => {
+        const { searchIndex } = await import("/js/data.js");
+        const { filter } = await import("/js/filters.js");
+        const { state } = await import("/js/session.js");
+        const none = { q: "saint denis", type: "", cat: "", commune: "", km: 0, open: false };
+        let s = performance.now();
+        const index = await searchIndex(state.db);
+        const memo = performance.now() - s;
+        s = performance.now();
+        const hits = filter(index, none, new Map(), null, new Date()).length;
+        return { memo, filter: performance.now() - s, hits };
+    });
     console.log(`first sync of ${COUNT} initiatives (+ the demo) as an anonymous visitor: ${(syncMs / 1000).toFixed(1)} s`);
     console.log(`progress texts shown: ${seen.length}, e.g. ${JSON.stringify(seen.filter((s) => /initiatives/.test(s)).slice(-3))}`);
     console.log(`reload and draw every marker from IndexedDB: ${(mapMs / 1000).toFixed(1)} s`);
     console.log(`list: type a query → results drawn (search + filters + 50 cards), ms: ${searchMs.map((x) => x.toFixed(0)).join(", ")}`);
+    console.log(`search + filters alone on the synced index ("saint denis", ${parts.hits} hits): ${parts.filter.toFixed(1)} ms`);
 } finally {
     await browser.close();
     await server.stop();

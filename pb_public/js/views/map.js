@@ -89,28 +89,8 @@ function drawTiles(L, map, ctx, status) {
 async function drawData(L, map, ctx, legend, box, fit) {
     const db = ctx.db;
     const outlines = L.featureGroup().addTo(map);
-    // Markers are added in chunks (thousands stay responsive); a redraw asked meanwhile waits
-    // for the chunks to end. data-markers tells how many are drawn once they all are.
-    let loading = false;
-    let again = false;
-    const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50,
-        chunkProgress: (/** @type {number} */ done, /** @type {number} */ total) => {
-            if (done < total) {
-                return;
-            }
-            loading = false;
-            box.dataset.markers = String(total);
-            if (again) {
-                again = false;
-                draw();
-            }
-        } }).addTo(map);
+    const setMarkers = markerLayer(L, map, box);
     const draw = async () => {
-        if (loading) {
-            again = true;
-            return;
-        }
-        loading = true;
         const [list, cats, towns] = await Promise.all([records(db, "initiatives"), categories(db), communes(db)]);
         drawCommunes(L, outlines, towns);
         box.dataset.communes = String(towns.length);
@@ -119,8 +99,7 @@ async function drawData(L, map, ctx, legend, box, fit) {
             map.fitBounds(outlines.getBounds(), { padding: [8, 8], animate: false });
             fit = false;
         }
-        cluster.clearLayers();
-        cluster.addLayers(list.filter((r) => hasGeo(r.geo)).map((r) => marker(L, r, cats, ctx)));
+        setMarkers(list.filter((r) => hasGeo(r.geo)).map((r) => marker(L, r, cats, ctx)));
     };
     await draw();
     return ctx.onData((/** @type {string[]} */ what) => {
@@ -128,6 +107,44 @@ async function drawData(L, map, ctx, legend, box, fit) {
             draw();
         }
     }, REDRAW_MS);
+}
+
+/**
+ * markerLayer adds the clustered markers layer and returns set(markers), which replaces them.
+ * Markers are added in chunks (thousands stay responsive); a set() made while chunks are being
+ * added waits for them, and only the latest waits. data-markers tells how many are drawn once
+ * they all are.
+ * @param {any} L
+ * @param {any} map
+ * @param {HTMLElement} box
+ */
+function markerLayer(L, map, box) {
+    let loading = false;
+    /** @type {any[]|null} */
+    let next = null;
+    const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50,
+        chunkProgress: (/** @type {number} */ done, /** @type {number} */ total) => {
+            if (done < total) {
+                return;
+            }
+            loading = false;
+            box.dataset.markers = String(total);
+            if (next) {
+                const waiting = next;
+                next = null;
+                set(waiting);
+            }
+        } }).addTo(map);
+    const set = (/** @type {any[]} */ markers) => {
+        if (loading) {
+            next = markers;
+            return;
+        }
+        loading = true;
+        cluster.clearLayers();
+        cluster.addLayers(markers);
+    };
+    return set;
 }
 
 /**
