@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 
 	ms "github.com/maillage/maillage/mobile_sync"
@@ -140,21 +141,26 @@ func (c *Client) initialSnapshot(ctx context.Context) error {
 }
 
 // resnapshot replaces the store of each collection with a fresh snapshot and returns the
-// cursor of the first one.
+// cursor of the first one. The stores are replaced only once every snapshot is complete: a
+// failure midway leaves the store and the cursor as they were, still consistent with each
+// other (a store of the new scope under the old cursor would never be corrected if the scope
+// came back to the old one before the next pull).
 func (c *Client) resnapshot(ctx context.Context, collections []string) (string, error) {
 	var first string
+	fresh := make(map[string]map[string]*Row, len(collections))
 	for _, coll := range collections {
 		rows, cur, err := c.snapshot(ctx, coll)
 		if err != nil {
 			return "", err
 		}
-		c.mu.Lock()
-		c.store[coll] = rows
-		c.mu.Unlock()
+		fresh[coll] = rows
 		if first == "" {
 			first = cur
 		}
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	maps.Copy(c.store, fresh)
 	return first, nil
 }
 

@@ -1,8 +1,12 @@
 package client_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
 	"testing"
 
 	"github.com/pocketbase/dbx"
@@ -138,5 +142,51 @@ func TestResetKeepsTheOutbox(t *testing.T) {
 	}
 	if _, ok := c.ServerRow(s.Initiatives, mine); !ok || len(c.Outbox()) != 0 {
 		t.Errorf("the pending create was not pushed through the reset (outbox %d)", len(c.Outbox()))
+	}
+}
+
+// failOnce fails the first request whose body contains marker, as a dropped request.
+type failOnce struct {
+	marker string
+	done   bool
+}
+
+func (f *failOnce) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Body != nil && !f.done {
+		body, _ := io.ReadAll(req.Body)
+		req.Body = io.NopCloser(bytes.NewReader(body))
+		if bytes.Contains(body, []byte(f.marker)) {
+			f.done = true
+			return nil, errors.New("dropped")
+		}
+	}
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+// A reset whose re-snapshot fails midway leaves the store and the cursor as they were: when
+// the user's scope then comes back to the old one, the device still holds what it may read.
+// (Found by simulation seed 101: the client replaced some stores and kept its old cursor.)
+func TestResetFailingMidwayKeepsStoreAndCursorConsistent(t *testing.T) {
+	srv := synctest.Start(t, server.Config{})
+	owner := srv.NewUser(t, "owner@example.org", s.RoleFacilitator)
+	ana := srv.NewUser(t, "ana@example.org", s.RoleResident)
+	community := testapp.NewRecord(t, srv.App, s.Communities, map[string]any{"name": "Collectif", "owner": owner.ID()})
+	testapp.NewRecord(t, srv.App, s.Memberships, map[string]any{"community": community.Id, "user": owner.ID(), "role": "member"})
+	hers := testapp.NewRecord(t, srv.App, s.Memberships, map[string]any{"community": community.Id, "user": ana.ID(), "role": "member"})
+	drop := &failOnce{marker: `"collection":"syncConflicts"`, done: true}
+	c := client.New(client.Options{BaseURL: srv.URL, Token: ana.Token, HTTP: &http.Client{Transport: drop}})
+	mustSync(t, c)
+	want := len(c.ServerIDs(s.Memberships)) // hers and the owner's
+	if err := srv.App.Delete(hers); err != nil {
+		t.Fatal(err)
+	}
+	drop.done = false // the re-snapshot after the scope reset fails at its last collection
+	if err := c.Sync(context.Background()); err == nil {
+		t.Fatal("control: the sync after leaving the community did not fail")
+	}
+	testapp.NewRecord(t, srv.App, s.Memberships, map[string]any{"community": community.Id, "user": ana.ID(), "role": "member"})
+	mustSync(t, c)
+	if got := len(c.ServerIDs(s.Memberships)); got != want {
+		t.Errorf("back in the community the device holds %d memberships, its user may read %d", got, want)
 	}
 }

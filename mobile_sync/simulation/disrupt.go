@@ -90,13 +90,14 @@ func (sim *Sim) disrupt(d *device) {
 func (sim *Sim) holdWriter() {
 	sim.report.BusyHolds++
 	hold := time.Duration(100+sim.rnd.IntN(1500)) * time.Millisecond
-	backup := sim.rnd.IntN(3) == 0
+	backup := sim.rnd.IntN(3) == 0 && sim.backingUp.CompareAndSwap(false, true) // one backup at a time
 	app := sim.srv.App()
 	sim.trace("busy: hold=%v backup=%v", hold, backup)
 	sim.busy.Add(1)
 	go func() {
 		defer sim.busy.Done()
 		if backup {
+			defer sim.backingUp.Store(false)
 			if err := app.CreateBackup(context.Background(), ""); err != nil {
 				sim.fail("backup: %v", err)
 			}

@@ -28,6 +28,7 @@ var (
 // FaultStats counts the faults injected.
 type FaultStats struct {
 	Requests, DroppedRequests, DroppedResponses, Duplicates, Delayed, Resent, Partitioned int
+	Unavailable                                                                           int // 503 answers (a held writer, a backup)
 }
 
 // Transport is an http.RoundTripper that injects network faults from a seeded source, so a
@@ -98,6 +99,11 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		t.resend(withBody(req, body))
 	}
 	res, err := t.Base.RoundTrip(withBody(req, body))
+	if err == nil && res.StatusCode == http.StatusServiceUnavailable {
+		t.mu.Lock()
+		t.stats.Unavailable++
+		t.mu.Unlock()
+	}
 	if err != nil || !plan.dropResponse {
 		return res, err
 	}

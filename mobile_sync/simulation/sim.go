@@ -17,11 +17,13 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/internal/server"
+	mobilesync "github.com/maillage/maillage/mobile_sync"
 	"github.com/maillage/maillage/mobile_sync/client"
 	s "github.com/maillage/maillage/schema"
 )
@@ -73,28 +75,37 @@ func (d *device) token() string {
 
 // Sim is a running simulation.
 type Sim struct {
-	cfg     Config
-	rnd     *mrand.Rand
-	srv     *Server
-	world   *World
-	rest    REST
-	hist    *History
-	devices []*device
-	busy    sync.WaitGroup
-	report  Report
-	fmu     sync.Mutex // guards report.Failures (leak checks run inside pulls)
-	tags    int        // numbers description paragraphs, so that one applied twice shows
+	cfg       Config
+	rnd       *mrand.Rand
+	srv       *Server
+	world     *World
+	rest      REST
+	hist      *History
+	devices   []*device
+	busy      sync.WaitGroup
+	backingUp atomic.Bool // a backup is running (PocketBase refuses a second one)
+	report    Report
+	fmu       sync.Mutex // guards report.Failures (leak checks run inside pulls)
+	tags      int        // numbers description paragraphs, so that one applied twice shows
 }
 
 // content are the collections the simulated devices write.
 var content = []string{s.Initiatives, s.Events, s.Offers}
+
+// syncConfig is the default sync configuration with a short wait for the writer, so that a
+// held writer makes pushes answer 503 with their processed prefix rather than wait it out.
+func syncConfig() mobilesync.Config {
+	c := mobilesync.DefaultConfig()
+	c.PushWriteWait = 250 * time.Millisecond
+	return c
+}
 
 // Run runs one simulation and reports what it saw; err is set when the run itself could not
 // proceed (the server did not start), not when an invariant failed (see Report.Failures).
 func Run(cfg Config) (*Report, error) {
 	sim := &Sim{cfg: cfg, rnd: mrand.New(mrand.NewPCG(cfg.Seed, 1)), hist: NewHistory()}
 	sim.report.Seed, sim.report.Statuses = cfg.Seed, map[string]int{}
-	srv, err := StartServer(cfg.Dir, server.Config{}, func(app core.App) { sim.hist.Bind(app, content...) })
+	srv, err := StartServer(cfg.Dir, server.Config{Sync: syncConfig()}, func(app core.App) { sim.hist.Bind(app, content...) })
 	if err != nil {
 		return nil, fmt.Errorf("start server: %w", err)
 	}
@@ -193,4 +204,5 @@ func (f *FaultStats) add(o FaultStats) {
 	f.Delayed += o.Delayed
 	f.Resent += o.Resent
 	f.Partitioned += o.Partitioned
+	f.Unavailable += o.Unavailable
 }
