@@ -1,8 +1,8 @@
 // Package geoapi serves Maillage's map data: GET /api/geo/{collection} answers a bounding-box
 // or nearby query with an RFC 7946 FeatureCollection (application/geo+json, flat properties,
 // usable as-is by uMap and QGIS) through the collection's own list rule, helped by the R*Tree
-// the geo hooks keep; POST /api/maillage/territory lets a superuser load a territory's
-// communes from a GeoJSON file.
+// the geo hooks keep; POST /api/maillage/territory (and `maillage territory import FILE`,
+// TerritoryCommand) lets a superuser load a territory's communes from a GeoJSON file.
 //
 //	geoapi.Register(app)
 //	// GET /api/geo/initiatives?bbox=2.35,48.92,2.37,48.94&category=food
