@@ -4,7 +4,7 @@
 // outbox), push the outbox (photos first), pull again. One tab leads (leader.js).
 import { call, ApiError } from "./api.js";
 import { count, getMeta, req, setMeta, tx } from "./db.js";
-import { acknowledge, newId, pending, refreshRow, requeueLost, setState } from "./outbox.js";
+import { acknowledge, newId, pending, requeueLost, setState } from "./outbox.js";
 import { rebase } from "./rebase.js";
 import { uploadBlob } from "./media.js";
 
@@ -117,8 +117,9 @@ export class Syncer {
     }
 
     /**
-     * apply stores a page of changes, recomputing each view over the outbox; returns the
-     * collections touched.
+     * apply stores a page of changes in one transaction, recomputing each view over the
+     * outbox (read once per page); returns the collections touched. Puts are queued without
+     * waiting for each other: a first sync writes thousands of rows.
      * @param {Array<{c: string, op: string, id: string, rev: number, r?: any}>} changes
      */
     apply(changes) {
@@ -126,9 +127,11 @@ export class Syncer {
             return Promise.resolve([]);
         }
         return tx(this.db, ["records", "outbox"], "readwrite", async (t) => {
+            const mine = groupByRecord(await req(t.objectStore("outbox").getAll()));
+            const records = t.objectStore("records");
             for (const ch of changes) {
                 if (ch.op === "put") {
-                    await refreshRow(t, ch.c, ch.id, { rev: ch.rev, r: ch.r });
+                    records.put({ c: ch.c, id: ch.id, rev: ch.rev, server: ch.r, view: rebase(ch.r, mine.get(ch.c + "/" + ch.id) || []) });
                 } else {
                     await removeServerRow(t, ch.c, ch.id);
                 }
@@ -235,6 +238,20 @@ export class Syncer {
             this.opts.onChange?.(["outbox"]);
         }
     }
+}
+
+/**
+ * groupByRecord indexes outbox entries by "collection/id", in outbox order.
+ * @param {Array<{c: string, id: string}>} entries
+ */
+function groupByRecord(entries) {
+    /** @type {Map<string, any[]>} */
+    const out = new Map();
+    for (const m of entries) {
+        const key = m.c + "/" + m.id;
+        out.set(key, [...(out.get(key) || []), m]);
+    }
+    return out;
 }
 
 /**

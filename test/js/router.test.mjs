@@ -43,3 +43,68 @@ test("in-page anchors such as the skip link's #main are not routes", () => {
     assert.equal(isRoute("#/list"), true);
     assert.equal(isRoute(""), true);
 });
+
+/**
+ * fakePage gives the router the little of a browser it touches: location.hash, window and
+ * document events, and a main element recording what the views wrote.
+ */
+function fakePage() {
+    globalThis.location = /** @type {any} */ ({ hash: "#/a" });
+    globalThis.window = /** @type {any} */ ({ addEventListener() {} });
+    globalThis.document = /** @type {any} */ ({ querySelectorAll: () => [], dispatchEvent() {} });
+    return /** @type {any} */ ({ dataset: {}, querySelector: () => null, shown: "" });
+}
+
+test("a slow view never overwrites the view asked after it", async () => {
+    const { Router } = await import("../../pb_public/js/ui/router.js");
+    const main = fakePage();
+    /** @type {Array<() => void>} */
+    const release = [];
+    const slow = { render: async (/** @type {any} */ m) => { await new Promise((r) => release.push(() => r(undefined))); m.shown = "slow"; } };
+    const fast = { render: async (/** @type {any} */ m) => { m.shown = "fast"; } };
+    const router = new Router(main, {}, async (/** @type {string} */ view) => (view === "map" ? slow : fast));
+    location.hash = "#/map";
+    const first = router.draw();
+    await new Promise((r) => setTimeout(r, 10));
+    location.hash = "#/list";
+    const second = router.draw();
+    release.forEach((r) => r());
+    await Promise.all([first, second]);
+    assert.equal(main.shown, "fast", "the list, asked last, is what shows");
+    assert.equal(main.dataset.view, "list");
+});
+
+test("draws asked while one runs make a single draw of the latest hash", async () => {
+    const { Router } = await import("../../pb_public/js/ui/router.js");
+    const main = fakePage();
+    const drawn = [];
+    const view = { render: async () => { await new Promise((r) => setTimeout(r, 5)); } };
+    const router = new Router(main, {}, async (/** @type {string} */ name) => { drawn.push(name); return view; });
+    location.hash = "#/map";
+    router.draw();
+    for (const h of ["#/list", "#/agenda", "#/offers"]) {
+        location.hash = h;
+        router.draw(true);
+    }
+    await router.draw(true);
+    assert.deepEqual(drawn, ["map", "offers"]);
+});
+
+test("a failing view shows its error and the router keeps working", async () => {
+    const { Router } = await import("../../pb_public/js/ui/router.js");
+    const main = fakePage();
+    main.replaceChildren = (/** @type {any} */ el) => { main.shown = "error:" + el.textContent; };
+    globalThis.document.createElement = () => ({});
+    const broken = { render: async () => { throw new Error("boom"); } };
+    const fine = { render: async (/** @type {any} */ m) => { m.shown = "fine"; } };
+    const router = new Router(main, {}, async (/** @type {string} */ v) => (v === "map" ? broken : fine));
+    const quiet = console.error;
+    console.error = () => {};
+    location.hash = "#/map";
+    await router.draw();
+    console.error = quiet;
+    assert.match(main.shown, /error:.*boom/);
+    location.hash = "#/list";
+    await router.draw();
+    assert.equal(main.shown, "fine");
+});

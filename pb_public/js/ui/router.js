@@ -88,7 +88,10 @@ export class Router {
         this.ctx = ctx;
         this.load = load;
         this.drawn = "";
-        this.seq = 0;
+        /** @type {{refresh: boolean}|null} */
+        this.wanted = null;
+        /** @type {Promise<void>|null} */
+        this.running = null;
         /** @type {(() => void)|null} */
         this.cleanup = null;
     }
@@ -105,24 +108,59 @@ export class Router {
 
     /**
      * draw renders the view of the current hash; refresh=true redraws it after data changed,
-     * without moving focus. A draw overtaken by a newer one is dropped.
+     * without moving focus. Draws run one at a time: one asked while another runs waits, and
+     * all those asked meanwhile make one draw of the latest hash, so a slow view can never
+     * overwrite the next one.
      * @param {boolean} [refresh]
+     * @returns {Promise<void>}
      */
-    async draw(refresh = false) {
-        const seq = ++this.seq;
+    draw(refresh = false) {
+        this.wanted = { refresh: refresh && (this.wanted ? this.wanted.refresh : true) };
+        this.running ??= this.drain();
+        return this.running;
+    }
+
+    /** drain draws until no draw is wanted (running is cleared in the same turn as the check). */
+    async drain() {
+        try {
+            while (this.wanted) {
+                const { refresh } = this.wanted;
+                this.wanted = null;
+                await this.drawSafely(refresh);
+            }
+        } finally {
+            this.running = null;
+        }
+    }
+
+    /**
+     * drawSafely draws, showing a failing view's error instead of stopping the router.
+     * @param {boolean} refresh
+     */
+    async drawSafely(refresh) {
+        try {
+            await this.drawNow(refresh);
+        } catch (err) {
+            console.error("view failed", err);
+            this.main.replaceChildren(Object.assign(document.createElement("p"), { className: "notice", textContent: String(err) }));
+        }
+    }
+
+    /**
+     * drawNow renders the current hash's view.
+     * @param {boolean} refresh
+     */
+    async drawNow(refresh) {
         const { view, params } = match(location.hash);
         markCurrent(view);
         const mod = await this.load(view);
-        if (seq !== this.seq) {
-            return;
-        }
         this.cleanup?.();
         this.cleanup = null;
         this.main.dataset.view = view;
         const done = await mod.render(this.main, params, this.ctx);
         this.cleanup = typeof done === "function" ? done : null;
         // Focus follows navigation, not the first load: there the skip link comes first.
-        if (!refresh && this.drawn && location.hash !== this.drawn && seq === this.seq) {
+        if (!refresh && this.drawn && location.hash !== this.drawn) {
             focusHeading(this.main);
         }
         this.drawn = location.hash;
