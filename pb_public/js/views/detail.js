@@ -4,6 +4,7 @@
 import { row as readRow } from "../db.js";
 import { categories, communes, records, titleOf } from "../data.js";
 import { hasGeo } from "../geo.js";
+import { isOpenAt } from "../hours.js";
 import { locale } from "../i18n.js";
 import { blobURL } from "../media.js";
 import { announce, h, localDate } from "../ui/dom.js";
@@ -75,14 +76,40 @@ function props(c, r, towns, t) {
     const pairs = [
         ["detail.when", c === "events" ? when(r, loc, t) : ""],
         ["detail.where", r.place], ["detail.address", r.address], ["list.commune", commune],
-        ["detail.hours", r.openingHours], ["detail.price", c === "offers" ? price(r) : r.price],
+        ["detail.hours", r.openingHours ? hours(r.openingHours, t) : ""], ["detail.price", c === "offers" ? price(r) : r.price],
         ["detail.mode", c === "offers" ? t("mode." + r.mode) + " · " + t(r.kind === "need" ? "offers.need" : "offers.offer") : ""],
         ["detail.state", c === "offers" && r.state ? t("state." + r.state) : ""],
-        ["detail.contact", r.contact],
+        ["detail.contact", r.contact ? contact(r.contact) : ""],
         ["detail.website", r.website ? h("a", { href: r.website, rel: "noopener", target: "_blank" }, r.website) : ""],
         ["detail.register", r.registrationUrl ? h("a", { href: r.registrationUrl, rel: "noopener", target: "_blank" }, r.registrationUrl) : ""],
     ];
     return pairs.filter(([, v]) => v).flatMap(([k, v]) => [h("dt", {}, t(k)), h("dd", {}, v)]);
+}
+
+/**
+ * hours shows opening hours with whether the place is open right now (when they can be read).
+ * @param {string} text
+ * @param {(k: string) => string} t
+ */
+function hours(text, t) {
+    const open = isOpenAt(text, new Date());
+    return h("span", {}, text, " ", open === null ? null : h("span", { class: "chip" + (open ? "" : " pending") }, t(open ? "detail.openNow" : "detail.closedNow")));
+}
+
+/**
+ * contact turns the e-mail addresses and phone numbers of a contact line into links.
+ * @param {string} text
+ */
+function contact(text) {
+    return h("span", {}, text.split(/(\s·\s|,\s|;\s)/).map((part) => {
+        if (/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(part)) {
+            return h("a", { href: "mailto:" + part }, part);
+        }
+        if (/^\+?[\d\s.()-]{8,}$/.test(part)) {
+            return h("a", { href: "tel:" + part.replace(/[^\d+]/g, "") }, part);
+        }
+        return part;
+    }));
 }
 
 /**
