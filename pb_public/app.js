@@ -80,4 +80,10 @@ async function boot() {
     document.documentElement.dataset.ready = "true";
 }
 
-boot();
+boot().catch((err) => {
+    // Without its local database the app cannot work: say why instead of a blank page.
+    const main = document.getElementById("main");
+    main?.replaceChildren(Object.assign(document.createElement("p"), { className: "notice", role: "alert",
+        textContent: t("common.error", { message: String(err && err.message ? err.message : err) }) }));
+    document.documentElement.dataset.ready = "error";
+});
