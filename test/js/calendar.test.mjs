@@ -39,3 +39,10 @@ test("periods start today at midnight and last 1, 7 or 31 days", () => {
         assert.equal(to.getTime(), new Date(2026, 10, 29 + days).getTime(), name);
     }
 });
+
+test("a weekly event keeps its local time across the change to summer time", () => {
+    // Saturdays at 18:00 in Paris: 17:00 UTC in winter, 16:00 UTC from 29 March 2026.
+    const ev = { id: "e2", title: "Apéro", start: "2026-03-21 17:00:00.000Z", rrule: "FREQ=WEEKLY;BYDAY=SA", timezone: "Europe/Paris" };
+    const got = occurrences([ev], new Date("2026-03-20T00:00:00Z"), new Date("2026-04-10T00:00:00Z"), rrule);
+    assert.deepEqual(got.map((o) => iso(o.start)), ["2026-03-21T17:00", "2026-03-28T17:00", "2026-04-04T16:00"]);
+});

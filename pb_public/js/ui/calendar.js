@@ -79,8 +79,13 @@ export function occurrences(events, from, to, lib) {
     return out.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
+/** The territory's time zone, for events that do not name theirs. */
+export const DEFAULT_TZ = "Europe/Paris";
+
 /**
- * repeats lists the dates of a recurring event in [from, to), exdates removed.
+ * repeats lists the dates of a recurring event in [from, to), exdates removed. The rule runs
+ * in the event's time zone, so that "every Saturday at 18:00" stays at 18:00 across daylight
+ * saving time: rrule takes and gives "floating" dates (wall-clock times written as UTC).
  * @param {Record<string, any>} ev
  * @param {Date} start
  * @param {Date} from
@@ -89,11 +94,39 @@ export function occurrences(events, from, to, lib) {
  */
 function repeats(ev, start, from, to, lib) {
     try {
+        const tzid = ev.timezone || DEFAULT_TZ;
         const opts = lib.RRule.parseString(String(ev.rrule).replace(/^RRULE:/, ""));
-        const rule = new lib.RRule({ ...opts, dtstart: start });
+        const rule = new lib.RRule({ ...opts, dtstart: wallClock(start, tzid), tzid });
         const ex = new Set((Array.isArray(ev.exdates) ? ev.exdates : []).map((d) => toDate(d).getTime()));
-        return rule.between(from, to, true).filter((/** @type {Date} */ d) => !ex.has(d.getTime()));
+        return rule.between(floating(from), floating(to), true).map(fromFloating).filter((/** @type {Date} */ d) => !ex.has(d.getTime()));
     } catch {
         return [start];
     }
+}
+
+/**
+ * wallClock writes the time instant shows in tz as a floating date.
+ * @param {Date} instant
+ * @param {string} tz
+ */
+function wallClock(instant, tz) {
+    const p = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit",
+        day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(instant).map((x) => [x.type, Number(x.value)]));
+    return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
+}
+
+/**
+ * floating writes a device-local instant as a floating date (rrule's between bounds).
+ * @param {Date} d
+ */
+function floating(d) {
+    return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
+}
+
+/**
+ * fromFloating reads rrule's answer (device-local wall clock written as UTC) as an instant.
+ * @param {Date} d
+ */
+function fromFloating(d) {
+    return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
 }
