@@ -57,7 +57,7 @@ function days(list, t) {
             sections.set(key, h("ul", { class: "cards" }));
         }
         sections.get(key)?.appendChild(h("li", { class: "card", "data-testid": "agenda-event", "data-id": ev.id },
-            h("p", { class: "meta" }, ev.allDay ? t("agenda.allDay") : timeFmt.format(start),
+            h("p", { class: "meta" }, h("span", {}, ev.allDay ? t("agenda.allDay") : timeFmt.format(start)),
                 ev.rrule ? h("span", { class: "chip" }, t("agenda.recurring")) : null),
             h("a", { class: "title", href: href("i", "events", ev.id) }, ev.title),
             ev.place ? h("p", {}, ev.place) : null,
