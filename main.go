@@ -20,7 +20,10 @@ func main() {
 	// Dev mode (SQL logging, PWA served from disk) only when asked for with --dev, even under
 	// `go run`, so that the quick start stays quiet.
 	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
-	cfg := readConfig(pb)
+	cfg, err := readConfig(pb, os.Args[1:])
+	if err != nil {
+		log.Fatal(err)
+	}
 	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
 	pb.RootCmd.AddCommand(geoapi.TerritoryCommand(pb))
 	if err := server.Bind(pb, cfg); err != nil {
@@ -31,9 +34,13 @@ func main() {
 	}
 }
 
-// readConfig declares Maillage's flags beside PocketBase's and reads them, once.
-func readConfig(pb *pocketbase.PocketBase) server.Config {
+// readConfig declares Maillage's flags beside PocketBase's and reads them from args, once.
+func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error) {
 	var cfg server.Config
+	margin, err := server.EnvMargin("MAILLAGE_GEO_MARGIN")
+	if err != nil {
+		return cfg, err
+	}
 	flags := pb.RootCmd.PersistentFlags()
 	flags.BoolVar(&cfg.Demo, "demo", os.Getenv("MAILLAGE_DEMO") == "1",
 		"load the demo territory (Plaine Commune) into the database; env MAILLAGE_DEMO=1")
@@ -41,9 +48,11 @@ func readConfig(pb *pocketbase.PocketBase) server.Config {
 		"the PWA map's tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png; empty draws no base map; env MAILLAGE_TILE_URL")
 	flags.StringVar(&cfg.TileAttribution, "tiles-attribution", os.Getenv("MAILLAGE_TILE_ATTRIBUTION"),
 		"credit shown under the map for the tiles; env MAILLAGE_TILE_ATTRIBUTION")
-	_ = pb.RootCmd.ParseFlags(os.Args[1:]) // unknown flags are left for the subcommands
+	flags.Float64Var(&cfg.Hooks.Geo.OutsideMarginMeters, "geo-margin", margin,
+		"how far outside the territory's communes (metres) a location is still accepted; 0: the default 2000; negative: none; env MAILLAGE_GEO_MARGIN")
+	_ = pb.RootCmd.ParseFlags(args) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())
-	return cfg
+	return cfg, nil
 }
 
 // publicFiles serves the embedded PWA, or pb_public on disk in --dev mode so edits show at once.

@@ -1,0 +1,26 @@
+package server
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// EnvMargin reads the outside-territory margin in metres from the environment variable name
+// (MAILLAGE_GEO_MARGIN in main.go): unset or empty is 0, the default margin; a negative
+// number means no margin. Anything but a finite number is an error naming the variable and
+// the expected form.
+func EnvMargin(name string) (float64, error) {
+	raw := strings.TrimSpace(os.Getenv(name))
+	if raw == "" {
+		return 0, nil
+	}
+	m, err := strconv.ParseFloat(raw, 64)
+	if err != nil || math.IsNaN(m) || math.IsInf(m, 0) {
+		return 0, fmt.Errorf("%s=%q is not a number: expected metres, e.g. %s=2000 "+
+			"(0 or unset: the default 2000 m; a negative number: no margin)", name, raw, name)
+	}
+	return m, nil
+}
