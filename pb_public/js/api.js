@@ -27,7 +27,16 @@ export class ApiError extends Error {
 }
 
 /**
+ * TIMEOUTS are how long call() waits for a whole answer, in milliseconds: a request that
+ * hangs (a half-open connection, a stalled proxy) fails instead of holding the sync forever.
+ * Uploads (a Blob body) get longer for a photo on a slow link.
+ */
+export const TIMEOUTS = { request: 30_000, upload: 120_000 };
+
+/**
  * call sends a request to the server with the user's token and returns the decoded JSON.
+ * It fails with a transient ApiError (status 0) when the answer has not fully arrived
+ * within TIMEOUTS.
  * @param {string} method
  * @param {string} path
  * @param {any} [body] JSON-encoded unless it is a Blob
@@ -43,9 +52,30 @@ export async function call(method, path, body, headers = {}) {
         h["Content-Type"] = "application/json";
         payload = JSON.stringify(body);
     }
+    const ms = body instanceof Blob ? TIMEOUTS.upload : TIMEOUTS.request;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), ms);
+    try {
+        return await send(path, { method, headers: h, body: payload, cache: "no-store", signal: abort.signal });
+    } catch (err) {
+        if (abort.signal.aborted) {
+            throw new ApiError(0, `no answer from the server within ${ms / 1000} s: the sync will try again`);
+        }
+        throw err;
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+/**
+ * send fetches path and decodes the answer, reading the whole body under init's signal.
+ * @param {string} path
+ * @param {RequestInit} init
+ */
+async function send(path, init) {
     let res;
     try {
-        res = await fetch(path, { method, headers: h, body: payload, cache: "no-store" });
+        res = await fetch(path, init);
     } catch (err) {
         throw new ApiError(0, "no network: " + /** @type {Error} */ (err).message);
     }

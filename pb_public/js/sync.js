@@ -1,7 +1,7 @@
 // @ts-check
 // The sync client of docs/sync.md, the same algorithm as the Go reference client
 // (mobile_sync/client): pull (a reset re-snapshots the listed collections, keeping the
-// outbox), push the outbox (photos first), pull again. One tab leads (leader.js).
+// outbox, and swaps them in with the new cursor only once every snapshot is in), push the outbox (photos first), pull again. One tab leads (leader.js).
 import { call, ApiError } from "./api.js";
 import { count, getMeta, req, setMeta, tx } from "./db.js";
 import { acknowledge, newId, pending, requeueLost, setState } from "./outbox.js";
@@ -13,6 +13,7 @@ const PUSH_BATCH = 100;
 
 /**
  * @typedef {{c: string, done: number, total: number}} Progress
+ * @typedef {{id: string, rev: number, r: any}} SnapshotRow
  * @typedef {{onProgress?: (p: Progress|null) => void, onChange?: (what: string[]) => void,
  *   signedIn: boolean}} SyncOptions
  */
@@ -75,25 +76,22 @@ export class Syncer {
     }
 
     /**
-     * pullOnce pulls one page and returns whether more are waiting.
+     * pullOnce pulls one page and returns whether more are waiting. A reset's snapshots are
+     * read first, then stored with the page and its cursor in one transaction: a failure
+     * midway leaves the stores and the cursor as they were, consistent with each other.
      * @param {Record<string, number>|null} [totals] counts to report progress against
      */
     async pullOnce(totals = null) {
         const body = { clientId: await this.clientId(), cursor: await getMeta(this.db, "cursor", ""), limit: PAGE, collections: [] };
         const res = await call("POST", "/api/sync/pull", body);
-        if (res.reset) {
-            for (const c of res.reset.collections) {
-                await this.snapshot(c);
-            }
-        }
-        const touched = await this.apply(res.changes || []);
-        if (totals) {
-            await this.report(touched, totals);
-        }
         if (!res.cursor) {
             throw new ApiError(502, "the server sent no cursor: try again later");
         }
-        await setMeta(this.db, "cursor", res.cursor);
+        const fresh = res.reset ? await this.snapshots(res.reset.collections) : null;
+        const touched = await this.store(res.changes || [], fresh, res.cursor);
+        if (totals) {
+            await this.report(touched, totals);
+        }
         if (this.opts.signedIn) {
             await requeueLost(this.db, res.lastMutationSeq || 0);
         }
@@ -117,79 +115,66 @@ export class Syncer {
     }
 
     /**
-     * apply stores a page of changes in one transaction, recomputing each view over the
-     * outbox (read once per page); returns the collections touched. Puts are queued without
-     * waiting for each other: a first sync writes thousands of rows.
+     * store writes a pulled page in one transaction: the fresh snapshots of a reset replace
+     * their collections, then the changes are applied, each view recomputed over the outbox
+     * (read once), and the cursor is set. Returns the collections the changes touched. Puts
+     * are queued without waiting for each other: a first sync writes thousands of rows.
      * @param {Array<{c: string, op: string, id: string, rev: number, r?: any}>} changes
+     * @param {Map<string, SnapshotRow[]>|null} fresh
+     * @param {string} cursor
      */
-    apply(changes) {
-        if (changes.length === 0) {
-            return Promise.resolve([]);
-        }
-        return tx(this.db, ["records", "outbox"], "readwrite", async (t) => {
+    store(changes, fresh, cursor) {
+        return tx(this.db, ["records", "outbox", "meta"], "readwrite", async (t) => {
             const mine = groupByRecord(await req(t.objectStore("outbox").getAll()));
+            for (const [c, rows] of fresh || []) {
+                await replaceCollection(t, c, rows, mine);
+            }
             const records = t.objectStore("records");
             for (const ch of changes) {
                 if (ch.op === "put") {
-                    records.put({ c: ch.c, id: ch.id, rev: ch.rev, server: ch.r, view: rebase(ch.r, mine.get(ch.c + "/" + ch.id) || []) });
+                    records.put(serverRow(ch.c, ch.id, ch.rev, ch.r, mine));
                 } else {
                     await removeServerRow(t, ch.c, ch.id);
                 }
             }
+            t.objectStore("meta").put({ k: "cursor", v: cursor });
             return [...new Set(changes.map((ch) => ch.c))];
         });
     }
 
     /**
-     * snapshot replaces the server state of collection c page by page, with progress.
+     * snapshots reads the snapshot of each collection, in order, without storing anything.
+     * @param {string[]} collections
+     * @returns {Promise<Map<string, SnapshotRow[]>>}
+     */
+    async snapshots(collections) {
+        const fresh = new Map();
+        for (const c of collections) {
+            fresh.set(c, await this.snapshot(c));
+        }
+        return fresh;
+    }
+
+    /**
+     * snapshot reads every page of collection c's snapshot, with progress.
      * @param {string} c
+     * @returns {Promise<SnapshotRow[]>}
      */
     async snapshot(c) {
         const total = await countOnServer(c);
-        const clientId = await this.clientId();
-        await this.clearServerRows(c);
-        let done = 0;
-        const q = { clientId, collection: c, snapshotSeq: 0, afterId: "", limit: PAGE };
+        /** @type {SnapshotRow[]} */
+        const rows = [];
+        const q = { clientId: await this.clientId(), collection: c, snapshotSeq: 0, afterId: "", limit: PAGE };
         for (;;) {
             const page = await call("POST", "/api/sync/snapshot", q);
-            await this.storeSnapshotPage(c, page.records || []);
-            done += (page.records || []).length;
-            this.opts.onProgress?.({ c, done, total: Math.max(total, done) });
+            rows.push(...(page.records || []));
+            this.opts.onProgress?.({ c, done: rows.length, total: Math.max(total, rows.length) });
             if (page.done || !page.nextAfterId || page.nextAfterId === q.afterId) {
-                return;
+                return rows;
             }
             q.snapshotSeq = page.snapshotSeq;
             q.afterId = page.nextAfterId;
         }
-    }
-
-    /**
-     * clearServerRows forgets the server state of c, keeping records with pending mutations.
-     * @param {string} c
-     */
-    clearServerRows(c) {
-        return tx(this.db, ["records", "outbox"], "readwrite", async (t) => {
-            const rows = await req(t.objectStore("records").index("c").getAll(c));
-            for (const r of rows) {
-                await removeServerRow(t, c, r.id);
-            }
-        });
-    }
-
-    /**
-     * storeSnapshotPage writes one snapshot page in one transaction.
-     * @param {string} c
-     * @param {Array<{id: string, rev: number, r: any}>} records
-     */
-    storeSnapshotPage(c, records) {
-        return tx(this.db, ["records", "outbox"], "readwrite", async (t) => {
-            const mine = await req(t.objectStore("outbox").getAll());
-            const store = t.objectStore("records");
-            for (const rec of records) {
-                const own = mine.filter((m) => m.c === c && m.id === rec.id);
-                store.put({ c, id: rec.id, rev: rec.rev, server: rec.r, view: rebase(rec.r, own) });
-            }
-        });
     }
 
     /** pushAll sends the outbox batch by batch and returns how many were acknowledged. */
@@ -252,6 +237,40 @@ function groupByRecord(entries) {
         out.set(key, [...(out.get(key) || []), m]);
     }
     return out;
+}
+
+/**
+ * serverRow builds the stored row of a record from its server state and pending mutations.
+ * @param {string} c
+ * @param {string} id
+ * @param {number} rev
+ * @param {any} r
+ * @param {Map<string, any[]>} mine the outbox by record
+ */
+function serverRow(c, id, rev, r, mine) {
+    return { c, id, rev, server: r, view: rebase(r, mine.get(c + "/" + id) || []) };
+}
+
+/**
+ * replaceCollection makes rows the server state of collection c: rows missing from them lose
+ * their server state (a record with a pending create stays), the others are overwritten.
+ * @param {IDBTransaction} t
+ * @param {string} c
+ * @param {SnapshotRow[]} rows
+ * @param {Map<string, any[]>} mine the outbox by record
+ */
+async function replaceCollection(t, c, rows, mine) {
+    const keep = new Set(rows.map((r) => r.id));
+    const held = await req(t.objectStore("records").index("c").getAllKeys(c));
+    for (const [, id] of /** @type {Array<[string, string]>} */ (held)) {
+        if (!keep.has(id)) {
+            await removeServerRow(t, c, id);
+        }
+    }
+    const records = t.objectStore("records");
+    for (const rec of rows) {
+        records.put(serverRow(c, rec.id, rec.rev, rec.r, mine));
+    }
 }
 
 /**
