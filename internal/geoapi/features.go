@@ -1,9 +1,12 @@
 package geoapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/tools/types"
@@ -11,56 +14,127 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// featureCollection is an RFC 7946 FeatureCollection; truncated is a foreign member saying the
-// query's limit cut the answer (narrow the box or raise limit).
-type featureCollection struct {
-	Type      string    `json:"type"`
-	Features  []feature `json:"features"`
-	Truncated bool      `json:"truncated,omitempty"`
-}
-
-type feature struct {
-	Type       string         `json:"type"`
-	ID         string         `json:"id"`
-	Geometry   point          `json:"geometry"`
-	Properties map[string]any `json:"properties"`
-}
-
-type point struct {
-	Type        string     `json:"type"`
-	Coordinates [2]float64 `json:"coordinates"`
-}
-
-// encodeFeatures writes found as a FeatureCollection. Properties are the record's public
-// export made flat, as uMap and QGIS want them: lists joined with ", ", objects as JSON text,
-// plus distance (metres) for a nearby query.
+// encodeFeatures writes found as an RFC 7946 FeatureCollection, streamed into one buffer
+// (no map nor struct per feature); "truncated" is a foreign member saying the query's limit
+// cut the answer. Properties are the record's public export made flat, as uMap and QGIS want
+// them: lists joined with ", ", objects as JSON text, plus distance (metres) for a nearby
+// query; only q.Fields when the query names some.
 func encodeFeatures(found result, q Query) ([]byte, error) {
-	fc := featureCollection{Type: "FeatureCollection", Features: make([]feature, 0, len(found.hits)), Truncated: found.truncated}
-	for _, h := range found.hits {
-		p := h.record.GetGeoPoint(s.FieldGeo)
-		props := flatten(h.record.PublicExport())
-		if q.Near != nil {
-			props["distance"] = math.Round(h.distance)
+	buf := bytes.NewBuffer(make([]byte, 0, 64+featureSizeHint(q)*len(found.hits)))
+	buf.WriteString(`{"type":"FeatureCollection","features":[`)
+	for i, h := range found.hits {
+		if i > 0 {
+			buf.WriteByte(',')
 		}
-		fc.Features = append(fc.Features, feature{
-			Type: "Feature", ID: h.record.Id, Properties: props,
-			Geometry: point{Type: "Point", Coordinates: [2]float64{round6(p.Lon), round6(p.Lat)}},
-		})
+		if err := writeFeature(buf, h, q); err != nil {
+			return nil, err
+		}
 	}
-	return json.Marshal(fc)
+	buf.WriteByte(']')
+	if found.truncated {
+		buf.WriteString(`,"truncated":true`)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
 }
 
-// flatten keeps scalar values and turns the others into text; the location is the geometry
-// and collectionId says nothing to a map.
-func flatten(export map[string]any) map[string]any {
-	props := make(map[string]any, len(export))
-	for k, v := range export {
-		if k == s.FieldGeo || k == "collectionId" || k == "expand" {
-			continue
+// featureSizeHint is a guess of a feature's encoded size, to size the buffer once.
+func featureSizeHint(q Query) int {
+	if len(q.Fields) > 0 {
+		return 160 + 48*len(q.Fields)
+	}
+	return 1024
+}
+
+// writeFeature writes one Feature: its id, its point (6 decimals, about 0.1 m, as RFC 7946
+// recommends) and its properties.
+func writeFeature(buf *bytes.Buffer, h hit, q Query) error {
+	p := h.record.GetGeoPoint(s.FieldGeo)
+	buf.WriteString(`{"type":"Feature","id":`)
+	if err := writeJSON(buf, h.record.Id); err != nil {
+		return err
+	}
+	buf.WriteString(`,"geometry":{"type":"Point","coordinates":[`)
+	writeNumber(buf, round6(p.Lon))
+	buf.WriteByte(',')
+	writeNumber(buf, round6(p.Lat))
+	buf.WriteString(`]},"properties":`)
+	if err := writeProperties(buf, properties(h, q)); err != nil {
+		return err
+	}
+	buf.WriteByte('}')
+	return nil
+}
+
+// property is one named value of a feature's properties.
+type property struct {
+	name  string
+	value any
+}
+
+// writeProperties writes props as a JSON object, in their order.
+func writeProperties(buf *bytes.Buffer, props []property) error {
+	buf.WriteByte('{')
+	for i, p := range props {
+		if i > 0 {
+			buf.WriteByte(',')
 		}
-		props[k] = flatValue(v)
+		if err := writeJSON(buf, p.name); err != nil {
+			return err
+		}
+		buf.WriteByte(':')
+		if err := writeJSON(buf, flatValue(p.value)); err != nil {
+			return err
+		}
+	}
+	buf.WriteByte('}')
+	return nil
+}
+
+// properties are a hit's flat properties: q.Fields in their order, or every public field
+// sorted by name; the location is the geometry, and collectionId says nothing to a map.
+func properties(h hit, q Query) []property {
+	export := h.record.PublicExport()
+	if q.Near != nil {
+		export[FieldDistance] = math.Round(h.distance)
+	}
+	names := q.Fields
+	if len(names) == 0 {
+		names = make([]string, 0, len(export))
+		for k := range export {
+			if k != s.FieldGeo && k != "collectionId" && k != "expand" {
+				names = append(names, k)
+			}
+		}
+		sort.Strings(names)
+	}
+	props := make([]property, 0, len(names))
+	for _, k := range names {
+		if v, ok := export[k]; ok {
+			props = append(props, property{k, v})
+		}
 	}
 	return props
+}
+
+// writeJSON writes v as JSON: numbers and strings directly, the rest through encoding/json.
+func writeJSON(buf *bytes.Buffer, v any) error {
+	if f, ok := v.(float64); ok && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		writeNumber(buf, f)
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("geo feature: %w", err)
+	}
+	buf.Write(b)
+	return nil
+}
+
+// writeNumber writes a finite number as JSON does.
+func writeNumber(buf *bytes.Buffer, f float64) {
+	var tmp [32]byte
+	buf.Write(strconv.AppendFloat(tmp[:0], f, 'f', -1, 64))
 }
 
 func flatValue(v any) any {

@@ -7,6 +7,7 @@
 //	geoapi.Register(app)
 //	// GET /api/geo/initiatives?bbox=2.35,48.92,2.37,48.94&category=food
 //	// GET /api/geo/offers?near=2.3596,48.9356&radius=800
+//	// GET /api/geo/initiatives?bbox=2.35,48.92,2.37,48.94&fields=id,name,categories
 package geoapi
 
 import (
@@ -46,6 +47,9 @@ func serveGeo(e *core.RequestEvent) error {
 		return err
 	}
 	q, err := ParseQuery(e.Request.URL.Query())
+	if err == nil {
+		err = checkFields(c, q.Fields)
+	}
 	if err != nil {
 		return apis.NewBadRequestError("Invalid geo query: see data for the parameter at fault and the expected form.", err)
 	}

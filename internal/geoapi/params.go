@@ -29,13 +29,14 @@ type Query struct {
 	Category string // a category's slug or id
 	Commune  string // a commune's INSEE code or id
 	Limit    int
+	Fields   []string // fields=name,name: only these properties, in this order (checkFields)
 }
 
 // ParseQuery reads a geo query from URL parameters. Its error is a validation.Errors keyed
 // by parameter, each message giving the expected form; unknown parameters are ignored (map
 // tools add their own).
 func ParseQuery(v url.Values) (Query, error) {
-	q := Query{Category: v.Get("category"), Commune: v.Get("commune"), Limit: DefaultLimit}
+	q := Query{Category: v.Get("category"), Commune: v.Get("commune"), Limit: DefaultLimit, Fields: parseFields(v.Get("fields"))}
 	errs := validation.Errors{}
 	if s := v.Get("bbox"); s != "" {
 		b, err := parseBox(s)
