@@ -46,21 +46,8 @@ func readableRecordsOn(app core.App, db dbx.Builder, info *core.RequestInfo, col
 // listReadable runs q restricted by c's ListRule for info's user on db. Superusers read all;
 // a nil ListRule reads nothing for everyone else.
 func listReadable(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, q *dbx.SelectQuery) ([]*core.Record, error) {
-	if !info.HasSuperuserAuth() {
-		if c.ListRule == nil {
-			return nil, nil
-		}
-		if *c.ListRule != "" {
-			resolver := core.NewRecordFieldResolver(app, c, info, true)
-			expr, err := search.FilterData(*c.ListRule).BuildExpr(resolver)
-			if err != nil {
-				return nil, fmt.Errorf("list rule of %s: %w", c.Name, err)
-			}
-			q.AndWhere(expr)
-			if err := resolver.UpdateQuery(q); err != nil {
-				return nil, fmt.Errorf("list rule of %s: %w", c.Name, err)
-			}
-		}
+	if ok, err := restrictToListRule(app, info, c, q); !ok || err != nil {
+		return nil, err
 	}
 	built := q.Build()
 	var rows []dbx.NullStringMap
@@ -76,6 +63,27 @@ func listReadable(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.
 		recs[i] = r
 	}
 	return recs, nil
+}
+
+// restrictToListRule adds c's ListRule for info's user to q. Superusers read all; a nil
+// ListRule reads nothing for everyone else (ok is then false).
+func restrictToListRule(app core.App, info *core.RequestInfo, c *core.Collection, q *dbx.SelectQuery) (ok bool, err error) {
+	if info.HasSuperuserAuth() || (c.ListRule != nil && *c.ListRule == "") {
+		return true, nil
+	}
+	if c.ListRule == nil {
+		return false, nil
+	}
+	resolver := core.NewRecordFieldResolver(app, c, info, true)
+	expr, err := search.FilterData(*c.ListRule).BuildExpr(resolver)
+	if err != nil {
+		return false, fmt.Errorf("list rule of %s: %w", c.Name, err)
+	}
+	q.AndWhere(expr)
+	if err := resolver.UpdateQuery(q); err != nil {
+		return false, fmt.Errorf("list rule of %s: %w", c.Name, err)
+	}
+	return true, nil
 }
 
 // recordFromRow loads a database row into a record as PocketBase's own record queries do.

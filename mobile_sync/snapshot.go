@@ -1,6 +1,7 @@
 package mobilesync
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -46,7 +47,7 @@ func (sv *service) snapshot(e *core.RequestEvent) error {
 		}
 		return e.InternalServerError("The snapshot failed: try again.", err)
 	}
-	return e.JSON(http.StatusOK, resp)
+	return e.Blob(http.StatusOK, "application/json", appendSnapshotResponse(nil, resp))
 }
 
 // snapshotError is a request the snapshot cannot serve, explained to the client.
@@ -71,15 +72,15 @@ func (sv *service) snapshotOn(app core.App, db dbx.Builder, info *core.RequestIn
 	q := app.RecordQuery(c).
 		AndWhere(dbx.NewExp(quoteIdent(c.Name)+".id > {:after}", dbx.Params{"after": req.AfterID})).
 		OrderBy(c.Name + ".id").Limit(int64(limit + 1)) // dbx quotes "table.column" itself
-	recs, err := listReadable(app, db, info, c, q)
+	ids, raws, err := readPage(app, db, info, c, q)
 	if err != nil {
 		return resp, err
 	}
-	if resp.Done = len(recs) <= limit; !resp.Done {
-		recs = recs[:limit]
-		resp.NextAfterID = recs[limit-1].Id
+	if resp.Done = len(ids) <= limit; !resp.Done {
+		ids, raws = ids[:limit], raws[:limit]
+		resp.NextAfterID = ids[limit-1]
 	}
-	if resp.Records, err = snapshotRecords(app, db, info, c.Name, recs); err != nil {
+	if resp.Records, err = snapshotRecords(db, c.Name, ids, raws); err != nil {
 		return resp, err
 	}
 	if resp.Done {
@@ -120,23 +121,15 @@ func factsMovedSince(db dbx.Builder, info *core.RequestInfo, seq int64) (bool, e
 	return n > 0, nil
 }
 
-// snapshotRecords serialises recs with their revs.
-func snapshotRecords(app core.App, db dbx.Builder, info *core.RequestInfo, coll string, recs []*core.Record) ([]SnapshotRecord, error) {
-	ids := make([]string, len(recs))
-	for i, r := range recs {
-		ids[i] = r.Id
-	}
+// snapshotRecords pairs the rows of ids with their revs.
+func snapshotRecords(db dbx.Builder, coll string, ids []string, raws []json.RawMessage) ([]SnapshotRecord, error) {
 	revs, err := recordRevs(db, coll, ids)
 	if err != nil {
 		return nil, err
 	}
-	raws, err := serializeRecords(app, info, recs)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]SnapshotRecord, len(recs))
-	for i, r := range recs {
-		out[i] = SnapshotRecord{ID: r.Id, Rev: revs[r.Id], R: raws[i]}
+	out := make([]SnapshotRecord, len(ids))
+	for i, id := range ids {
+		out[i] = SnapshotRecord{ID: id, Rev: revs[id], R: raws[i]}
 	}
 	return out, nil
 }

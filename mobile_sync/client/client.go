@@ -68,7 +68,7 @@ type Client struct {
 	syncMu sync.Mutex // one sync at a time
 
 	mu       sync.Mutex
-	store    map[string]map[string]*Row
+	store    map[string]map[string]*stored
 	outbox   []*Pending
 	journal  []*Pending
 	nextMseq int64
@@ -90,7 +90,7 @@ func New(opts Options) *Client {
 	if opts.JournalLimit <= 0 {
 		opts.JournalLimit = 10000
 	}
-	c := &Client{opts: opts, http: opts.HTTP, store: map[string]map[string]*Row{}, nextMseq: 1}
+	c := &Client{opts: opts, http: opts.HTTP, store: map[string]map[string]*stored{}, nextMseq: 1}
 	if c.opts.ClientID == "" {
 		c.opts.ClientID = c.newID()
 	}

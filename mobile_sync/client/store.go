@@ -1,7 +1,9 @@
 package client
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"maps"
 	"sort"
 
@@ -47,7 +49,7 @@ func (c *Client) ServerRow(collection, id string) (Row, bool) {
 	if !ok {
 		return Row{}, false
 	}
-	return Row{Rev: row.Rev, R: maps.Clone(row.R)}, true
+	return Row{Rev: row.Rev, R: row.fields()}, true
 }
 
 // ServerIDs returns the ids of the server rows the client holds for collection, sorted.
@@ -66,7 +68,7 @@ func (c *Client) ServerIDs(collection string) []string {
 func (c *Client) view(collection, id string) (map[string]json.RawMessage, bool) {
 	var v map[string]json.RawMessage
 	if row, ok := c.store[collection][id]; ok {
-		v = maps.Clone(row.R)
+		v = row.fields()
 	}
 	for _, p := range c.outbox {
 		if p.C != collection || p.ID != id {
@@ -94,14 +96,14 @@ func (c *Client) put(collection, id string, rev int64, r json.RawMessage) error 
 	if old, ok := c.store[collection][id]; ok && old.Rev > rev {
 		return nil
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(r, &fields); err != nil {
+	row, err := newStored(rev, r)
+	if err != nil {
 		return err
 	}
 	if c.store[collection] == nil {
-		c.store[collection] = map[string]*Row{}
+		c.store[collection] = map[string]*stored{}
 	}
-	c.store[collection][id] = &Row{Rev: rev, R: fields}
+	c.store[collection][id] = row
 	return nil
 }
 
@@ -132,4 +134,29 @@ func (c *Client) apply(changes []ms.Change) error {
 func quote(s string) json.RawMessage {
 	b, _ := json.Marshal(s) // a string always marshals
 	return b
+}
+
+// stored is a server row as the client keeps it: its JSON as received, decoded on use (a
+// device reads few of the rows it holds; decoding all of them was a third of an initial sync).
+type stored struct {
+	Rev int64
+	raw json.RawMessage
+}
+
+// newStored keeps r, which must be a valid JSON object, and its revision.
+func newStored(rev int64, r json.RawMessage) (*stored, error) {
+	r = bytes.TrimSpace(r)
+	if len(r) == 0 || r[0] != '{' || !json.Valid(r) {
+		return nil, errors.New("a server row is not a JSON object")
+	}
+	return &stored{Rev: rev, raw: r}, nil
+}
+
+// fields decodes the row into a new map; newStored checked that it decodes.
+func (s *stored) fields() map[string]json.RawMessage {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(s.raw, &m); err != nil {
+		panic("client: a stored row no longer decodes: " + err.Error())
+	}
+	return m
 }

@@ -147,7 +147,7 @@ func (c *Client) initialSnapshot(ctx context.Context) error {
 // came back to the old one before the next pull).
 func (c *Client) resnapshot(ctx context.Context, collections []string) (string, error) {
 	var first string
-	fresh := make(map[string]map[string]*Row, len(collections))
+	fresh := make(map[string]map[string]*stored, len(collections))
 	for _, coll := range collections {
 		rows, cur, err := c.snapshot(ctx, coll)
 		if err != nil {
@@ -166,8 +166,8 @@ func (c *Client) resnapshot(ctx context.Context, collections []string) (string, 
 
 // snapshot reads every page of a collection's snapshot and returns its rows and the cursor to
 // pull from afterwards.
-func (c *Client) snapshot(ctx context.Context, coll string) (map[string]*Row, string, error) {
-	rows := map[string]*Row{}
+func (c *Client) snapshot(ctx context.Context, coll string) (map[string]*stored, string, error) {
+	rows := map[string]*stored{}
 	req := ms.SnapshotRequest{ClientID: c.opts.ClientID, Collection: coll, Limit: c.opts.PageSize}
 	for {
 		var page snapshotPage
@@ -175,10 +175,11 @@ func (c *Client) snapshot(ctx context.Context, coll string) (map[string]*Row, st
 			return nil, "", fmt.Errorf("snapshot %s: %w", coll, err)
 		}
 		for _, rec := range page.Records {
-			if rec.R == nil {
-				return nil, "", &ProtocolError{What: "snapshot row " + coll + "/" + rec.ID + " without r"}
+			row, err := newStored(rec.Rev, rec.R)
+			if err != nil {
+				return nil, "", &ProtocolError{What: "snapshot row " + coll + "/" + rec.ID + " that is not a JSON object", Err: err}
 			}
-			rows[rec.ID] = &Row{Rev: rec.Rev, R: rec.R}
+			rows[rec.ID] = row
 		}
 		c.notify(coll, page.Records)
 		if page.Done {
@@ -234,29 +235,17 @@ func (c *Client) ackPush(res ms.PushResponse) (int, error) {
 	return before - len(c.outbox), err
 }
 
-// snapshotPage is a SnapshotResponse whose rows are decoded in the same pass as the page (the
-// shallower Records field wins over the embedded one).
-type snapshotPage struct {
-	ms.SnapshotResponse
-	Records []snapshotRow `json:"records"`
-}
-
-// snapshotRow is a SnapshotRecord with its fields decoded.
-type snapshotRow struct {
-	ID  string                     `json:"id"`
-	Rev int64                      `json:"rev"`
-	R   map[string]json.RawMessage `json:"r"`
-}
+// snapshotPage is a SnapshotResponse; its rows stay JSON until used.
+type snapshotPage = ms.SnapshotResponse
 
 // notify passes snapshot rows to Options.OnChanges as puts.
-func (c *Client) notify(coll string, recs []snapshotRow) {
+func (c *Client) notify(coll string, recs []ms.SnapshotRecord) {
 	if c.opts.OnChanges == nil || len(recs) == 0 {
 		return
 	}
 	changes := make([]ms.Change, len(recs))
 	for i, r := range recs {
-		raw, _ := json.Marshal(r.R) // a map of raw JSON values always marshals
-		changes[i] = ms.Change{C: coll, Op: ms.OpPut, ID: r.ID, Rev: r.Rev, R: raw}
+		changes[i] = ms.Change{C: coll, Op: ms.OpPut, ID: r.ID, Rev: r.Rev, R: r.R}
 	}
 	c.opts.OnChanges(changes)
 }

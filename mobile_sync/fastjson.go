@@ -1,0 +1,203 @@
+package mobilesync
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// rowWriter writes a collection's database rows as the REST API serialises its records, straight
+// from the column values: each value goes through its field's PrepareValue, as when PocketBase
+// loads a record, and is written as json.Marshal would write it. Keys are sorted, as
+// json.Marshal sorts the keys of Record.PublicExport's map.
+type rowWriter struct {
+	coll   *core.Collection
+	fields []core.Field // the exported fields, sorted by name
+}
+
+// newRowWriter returns the writer of c, or nil when c's REST output may differ from its
+// column values: an OnRecordEnrich hook changes it (s.Blurred), c is an auth collection (email
+// visibility, password), or a field has a getter of its own name that is not its raw value.
+// Hidden fields are left out, as PublicExport leaves them out.
+func newRowWriter(c *core.Collection) *rowWriter {
+	if !c.IsBase() || s.IsBlurred(c.Name) {
+		return nil
+	}
+	return columnWriter(c)
+}
+
+// columnWriter returns the writer of c's columns, whatever c's hooks, or nil when a field has
+// a getter of its own name that is not its raw value.
+func columnWriter(c *core.Collection) *rowWriter {
+	w := &rowWriter{coll: c}
+	for _, f := range c.Fields {
+		if f.GetHidden() {
+			continue
+		}
+		if _, isFile := f.(*core.FileField); !isFile {
+			if g, ok := f.(core.GetterFinder); ok && g.FindGetter(f.GetName()) != nil {
+				return nil
+			}
+		}
+		w.fields = append(w.fields, f)
+	}
+	slices.SortFunc(w.fields, func(a, b core.Field) int { return cmpString(a.GetName(), b.GetName()) })
+	return w
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// appendRow appends one row, given as the raw column value of each field by name (nil for
+// NULL), as a JSON object. scratch is a record of the collection that PrepareValue may read.
+func (w *rowWriter) appendRow(b []byte, scratch *core.Record, col func(name string) any) ([]byte, error) {
+	b = append(b, '{')
+	meta := [2][2]string{{core.FieldNameCollectionId, w.coll.Id}, {core.FieldNameCollectionName, w.coll.Name}}
+	m, first := 0, true
+	for _, f := range w.fields {
+		for ; m < 2 && meta[m][0] < f.GetName(); m++ {
+			b, first = appendKey(b, meta[m][0], first), false
+			b = appendString(b, meta[m][1])
+		}
+		v, err := f.PrepareValue(scratch, col(f.GetName()))
+		if err != nil {
+			return nil, fmt.Errorf("load %s.%s: %w", w.coll.Name, f.GetName(), err)
+		}
+		b, first = appendKey(b, f.GetName(), first), false
+		if b, err = appendValue(b, v); err != nil {
+			return nil, fmt.Errorf("encode %s.%s: %w", w.coll.Name, f.GetName(), err)
+		}
+	}
+	for ; m < 2; m++ {
+		b, first = appendKey(b, meta[m][0], first), false
+		b = appendString(b, meta[m][1])
+	}
+	return append(b, '}'), nil
+}
+
+func appendKey(b []byte, key string, first bool) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	return append(appendString(b, key), ':')
+}
+
+// appendValue writes v as json.Marshal does; the types PocketBase's fields prepare are written
+// directly, anything else through json.Marshal.
+func appendValue(b []byte, v any) ([]byte, error) {
+	switch x := v.(type) {
+	case string:
+		return appendString(b, x), nil
+	case bool:
+		return strconv.AppendBool(b, x), nil
+	case float64:
+		return appendFloat(b, x)
+	case types.DateTime:
+		return appendString(b, x.String()), nil
+	case []string:
+		return appendStrings(b, x), nil
+	case types.JSONRaw:
+		if len(x) == 0 {
+			return append(b, "null"...), nil
+		}
+	}
+	raw, err := json.Marshal(v)
+	return append(b, raw...), err
+}
+
+func appendStrings(b []byte, list []string) []byte {
+	if list == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendFloat formats f as encoding/json does: shortest form, exponent only below 1e-6 or from
+// 1e21 on, with a two-digit negative exponent trimmed ("1e-07" becomes "1e-7").
+func appendFloat(b []byte, f float64) ([]byte, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return nil, fmt.Errorf("number %v has no JSON form", f)
+	}
+	format := byte('f')
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if n := len(b); format == 'e' && n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1]
+		b = b[:n-1]
+	}
+	return b, nil
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString writes s as a JSON string as encoding/json does by default: HTML characters,
+// control characters, U+2028 and U+2029 escaped, invalid UTF-8 replaced by U+FFFD.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			b = appendEscapedByte(b, c)
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		} else if r == '\u2028' || r == '\u2029' {
+			b = append(append(b, s[start:i]...), `\u202`...)
+			b = append(b, hexDigits[r&0xF])
+		} else {
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	return append(append(b, s[start:]...), '"')
+}
+
+func appendEscapedByte(b []byte, c byte) []byte {
+	switch c {
+	case '"', '\\':
+		return append(b, '\\', c)
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+}

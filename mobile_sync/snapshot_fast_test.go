@@ -1,0 +1,174 @@
+package mobilesync_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"reflect"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/maillage/maillage/internal/server"
+	ms "github.com/maillage/maillage/mobile_sync"
+	"github.com/maillage/maillage/mobile_sync/synctest"
+	s "github.com/maillage/maillage/schema"
+)
+
+// firstID sorts before every id PocketBase generates, so a snapshot's first row is this one.
+const firstID = "000000000000001"
+
+// For every synced collection that the snapshot writes straight from its columns, a record
+// with every field filled with awkward values (HTML and control characters, U+2028, numbers
+// in exponent form, JSON with spaces, multiple relations, files and selects) comes out of the
+// snapshot as the REST API shows it. The collections with an enrich hook keep the slow path.
+func TestFastSnapshotRowsEqualREST(t *testing.T) {
+	srv := synctest.Start(t, server.Config{})
+	admin := srv.Superuser(t, "root@example.org")
+	for _, coll := range ms.DefaultConfig().Collections {
+		c, err := srv.App.FindCollectionByNameOrId(coll)
+		if err != nil {
+			t.Fatalf("synced collection %s: %v", coll, err)
+		}
+		if fast := ms.HasFastPath(c); fast == s.IsBlurred(coll) {
+			t.Fatalf("%s: fast path %v, but blurred %v: only enriched collections keep the slow path", coll, fast, s.IsBlurred(coll))
+		}
+		if !ms.HasFastPath(c) {
+			continue
+		}
+		saveFilled(t, srv.App, c)
+		page := admin.Snapshot(t, ms.SnapshotRequest{Collection: coll, Limit: 1})
+		if len(page.Records) != 1 || page.Records[0].ID != firstID {
+			t.Fatalf("%s: snapshot page %+v, want the filled record first", coll, page.Records)
+		}
+		if got, want := decoded(t, page.Records[0].R), restView(t, admin, coll, firstID); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the snapshot writes\n%v\nREST shows\n%v", coll, got, want)
+		}
+	}
+}
+
+// Negative control: the column writer, forced on offers (whose location a hook blurs for
+// everyone but the author), differs from what REST shows another user, so the comparison
+// above would catch a collection with an enrich hook taken down the fast path; and the real
+// snapshot of offers, on the slow path, equals REST.
+func TestFastPathControlBlurredOffer(t *testing.T) {
+	srv := synctest.Start(t, server.Config{})
+	author := srv.NewUser(t, "author@example.org", s.RoleFacilitator)
+	other := srv.NewUser(t, "other@example.org", s.RoleResident)
+	fields := content(s.Offers, author.ID(), s.VisibilityPublic)
+	fields[s.FieldGeo] = map[string]any{"lon": 2.3601, "lat": 48.9362}
+	offer := restCreate(t, author, s.Offers, fields)
+	rest := restView(t, other, s.Offers, offer)
+	offers, err := srv.App.FindCollectionByNameOrId(s.Offers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forced, err := ms.ColumnJSON(srv.App, offers, offer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(decoded(t, forced), rest) {
+		t.Fatal("control: the column JSON of a blurred offer equals what REST shows another user")
+	}
+	page := other.Snapshot(t, ms.SnapshotRequest{Collection: s.Offers})
+	if len(page.Records) != 1 || !reflect.DeepEqual(decoded(t, page.Records[0].R), rest) {
+		t.Fatalf("the snapshot of offers (slow path) %+v differs from REST %v", page.Records, rest)
+	}
+}
+
+// Every OnRecordEnrich hook Maillage binds must be known to the fast path: the only one is the
+// location blur of s.Blurred (a bare test app binds its own call counter). A new one fails
+// here until newRowWriter keeps its collections on the slow path.
+func TestEnrichHooksKnownToFastPath(t *testing.T) {
+	bare, err := tests.NewTestApp()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bare.Cleanup()
+	srv := synctest.Start(t, server.Config{})
+	if n := srv.App.OnRecordEnrich().Length() - bare.OnRecordEnrich().Length(); n != 1 {
+		t.Fatalf("Maillage binds %d OnRecordEnrich hooks, the fast snapshot path knows 1 (the blur of %v): "+
+			"send the collections of the new hook down the slow path in newRowWriter", n, s.Blurred)
+	}
+}
+
+// saveFilled saves, without validation but with the hooks, a record of c with id firstID and
+// every field but the automatic ones set.
+func saveFilled(t *testing.T, app core.App, c *core.Collection) {
+	t.Helper()
+	r := core.NewRecord(c)
+	r.Id = firstID
+	for i, f := range c.Fields {
+		if v := fillValue(f, i); v != nil {
+			r.Set(f.GetName(), v)
+		}
+	}
+	if err := app.SaveNoValidate(r); err != nil {
+		t.Fatalf("save a filled %s: %v", c.Name, err)
+	}
+}
+
+// awkward is text that JSON writers escape in different ways.
+const awkward = "Tiers-lieu \"Le Relais\" <b>&</b> à Saint-Denis\u2028\ttab\nnew line \x01 \\ fin"
+
+// fillValue returns an awkward value of f's type (i varies numbers), nil for automatic fields.
+func fillValue(f core.Field, i int) any {
+	switch f := f.(type) {
+	case *core.TextField:
+		if f.GetName() == core.FieldNameId {
+			return nil
+		}
+		return awkward
+	case *core.EditorField:
+		return "<p>" + awkward + "</p>"
+	case *core.URLField:
+		return "https://example.org/a?b=1&c=<2>"
+	case *core.EmailField:
+		return "someone@example.org"
+	case *core.NumberField:
+		return []float64{-1.25e-7, 1e21, 42, 0.1, 123456789.5}[i%5]
+	case *core.BoolField:
+		return true
+	case *core.DateField:
+		return "2026-11-29 22:10:05.123Z"
+	case *core.SelectField:
+		return firstValues(f.Values, f.IsMultiple())
+	case *core.RelationField:
+		return firstValues([]string{"aaaaaaaaaaaaaa1", "aaaaaaaaaaaaaa2"}, f.IsMultiple())
+	case *core.FileField:
+		return firstValues([]string{"photo_a1b2c3d4e5.jpg", "plan_f6g7h8.pdf"}, f.IsMultiple())
+	case *core.JSONField:
+		return types.JSONRaw(`{ "tags": ["a<b", 2.5, null], "n": 1e-7 }`)
+	case *core.GeoPointField:
+		return types.GeoPoint{Lon: 2.3601, Lat: 48.9362}
+	}
+	return nil
+}
+
+func firstValues(values []string, multiple bool) any {
+	if multiple {
+		return values[:min(2, len(values))]
+	}
+	if len(values) == 0 {
+		return ""
+	}
+	return values[0]
+}
+
+// restView returns a record as the REST API shows it to u, decoded.
+func restView(t *testing.T, u *synctest.User, coll, id string) map[string]any {
+	t.Helper()
+	var out map[string]any
+	u.MustCall(t, http.MethodGet, "/api/collections/"+coll+"/records/"+id, nil, &out)
+	return out
+}
+
+func decoded(t *testing.T, raw json.RawMessage) map[string]any {
+	t.Helper()
+	var out map[string]any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("decode %s: %v", raw, err)
+	}
+	return out
+}
