@@ -3,6 +3,7 @@ package geoapi
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,6 +61,9 @@ func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
 		return result{}, err
 	}
 	query.AndWhere(indexed(c.Name, q.SearchBox(), blurred))
+	if cols := columns(c, q.Fields); cols != nil {
+		query.Select(cols...)
+	}
 	rowLimit := q.Limit + 1
 	if blurred {
 		rowLimit = MaxBlurredCandidates + 1
@@ -112,6 +116,21 @@ func listQuery(app core.App, c *core.Collection, info *core.RequestInfo, q Query
 		return nil, fmt.Errorf("geo query %s: %w", c.Name, err)
 	}
 	return query, nil
+}
+
+// columns are the columns to read for a query naming fields: those, the record's id, and
+// what the read hooks need (the location and its author, for the blur); nil reads them all.
+func columns(c *core.Collection, fields []string) []string {
+	if len(fields) == 0 {
+		return nil
+	}
+	var cols []string
+	for _, n := range append([]string{core.FieldNameId, s.FieldGeo, s.FieldAuthor}, fields...) {
+		if c.Fields.GetByName(n) != nil && !slices.Contains(cols, c.Name+"."+n) {
+			cols = append(cols, c.Name+"."+n)
+		}
+	}
+	return cols
 }
 
 // indexed restricts rows to those the R*Tree holds inside box (every located row when box is
