@@ -18,9 +18,9 @@ func ColumnJSON(app core.App, c *core.Collection, id string) (json.RawMessage, e
 	if w == nil {
 		return nil, fmt.Errorf("%s has a field the column writer cannot write", c.Name)
 	}
-	_, raws, err := w.readRows(app.DB(), app.RecordQuery(c).AndWhere(dbx.HashExp{c.Name + ".id": id}))
-	if err != nil || len(raws) != 1 {
-		return nil, fmt.Errorf("read %s/%s: %d rows, %v", c.Name, id, len(raws), err)
+	p, err := w.readRows(app.DB(), app.RecordQuery(c).AndWhere(dbx.HashExp{c.Name + ".id": id}))
+	if err != nil || len(p.raws) != 1 {
+		return nil, fmt.Errorf("read %s/%s: %d rows, %v", c.Name, id, len(p.raws), err)
 	}
-	return raws[0], nil
+	return p.raws[0], nil
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
@@ -21,6 +22,26 @@ import (
 type rowWriter struct {
 	coll   *core.Collection
 	fields []core.Field // the exported fields, sorted by name
+	// parts are the object's members in key order: a field's index with its encoded key
+	// `,"name":`, or (field -1) the whole encoded collectionId or collectionName member.
+	parts []rowPart
+}
+
+type rowPart struct {
+	field int
+	text  []byte
+	// plain: the field's PrepareValue is cast.ToString (text, editor, url, email), so its
+	// column is written as it is, NULL as "".
+	plain bool
+}
+
+// isPlain reports whether f's PrepareValue is cast.ToString of the column.
+func isPlain(f core.Field) bool {
+	switch f.(type) {
+	case *core.TextField, *core.EditorField, *core.URLField, *core.EmailField:
+		return true
+	}
+	return false
 }
 
 // newRowWriter returns the writer of c, or nil when c's REST output may differ from its
@@ -50,7 +71,25 @@ func columnWriter(c *core.Collection) *rowWriter {
 		w.fields = append(w.fields, f)
 	}
 	slices.SortFunc(w.fields, func(a, b core.Field) int { return cmpString(a.GetName(), b.GetName()) })
+	w.planParts()
 	return w
+}
+
+// planParts lays out the members: the fields and PublicExport's collectionId and
+// collectionName, sorted by key.
+func (w *rowWriter) planParts() {
+	meta := [][2]string{{core.FieldNameCollectionId, w.coll.Id}, {core.FieldNameCollectionName, w.coll.Name}}
+	key := func(name string) []byte { return append(appendString([]byte{','}, name), ':') }
+	m := 0
+	for i, f := range w.fields {
+		for ; m < len(meta) && meta[m][0] < f.GetName(); m++ {
+			w.parts = append(w.parts, rowPart{field: -1, text: appendString(key(meta[m][0]), meta[m][1])})
+		}
+		w.parts = append(w.parts, rowPart{field: i, text: key(f.GetName()), plain: isPlain(f)})
+	}
+	for ; m < len(meta); m++ {
+		w.parts = append(w.parts, rowPart{field: -1, text: appendString(key(meta[m][0]), meta[m][1])})
+	}
 }
 
 func cmpString(a, b string) int {
@@ -63,39 +102,38 @@ func cmpString(a, b string) int {
 	return 0
 }
 
-// appendRow appends one row, given as the raw column value of each field by name (nil for
+// appendRow appends one row, given as the raw bytes of the column of each of w.fields (nil for
 // NULL), as a JSON object. scratch is a record of the collection that PrepareValue may read.
-func (w *rowWriter) appendRow(b []byte, scratch *core.Record, col func(name string) any) ([]byte, error) {
-	b = append(b, '{')
-	meta := [2][2]string{{core.FieldNameCollectionId, w.coll.Id}, {core.FieldNameCollectionName, w.coll.Name}}
-	m, first := 0, true
-	for _, f := range w.fields {
-		for ; m < 2 && meta[m][0] < f.GetName(); m++ {
-			b, first = appendKey(b, meta[m][0], first), false
-			b = appendString(b, meta[m][1])
+func (w *rowWriter) appendRow(b []byte, scratch *core.Record, cols [][]byte) ([]byte, error) {
+	start := len(b)
+	for _, p := range w.parts {
+		b = append(b, p.text...)
+		switch {
+		case p.field < 0:
+			continue
+		case p.plain:
+			b = appendString(b, bytesString(cols[p.field]))
+			continue
 		}
-		v, err := f.PrepareValue(scratch, col(f.GetName()))
+		f, raw := w.fields[p.field], any(nil)
+		if cols[p.field] != nil {
+			raw = string(cols[p.field])
+		}
+		v, err := f.PrepareValue(scratch, raw)
 		if err != nil {
 			return nil, fmt.Errorf("load %s.%s: %w", w.coll.Name, f.GetName(), err)
 		}
-		b, first = appendKey(b, f.GetName(), first), false
 		if b, err = appendValue(b, v); err != nil {
 			return nil, fmt.Errorf("encode %s.%s: %w", w.coll.Name, f.GetName(), err)
 		}
 	}
-	for ; m < 2; m++ {
-		b, first = appendKey(b, meta[m][0], first), false
-		b = appendString(b, meta[m][1])
-	}
+	b[start] = '{' // the first member's leading comma
 	return append(b, '}'), nil
 }
 
-func appendKey(b []byte, key string, first bool) []byte {
-	if !first {
-		b = append(b, ',')
-	}
-	return append(appendString(b, key), ':')
-}
+// bytesString views b as a string without copying it; the string must not outlive b's
+// contents (appendString copies it at once).
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // appendValue writes v as json.Marshal does; the types PocketBase's fields prepare are written
 // directly, anything else through json.Marshal.
@@ -109,6 +147,8 @@ func appendValue(b []byte, v any) ([]byte, error) {
 		return appendFloat(b, x)
 	case types.DateTime:
 		return appendString(b, x.String()), nil
+	case types.GeoPoint:
+		return appendGeoPoint(b, x)
 	case []string:
 		return appendStrings(b, x), nil
 	case types.JSONRaw:
@@ -118,6 +158,18 @@ func appendValue(b []byte, v any) ([]byte, error) {
 	}
 	raw, err := json.Marshal(v)
 	return append(b, raw...), err
+}
+
+// appendGeoPoint writes p as json.Marshal writes the struct: {"lon":…,"lat":…}.
+func appendGeoPoint(b []byte, p types.GeoPoint) ([]byte, error) {
+	b, err := appendFloat(append(b, `{"lon":`...), p.Lon)
+	if err != nil {
+		return nil, err
+	}
+	if b, err = appendFloat(append(b, `,"lat":`...), p.Lat); err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
 }
 
 func appendStrings(b []byte, list []string) []byte {

@@ -1,7 +1,6 @@
 package mobilesync
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -47,7 +46,7 @@ func (sv *service) snapshot(e *core.RequestEvent) error {
 		}
 		return e.InternalServerError("The snapshot failed: try again.", err)
 	}
-	return e.Blob(http.StatusOK, "application/json", appendSnapshotResponse(nil, resp))
+	return e.Blob(http.StatusOK, "application/json", appendSnapshotResponse(make([]byte, 0, snapshotSize(resp)), resp))
 }
 
 // snapshotError is a request the snapshot cannot serve, explained to the client.
@@ -72,15 +71,15 @@ func (sv *service) snapshotOn(app core.App, db dbx.Builder, info *core.RequestIn
 	q := app.RecordQuery(c).
 		AndWhere(dbx.NewExp(quoteIdent(c.Name)+".id > {:after}", dbx.Params{"after": req.AfterID})).
 		OrderBy(c.Name + ".id").Limit(int64(limit + 1)) // dbx quotes "table.column" itself
-	ids, raws, err := readPage(app, db, info, c, q)
+	pg, err := readPage(app, db, info, c, q)
 	if err != nil {
 		return resp, err
 	}
-	if resp.Done = len(ids) <= limit; !resp.Done {
-		ids, raws = ids[:limit], raws[:limit]
-		resp.NextAfterID = ids[limit-1]
+	if resp.Done = len(pg.ids) <= limit; !resp.Done {
+		pg = pg.first(limit)
+		resp.NextAfterID = pg.ids[limit-1]
 	}
-	if resp.Records, err = snapshotRecords(db, c.Name, ids, raws); err != nil {
+	if resp.Records, err = snapshotRecords(db, c.Name, pg); err != nil {
 		return resp, err
 	}
 	if resp.Done {
@@ -121,15 +120,21 @@ func factsMovedSince(db dbx.Builder, info *core.RequestInfo, seq int64) (bool, e
 	return n > 0, nil
 }
 
-// snapshotRecords pairs the rows of ids with their revs.
-func snapshotRecords(db dbx.Builder, coll string, ids []string, raws []json.RawMessage) ([]SnapshotRecord, error) {
-	revs, err := recordRevs(db, coll, ids)
-	if err != nil {
-		return nil, err
+// snapshotRecords pairs the rows of a page with their revs, looked up unless the page has them.
+func snapshotRecords(db dbx.Builder, coll string, pg page) ([]SnapshotRecord, error) {
+	revs := pg.revs
+	if revs == nil {
+		byID, err := recordRevs(db, coll, pg.ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range pg.ids {
+			revs = append(revs, byID[id])
+		}
 	}
-	out := make([]SnapshotRecord, len(ids))
-	for i, id := range ids {
-		out[i] = SnapshotRecord{ID: id, Rev: revs[id], R: raws[i]}
+	out := make([]SnapshotRecord, len(pg.ids))
+	for i, id := range pg.ids {
+		out[i] = SnapshotRecord{ID: id, Rev: revs[i], R: pg.raws[i]}
 	}
 	return out, nil
 }

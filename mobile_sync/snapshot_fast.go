@@ -10,87 +10,166 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 )
 
-// readPage runs q restricted by c's ListRule and returns the ids of the rows and each row as
-// the REST API serialises it for info's user: written straight from the columns when c allows
-// it (newRowWriter), through core.Record and EnrichRecords otherwise.
-func readPage(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, q *dbx.SelectQuery) ([]string, []json.RawMessage, error) {
+// revColumn is the extra column the fast path selects: the row's seq in the change log.
+const revColumn = "_sync_rev"
+
+// page is the rows of one snapshot page: ids, each row as the REST API serialises it, and,
+// when the query read them along, their revs (nil: look them up).
+type page struct {
+	ids  []string
+	raws []json.RawMessage
+	revs []int64
+}
+
+// first returns the first n rows of p.
+func (p page) first(n int) page {
+	p.ids, p.raws = p.ids[:n], p.raws[:n]
+	if p.revs != nil {
+		p.revs = p.revs[:n]
+	}
+	return p
+}
+
+// readPage runs q restricted by c's ListRule and returns its rows as the REST API serialises
+// them for info's user: written straight from the columns, with their revs read by the same
+// query, when c allows it (newRowWriter); through core.Record and EnrichRecords otherwise.
+func readPage(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, q *dbx.SelectQuery) (page, error) {
 	w := newRowWriter(c)
 	if w == nil {
 		return readPageSlow(app, db, info, c, q)
 	}
 	if ok, err := restrictToListRule(app, info, c, q); !ok || err != nil {
-		return nil, nil, err
+		return page{}, err
 	}
+	q.AndSelect("(SELECT seq FROM " + changesTable + " WHERE coll = {:revColl} AND rid = " +
+		quoteIdent(c.Name) + ".id) AS " + revColumn).AndBind(dbx.Params{"revColl": c.Name})
 	return w.readRows(db, q)
 }
 
-func readPageSlow(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, q *dbx.SelectQuery) ([]string, []json.RawMessage, error) {
+func readPageSlow(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, q *dbx.SelectQuery) (page, error) {
 	recs, err := listReadable(app, db, info, c, q)
 	if err != nil {
-		return nil, nil, err
+		return page{}, err
 	}
 	raws, err := serializeRecords(app, info, recs)
 	if err != nil {
-		return nil, nil, err
+		return page{}, err
 	}
 	ids := make([]string, len(recs))
 	for i, r := range recs {
 		ids[i] = r.Id
 	}
-	return ids, raws, nil
+	return page{ids: ids, raws: raws}, nil
+}
+
+// rowScan holds one scanned row: the raw bytes of each column, and where w's fields, the id
+// and the rev (-1: not selected) are among them.
+type rowScan struct {
+	vals          []sql.RawBytes
+	ptrs          []any
+	fieldCols     []int
+	idCol, revCol int
+}
+
+func (w *rowWriter) newRowScan(cols []string) *rowScan {
+	sc := &rowScan{vals: make([]sql.RawBytes, len(cols)), ptrs: make([]any, len(cols)), idCol: -1, revCol: -1}
+	index := make(map[string]int, len(cols))
+	for i, name := range cols {
+		sc.ptrs[i], index[name] = &sc.vals[i], i
+	}
+	for _, f := range w.fields {
+		i, ok := index[f.GetName()]
+		if !ok {
+			i = -1
+		}
+		sc.fieldCols = append(sc.fieldCols, i)
+	}
+	if i, ok := index[core.FieldNameId]; ok {
+		sc.idCol = i
+	}
+	if i, ok := index[revColumn]; ok {
+		sc.revCol = i
+	}
+	return sc
+}
+
+// column returns the bytes of column i of the scanned row: nil for NULL or a column the
+// query does not have.
+func (sc *rowScan) column(i int) []byte {
+	if i < 0 {
+		return nil
+	}
+	return sc.vals[i]
+}
+
+// rev returns the rev column of the scanned row: 0 when the change log has no row for it.
+func (sc *rowScan) rev() (int64, error) {
+	if sc.vals[sc.revCol] == nil {
+		return 0, nil
+	}
+	return strconv.ParseInt(string(sc.vals[sc.revCol]), 10, 64)
 }
 
 // readRows runs q on db and writes every row into one buffer; the returned rows are slices
 // of it.
-func (w *rowWriter) readRows(db dbx.Builder, q *dbx.SelectQuery) ([]string, []json.RawMessage, error) {
+func (w *rowWriter) readRows(db dbx.Builder, q *dbx.SelectQuery) (page, error) {
 	built := q.Build()
 	rows, err := db.NewQuery(built.SQL()).Bind(built.Params()).Rows()
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", w.coll.Name, err)
+		return page{}, fmt.Errorf("read %s: %w", w.coll.Name, err)
 	}
 	defer rows.Close()
 	cols, err := rows.Columns()
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", w.coll.Name, err)
+		return page{}, fmt.Errorf("read %s: %w", w.coll.Name, err)
 	}
-	vals, ptrs, index := make([]sql.RawBytes, len(cols)), make([]any, len(cols)), make(map[string]int, len(cols))
-	for i, name := range cols {
-		ptrs[i], index[name] = &vals[i], i
-	}
-	col := func(name string) any {
-		if i, ok := index[name]; ok && vals[i] != nil {
-			return string(vals[i])
-		}
-		return nil
-	}
-	return w.writeRows(rows, ptrs, col)
+	return w.writeRows(rows, w.newRowScan(cols))
 }
 
-// writeRows scans each row into ptrs and writes it through col.
-func (w *rowWriter) writeRows(rows *dbx.Rows, ptrs []any, col func(string) any) ([]string, []json.RawMessage, error) {
+// writeRows scans each row into sc and writes it.
+func (w *rowWriter) writeRows(rows *dbx.Rows, sc *rowScan) (page, error) {
+	var p page
 	var buf []byte
-	var ids []string
 	var ends []int
-	scratch := core.NewRecord(w.coll)
+	scratch, raw := core.NewRecord(w.coll), make([][]byte, len(w.fields))
 	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, nil, fmt.Errorf("read %s: %w", w.coll.Name, err)
+		if err := rows.Scan(sc.ptrs...); err != nil {
+			return page{}, fmt.Errorf("read %s: %w", w.coll.Name, err)
 		}
-		id, _ := col(core.FieldNameId).(string)
+		for k, i := range sc.fieldCols {
+			raw[k] = sc.column(i)
+		}
+		id := string(sc.column(sc.idCol))
+		if sc.revCol >= 0 {
+			rev, err := sc.rev()
+			if err != nil {
+				return page{}, fmt.Errorf("read rev of %s/%s: %w", w.coll.Name, id, err)
+			}
+			p.revs = append(p.revs, rev)
+		}
 		var err error
-		if buf, err = w.appendRow(buf, scratch, col); err != nil {
-			return nil, nil, err
+		if buf, err = w.appendRow(buf, scratch, raw); err != nil {
+			return page{}, err
 		}
-		ids, ends = append(ids, id), append(ends, len(buf))
+		p.ids, ends = append(p.ids, id), append(ends, len(buf))
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", w.coll.Name, err)
+		return page{}, fmt.Errorf("read %s: %w", w.coll.Name, err)
 	}
-	raws, start := make([]json.RawMessage, len(ends)), 0
-	for i, end := range ends {
-		raws[i], start = buf[start:end:end], end
+	p.raws = make([]json.RawMessage, len(ends))
+	for i, start := 0, 0; i < len(ends); i++ {
+		p.raws[i], start = buf[start:ends[i]:ends[i]], ends[i]
 	}
-	return ids, raws, nil
+	return p, nil
+}
+
+// snapshotSize estimates the encoded size of resp, to allocate its buffer once.
+func snapshotSize(resp SnapshotResponse) int {
+	n := 128 + len(resp.Cursor) + len(resp.NextAfterID)
+	for _, r := range resp.Records {
+		n += 64 + len(r.ID) + len(r.R)
+	}
+	return n
 }
 
 // appendSnapshotResponse writes resp as encoding/json would, copying each row's JSON as it is
