@@ -54,6 +54,13 @@ func TestFieldsKeepOnlyTheNamedProperties(t *testing.T) {
 	if f.ID != rec.Id || f.Properties["categories"] != garden+", "+food || f.Geometry.Coordinates != [2]float64(basilique) {
 		t.Errorf("got id %s, categories %v, point %v", f.ID, f.Properties["categories"], f.Geometry.Coordinates)
 	}
+	// A category filter joins categories; the trimmed columns still answer it.
+	if got := get(t, w, "/api/geo/initiatives?category=jardins-partages&fields=name", "").ids(false); !equal(got, []string{rec.Id}) {
+		t.Errorf("category with fields: got %v, want [%s]", got, rec.Id)
+	}
+	if got := get(t, w, "/api/geo/initiatives?category=velo&fields=name", ""); len(got.Features) != 0 {
+		t.Errorf("category velo with fields: got %v, want none", got.ids(false))
+	}
 	near := get(t, w, "/api/geo/initiatives?near=2.3596,48.9356&radius=500&fields=name,+distance", "")
 	if len(near.Features) != 1 || !equal(keys(near.Features[0].Properties), []string{"distance", "name"}) {
 		t.Errorf("near with fields=name,distance: got %+v", near.Features)
