@@ -191,8 +191,12 @@ func materialise(app core.App, db dbx.Builder, info *core.RequestInfo, rows []lo
 
 // readableBodies returns the serialised records among ids of coll that this user may read.
 func readableBodies(app core.App, db dbx.Builder, info *core.RequestInfo, coll string, ids []string) (map[string][]byte, error) {
-	if _, err := app.FindCachedCollectionByNameOrId(coll); err != nil {
+	c, err := app.FindCachedCollectionByNameOrId(coll)
+	if err != nil {
 		return map[string][]byte{}, nil // dropped collection: its rows arrive as removes
+	}
+	if newRowWriter(c) != nil {
+		return readableColumns(app, db, info, c, ids)
 	}
 	found, err := readableRecordsOn(app, db, info, coll, ids)
 	if err != nil {
