@@ -33,6 +33,9 @@ type rowPart struct {
 	// plain: the field's PrepareValue is cast.ToString (text, editor, url, email), so its
 	// column is written as it is, NULL as "".
 	plain bool
+	// geo: a geoPoint field, whose column is read without reflection when it has the form
+	// PocketBase writes (readGeoPoint).
+	geo bool
 }
 
 // isPlain reports whether f's PrepareValue is cast.ToString of the column.
@@ -85,7 +88,8 @@ func (w *rowWriter) planParts() {
 		for ; m < len(meta) && meta[m][0] < f.GetName(); m++ {
 			w.parts = append(w.parts, rowPart{field: -1, text: appendString(key(meta[m][0]), meta[m][1])})
 		}
-		w.parts = append(w.parts, rowPart{field: i, text: key(f.GetName()), plain: isPlain(f)})
+		_, geo := f.(*core.GeoPointField)
+		w.parts = append(w.parts, rowPart{field: i, text: key(f.GetName()), plain: isPlain(f), geo: geo})
 	}
 	for ; m < len(meta); m++ {
 		w.parts = append(w.parts, rowPart{field: -1, text: appendString(key(meta[m][0]), meta[m][1])})
@@ -114,6 +118,14 @@ func (w *rowWriter) appendRow(b []byte, scratch *core.Record, cols [][]byte) ([]
 		case p.plain:
 			b = appendString(b, bytesString(cols[p.field]))
 			continue
+		case p.geo:
+			if pt, ok := readGeoPoint(bytesString(cols[p.field])); ok {
+				var err error
+				if b, err = appendGeoPoint(b, pt); err != nil {
+					return nil, fmt.Errorf("encode %s.%s: %w", w.coll.Name, w.fields[p.field].GetName(), err)
+				}
+				continue
+			}
 		}
 		f, raw := w.fields[p.field], any(nil)
 		if cols[p.field] != nil {
