@@ -49,17 +49,17 @@ func isPlain(f core.Field) bool {
 
 // newRowWriter returns the writer of c, or nil when c's REST output may differ from its
 // column values: an OnRecordEnrich hook changes it (s.Blurred), c is an auth collection (email
-// visibility, password), or a field has a getter of its own name that is not its raw value.
-// Hidden fields are left out, as PublicExport leaves them out.
+// visibility, password), c has a hidden field (superusers see it, others do not), or a field
+// has a getter of its own name that is not its raw value.
 func newRowWriter(c *core.Collection) *rowWriter {
-	if !c.IsBase() || s.IsBlurred(c.Name) {
+	if !c.IsBase() || s.IsBlurred(c.Name) || slices.ContainsFunc(c.Fields, core.Field.GetHidden) {
 		return nil
 	}
 	return columnWriter(c)
 }
 
-// columnWriter returns the writer of c's columns, whatever c's hooks, or nil when a field has
-// a getter of its own name that is not its raw value.
+// columnWriter returns the writer of c's columns, whatever c's hooks, hidden fields left out,
+// or nil when a field has a getter of its own name that is not its raw value.
 func columnWriter(c *core.Collection) *rowWriter {
 	w := &rowWriter{coll: c}
 	for _, f := range c.Fields {

@@ -84,6 +84,41 @@ func TestFastPathControlBlurredOffer(t *testing.T) {
 	}
 }
 
+// A collection with a hidden field keeps the slow path: superusers see hidden fields in the
+// REST API, others do not, and the snapshot follows. Negative control: the column writer,
+// which leaves hidden fields out, differs from what REST shows a superuser.
+func TestHiddenFieldKeepsSlowPath(t *testing.T) {
+	srv := synctest.Start(t, server.Config{})
+	admin := srv.Superuser(t, "root@example.org")
+	fac := srv.NewUser(t, "fac@example.org", s.RoleFacilitator)
+	c, err := srv.App.FindCollectionByNameOrId(s.Initiatives)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Fields.Add(&core.TextField{Name: "internalNote", Hidden: true})
+	if err := srv.App.Save(c); err != nil {
+		t.Fatalf("add a hidden field: %v", err)
+	}
+	if ms.HasFastPath(c) {
+		t.Fatal("initiatives with a hidden field still take the fast path")
+	}
+	rec := newContent(t, srv.App, s.Initiatives, fac.ID(), s.VisibilityPublic)
+	save(t, srv.App, s.Initiatives, rec.Id, map[string]any{"internalNote": "moderators only"})
+	rest := restView(t, admin, s.Initiatives, rec.Id)
+	page := admin.Snapshot(t, ms.SnapshotRequest{Collection: s.Initiatives})
+	if len(page.Records) != 1 || !reflect.DeepEqual(decoded(t, page.Records[0].R), rest) || rest["internalNote"] != "moderators only" {
+		t.Fatalf("superuser snapshot %+v, REST %v: want the same, with the hidden field", page.Records, rest)
+	}
+	fac.Snapshot(t, ms.SnapshotRequest{Collection: s.Initiatives}) // leak-checked against REST
+	forced, err := ms.ColumnJSON(srv.App, c, rec.Id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(decoded(t, forced), rest) {
+		t.Fatal("control: the column JSON equals what REST shows a superuser, hidden field included")
+	}
+}
+
 // Every OnRecordEnrich hook Maillage binds must be known to the fast path: the only one is the
 // location blur of s.Blurred (a bare test app binds its own call counter). A new one fails
 // here until newRowWriter keeps its collections on the slow path.
