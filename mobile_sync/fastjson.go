@@ -110,37 +110,39 @@ func cmpString(a, b string) int {
 // NULL), as a JSON object. scratch is a record of the collection that PrepareValue may read.
 func (w *rowWriter) appendRow(b []byte, scratch *core.Record, cols [][]byte) ([]byte, error) {
 	start := len(b)
+	var err error
 	for _, p := range w.parts {
 		b = append(b, p.text...)
-		switch {
-		case p.field < 0:
+		if p.field < 0 {
 			continue
-		case p.plain:
-			b = appendString(b, bytesString(cols[p.field]))
-			continue
-		case p.geo:
-			if pt, ok := readGeoPoint(bytesString(cols[p.field])); ok {
-				var err error
-				if b, err = appendGeoPoint(b, pt); err != nil {
-					return nil, fmt.Errorf("encode %s.%s: %w", w.coll.Name, w.fields[p.field].GetName(), err)
-				}
-				continue
-			}
 		}
-		f, raw := w.fields[p.field], any(nil)
-		if cols[p.field] != nil {
-			raw = string(cols[p.field])
-		}
-		v, err := f.PrepareValue(scratch, raw)
-		if err != nil {
-			return nil, fmt.Errorf("load %s.%s: %w", w.coll.Name, f.GetName(), err)
-		}
-		if b, err = appendValue(b, v); err != nil {
-			return nil, fmt.Errorf("encode %s.%s: %w", w.coll.Name, f.GetName(), err)
+		if b, err = w.appendColumn(b, scratch, p, cols[p.field]); err != nil {
+			return nil, fmt.Errorf("%s.%s: %w", w.coll.Name, w.fields[p.field].GetName(), err)
 		}
 	}
 	b[start] = '{' // the first member's leading comma
 	return append(b, '}'), nil
+}
+
+// appendColumn writes the value of p's field loaded from col, as json.Marshal writes it.
+func (w *rowWriter) appendColumn(b []byte, scratch *core.Record, p rowPart, col []byte) ([]byte, error) {
+	if p.plain {
+		return appendString(b, bytesString(col)), nil
+	}
+	if p.geo {
+		if pt, ok := readGeoPoint(bytesString(col)); ok {
+			return appendGeoPoint(b, pt)
+		}
+	}
+	var raw any
+	if col != nil {
+		raw = string(col)
+	}
+	v, err := w.fields[p.field].PrepareValue(scratch, raw)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	return appendValue(b, v)
 }
 
 // bytesString views b as a string without copying it; the string must not outlive b's

@@ -147,27 +147,16 @@ func (w *rowWriter) writeRows(rows *dbx.Rows, sc *rowScan) (page, error) {
 	var p page
 	var buf []byte
 	var ends []int
-	scratch, raw := core.NewRecord(w.coll), make([][]byte, len(w.fields))
+	scratch, cols := core.NewRecord(w.coll), make([][]byte, len(w.fields))
 	for rows.Next() {
 		if err := rows.Scan(sc.ptrs...); err != nil {
 			return page{}, fmt.Errorf("read %s: %w", w.coll.Name, err)
 		}
-		for k, i := range sc.fieldCols {
-			raw[k] = sc.column(i)
-		}
-		id := string(sc.column(sc.idCol))
-		if sc.revCol >= 0 {
-			rev, err := sc.rev()
-			if err != nil {
-				return page{}, fmt.Errorf("read rev of %s/%s: %w", w.coll.Name, id, err)
-			}
-			p.revs = append(p.revs, rev)
-		}
 		var err error
-		if buf, err = w.appendRow(buf, scratch, raw); err != nil {
+		if buf, err = w.appendScanned(buf, &p, scratch, sc, cols); err != nil {
 			return page{}, err
 		}
-		p.ids, ends = append(p.ids, id), append(ends, len(buf))
+		ends = append(ends, len(buf))
 	}
 	if err := rows.Err(); err != nil {
 		return page{}, fmt.Errorf("read %s: %w", w.coll.Name, err)
@@ -177,6 +166,24 @@ func (w *rowWriter) writeRows(rows *dbx.Rows, sc *rowScan) (page, error) {
 		p.raws[i], start = buf[start:ends[i]:ends[i]], ends[i]
 	}
 	return p, nil
+}
+
+// appendScanned writes the row scanned into sc to buf and adds its id, and its rev when the
+// query read it, to p. cols is scratch space for the row's field columns.
+func (w *rowWriter) appendScanned(buf []byte, p *page, scratch *core.Record, sc *rowScan, cols [][]byte) ([]byte, error) {
+	for k, i := range sc.fieldCols {
+		cols[k] = sc.column(i)
+	}
+	id := string(sc.column(sc.idCol))
+	if sc.revCol >= 0 {
+		rev, err := sc.rev()
+		if err != nil {
+			return nil, fmt.Errorf("read rev of %s/%s: %w", w.coll.Name, id, err)
+		}
+		p.revs = append(p.revs, rev)
+	}
+	p.ids = append(p.ids, id)
+	return w.appendRow(buf, scratch, cols)
 }
 
 // snapshotSize estimates the encoded size of resp, to allocate its buffer once.
