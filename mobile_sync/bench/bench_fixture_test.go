@@ -2,7 +2,7 @@
 // by side in the same run, on a real Maillage server over real HTTP with a realistic dataset:
 // initiatives and events of about 1 KB built from the France services open data, under the
 // real list rules (published, not deleted, public or community-visible to members). Results
-// and the command that reproduces them are in docs/benchmarks/sync.md.
+// and the command that reproduces them are in BENCHMARKS.md.
 package bench
 
 import (
