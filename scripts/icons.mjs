@@ -3,7 +3,7 @@
 // maskable-{192,512}.png (full bleed, the mesh inside the 80 % safe zone) and icon.svg.
 // Run: node scripts/icons.mjs
 import { writeFileSync } from "node:fs";
-import { deflateSync } from "node:zlib";
+import { encodePNG } from "./png.mjs";
 
 const OUT = new URL("../pb_public/icons/", import.meta.url);
 const GREEN = [0x0b, 0x5d, 0x4b];
@@ -59,40 +59,7 @@ function draw(size, maskable) {
         }
         rows.push(row);
     }
-    return png(size, Buffer.concat(rows));
-}
-
-const CRC = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-});
-
-/** crc32 of a buffer (PNG chunks). */
-function crc32(buf) {
-    let c = 0xffffffff;
-    for (const b of buf) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-}
-
-/** chunk builds one PNG chunk. */
-function chunk(type, data) {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-}
-
-/** png encodes filtered RGBA rows as a PNG file. */
-function png(size, raw) {
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(size, 0);
-    ihdr.writeUInt32BE(size, 4);
-    ihdr.set([8, 6, 0, 0, 0], 8);
-    return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr),
-        chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+    return encodePNG(size, Buffer.concat(rows), 6);
 }
 
 /** svg writes the same icon as a vector (favicon). */

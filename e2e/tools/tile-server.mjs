@@ -1,30 +1,7 @@
 // A local tile server for the tests (tests never reach outside the machine): every
 // /{z}/{x}/{y}.png answers a plain 256×256 tile with a grid line, with CORS, and counts hits.
 import { createServer } from "node:http";
-import { deflateSync } from "node:zlib";
-
-const CRC = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-});
-
-/** crc32 of a PNG chunk's type and data. */
-function crc32(buf) {
-    let c = 0xffffffff;
-    for (const b of buf) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-}
-
-/** chunk encodes one PNG chunk. */
-function chunk(type, data) {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-}
+import { encodePNG } from "../../scripts/png.mjs";
 
 /** tilePNG draws a pale 256×256 RGB tile with a darker line along its top and left edges. */
 export function tilePNG() {
@@ -37,12 +14,7 @@ export function tilePNG() {
         }
         rows.push(row);
     }
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(256, 0);
-    ihdr.writeUInt32BE(256, 4);
-    ihdr.set([8, 2, 0, 0, 0], 8);
-    return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr),
-        chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
+    return encodePNG(256, Buffer.concat(rows), 2);
 }
 
 /**
