@@ -17,6 +17,7 @@ type Config struct {
 func Register(app core.App, cfg Config) error {
 	bindModeration(app)
 	bindProfiles(app)
+	bindFounders(app)
 	bindPhotos(app)
 	bindGeo(app, cfg.Geo)
 	return nil

@@ -83,7 +83,6 @@ func TestMembershipChangeResetsAffectedCollections(t *testing.T) {
 	owner := srv.NewUser(t, "owner@example.org", s.RoleFacilitator)
 	bob := srv.NewUser(t, "bob@example.org", s.RoleResident)
 	commID := restCreate(t, owner, s.Communities, map[string]any{"name": "Quartier", "owner": owner.ID()})
-	restCreate(t, owner, s.Memberships, map[string]any{"community": commID, "user": owner.ID(), "role": "coordinator"})
 	fields := content(s.Initiatives, owner.ID(), s.VisibilityCommunity)
 	fields[s.FieldCommunity] = commID
 	inner := restCreate(t, owner, s.Initiatives, fields)

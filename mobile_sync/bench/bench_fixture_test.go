@@ -83,7 +83,6 @@ func newFixture(b *testing.B) *fixture {
 	for i := range 3 {
 		owner, _ := testapp.NewUser(b, app, fmt.Sprintf("owner%d@example.org", i), s.RoleFacilitator)
 		c := testapp.NewRecord(b, app, s.Communities, map[string]any{"name": fmt.Sprintf("Collectif %d", i), "owner": owner.Id})
-		testapp.NewRecord(b, app, s.Memberships, map[string]any{"community": c.Id, "user": owner.Id, "role": "member"})
 		f.communities = append(f.communities, c.Id)
 		f.authors = append(f.authors, owner.Id)
 	}

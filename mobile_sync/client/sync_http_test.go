@@ -126,7 +126,6 @@ func TestResetKeepsTheOutbox(t *testing.T) {
 	owner := srv.NewUser(t, "owner@example.org", s.RoleFacilitator)
 	ana := srv.NewUser(t, "ana@example.org", s.RoleResident)
 	community := testapp.NewRecord(t, srv.App, s.Communities, map[string]any{"name": "Collectif", "owner": owner.ID()})
-	testapp.NewRecord(t, srv.App, s.Memberships, map[string]any{"community": community.Id, "user": owner.ID(), "role": "member"})
 	private := testapp.NewRecord(t, srv.App, s.Initiatives, map[string]any{
 		"name": "Réunion du collectif", s.FieldAuthor: owner.ID(), s.FieldCommunity: community.Id, s.FieldVisibility: s.VisibilityCommunity})
 	c := newClient(srv, ana)
@@ -171,7 +170,6 @@ func TestResetFailingMidwayKeepsStoreAndCursorConsistent(t *testing.T) {
 	owner := srv.NewUser(t, "owner@example.org", s.RoleFacilitator)
 	ana := srv.NewUser(t, "ana@example.org", s.RoleResident)
 	community := testapp.NewRecord(t, srv.App, s.Communities, map[string]any{"name": "Collectif", "owner": owner.ID()})
-	testapp.NewRecord(t, srv.App, s.Memberships, map[string]any{"community": community.Id, "user": owner.ID(), "role": "member"})
 	hers := testapp.NewRecord(t, srv.App, s.Memberships, map[string]any{"community": community.Id, "user": ana.ID(), "role": "member"})
 	drop := &failOnce{marker: `"collection":"syncConflicts"`, done: true}
 	c := client.New(client.Options{BaseURL: srv.URL, Token: ana.Token, HTTP: &http.Client{Transport: drop}})

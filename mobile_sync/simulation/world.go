@@ -60,9 +60,7 @@ func (w *World) seedCommunities(app core.App) error {
 		}
 		w.Communities = append(w.Communities, c.Id)
 		w.Owners[c.Id] = u
-		if err := w.addMember(app, c.Id, u); err != nil {
-			return err
-		}
+		w.members[[2]string{c.Id, u.Rec.Id}] = true // founding made the owner a coordinator
 	}
 	if len(w.Communities) > 0 && len(w.Users) > 2 {
 		return w.addMember(app, w.Communities[0], w.Users[2])
