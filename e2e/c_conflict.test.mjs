@@ -4,7 +4,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
-import { api, editRecord, go, localView, reconnect, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
+import { api, editRecord, go, reconnect, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -72,6 +72,7 @@ test("(c) concurrent offline edits: paragraphs merge, the name conflict reaches 
     assert.equal(after.name, "Jardin du Landy (Aubervilliers)", "re-applying the lost value makes it win");
     const settled = await api(server, su, "GET", `/api/collections/syncConflicts/records/${lost.items[0].id}`);
     assert.equal(settled.status, "reapplied");
-    assert.equal((await localView(a.page, "initiatives", id))?.description, rec.description);
+    // A pulls the merged text when the poke reaches it (within POKE_SPREAD_MS, 5 s).
+    await waitForRecord(a.page, "initiatives", id, (v) => v.description === rec.description, 30000);
     await Promise.all(pages.map((p) => p.context.close()));
 });
