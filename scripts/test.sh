@@ -15,6 +15,10 @@ step "go test"
 go test -count=1 ./...
 
 if [ -f package.json ]; then
+    if ! command -v npm >/dev/null; then
+        echo "Node.js 20 and npm are needed for the PWA's tests: install them (e.g. apt-get install nodejs npm) and run again." >&2
+        exit 1
+    fi
     scripts/install-browser.sh
     step "npm ci"
     npm ci --no-audit --no-fund
