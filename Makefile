@@ -1,4 +1,4 @@
-# Maillage — the two commands of the README are `go run . serve --demo` and `make test`.
+# Maillage — the two commands of the README are `go run . serve --demo` and `./scripts/test.sh` (make test).
 .PHONY: run test e2e bench lint build
 
 run:
