@@ -50,6 +50,19 @@ func (g *generator) near(p dataset.Point, commune string, radius float64) datase
 	return p
 }
 
+// fictional returns the common part of the i-th fictional record of kind: its reference, its
+// description marked as fictional, one category, and a point within radius metres of a real place.
+func (g *generator) fictional(kind string, i int, description, category string, radius float64) dataset.Common {
+	anchor := g.place()
+	return dataset.Common{
+		Ref:         demoRef(kind, i),
+		Description: demoPrefix + description,
+		Geo:         g.near(anchor.Geo, anchor.Commune, radius),
+		Commune:     anchor.Commune,
+		Categories:  []string{category},
+	}
+}
+
 func demoRef(kind string, i int) dataset.Ref {
 	return dataset.Ref{Source: sourceDemo, ExternalID: fmt.Sprintf("%s-%02d", kind, i+1)}
 }
@@ -69,16 +82,9 @@ var orgTemplates = []orgTemplate{
 func (g *generator) organisations() []dataset.Organisation {
 	out := make([]dataset.Organisation, 0, len(orgTemplates))
 	for i, tpl := range orgTemplates {
-		anchor := g.place()
 		out = append(out, dataset.Organisation{
-			Common: dataset.Common{
-				Ref:         demoRef("org", i),
-				Description: demoPrefix + tpl.description,
-				Geo:         g.near(anchor.Geo, anchor.Commune, 600),
-				Commune:     anchor.Commune,
-				Categories:  []string{tpl.category},
-			},
-			Name: tpl.name + demoSuffix,
+			Common: g.fictional("org", i, tpl.description, tpl.category, 600),
+			Name:   tpl.name + demoSuffix,
 		})
 	}
 	return out

@@ -40,16 +40,9 @@ var offerTemplates = []offerTemplate{
 func (g *generator) offers() []dataset.Offer {
 	out := make([]dataset.Offer, 0, len(offerTemplates))
 	for i, tpl := range offerTemplates {
-		p := g.place()
 		out = append(out, dataset.Offer{
-			Common: dataset.Common{
-				Ref:         demoRef("offer", i),
-				Description: demoPrefix + tpl.description,
-				Geo:         g.near(p.Geo, p.Commune, 500),
-				Commune:     p.Commune,
-				Categories:  []string{tpl.category},
-			},
-			Title: tpl.title + demoSuffix, Kind: tpl.kind, Mode: tpl.mode,
+			Common: g.fictional("offer", i, tpl.description, tpl.category, 500),
+			Title:  tpl.title + demoSuffix, Kind: tpl.kind, Mode: tpl.mode,
 			Price: tpl.price, CurrencyAmount: tpl.currency,
 			Expires: agendaStart.AddDate(0, 0, 60+g.intn(60)).Format(time.RFC3339),
 		})
