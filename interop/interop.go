@@ -85,3 +85,13 @@ type Decoded struct {
 // at all, wrong encoding beyond repair); a bad item becomes a Problem and the others are read.
 // A decoder never panics and always returns, whatever the input.
 type Decoder func(r io.Reader, collection string) (Decoded, error)
+
+// Mapping adapts a source to Maillage: Fields renames source fields (CSV columns, GoGoCarto
+// data keys, found in Item.Extra) onto Item fields ("name", "description", "address",
+// "website", "email", "phone", "openingHours", "lat", "lon", "categories"), and Categories maps
+// a source category (name or id) to a Maillage category (id or French name). It is stored as
+// JSON on a source: {"fields": {"name": "Nom"}, "categories": {"Alimentation": "Alimentation durable"}}.
+type Mapping struct {
+	Fields     map[string]string `json:"fields,omitempty"`
+	Categories map[string]string `json:"categories,omitempty"`
+}
