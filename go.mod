@@ -3,6 +3,7 @@ module github.com/maillage/maillage
 go 1.26.3
 
 require (
+	code.dny.dev/ssrf v0.3.0
 	github.com/disintegration/imaging v1.6.2
 	github.com/epiclabs-io/diff3 v0.0.0-20260520111523-3b1669897fb1
 	github.com/pocketbase/dbx v1.12.0
