@@ -12,6 +12,7 @@ import (
 
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/interop/importer"
 	_ "github.com/maillage/maillage/migrations"
 	pbpublic "github.com/maillage/maillage/pb_public"
 )
@@ -26,6 +27,7 @@ func main() {
 	}
 	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
 	pb.RootCmd.AddCommand(geoapi.TerritoryCommand(pb))
+	pb.RootCmd.AddCommand(importer.Command(pb))
 	if err := server.Bind(pb, cfg); err != nil {
 		log.Fatal(err)
 	}

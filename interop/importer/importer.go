@@ -8,11 +8,17 @@ package importer
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/interop"
+	"github.com/maillage/maillage/interop/formats"
+	s "github.com/maillage/maillage/schema"
 )
 
 // Options says what to import and how.
@@ -48,11 +54,73 @@ type ItemError struct {
 	Message string `json:"message"`
 }
 
-// ErrUnusable wraps the reason an input could not be read at all.
-var ErrUnusable = errors.New("unusable input")
+// ErrUnusable wraps the reason an input could not be read at all; ErrArguments, options that
+// do not say what to import.
+var (
+	ErrUnusable  = errors.New("unusable input")
+	ErrArguments = errors.New("bad arguments")
+)
+
+// Collections are the targets an import may write.
+var Collections = []string{s.Initiatives, s.Events, s.Organisations}
 
 // Import reads r in opts.Format and writes its items into opts.Collection. It returns an error
-// (wrapping ErrUnusable, or an argument error) only when nothing could be imported at all.
+// only when nothing could be imported at all: wrapping ErrArguments or ErrUnusable, with its
+// reason in opts.Lang, or the database's failure.
 func Import(app core.App, r io.Reader, opts Options) (Summary, error) {
-	return Summary{}, errors.New("import: not built yet")
+	if err := checkOptions(opts); err != nil {
+		return Summary{Errors: []ItemError{}}, err
+	}
+	dec, err := formats.Lookup(opts.Format)
+	if err != nil {
+		return Summary{Errors: []ItemError{}}, argError(opts.Lang, "import_bad_format",
+			map[string]any{"format": opts.Format, "formats": strings.Join(formats.Names(), ", ")})
+	}
+	return ImportWith(app, dec, r, opts)
+}
+
+// ImportWith is Import with the decoder given.
+func ImportWith(app core.App, dec interop.Decoder, r io.Reader, opts Options) (Summary, error) {
+	decoded, err := decode(dec, r, opts.Collection)
+	if err != nil {
+		msg := i18n.T(opts.Lang, "import_unusable", map[string]any{"format": opts.Format, "reason": err.Error()})
+		return Summary{Errors: []ItemError{}}, fmt.Errorf("%w: %s", ErrUnusable, msg)
+	}
+	sum, err := importItems(app, decoded.Items, opts)
+	sum.Errors = append(problems(opts.Lang, decoded.Problems), sum.Errors...)
+	return sum, err
+}
+
+func checkOptions(opts Options) error {
+	if !slices.Contains(Collections, opts.Collection) {
+		return argError(opts.Lang, "import_bad_collection", map[string]any{"collection": opts.Collection})
+	}
+	if strings.TrimSpace(opts.Source) == "" {
+		return argError(opts.Lang, "import_no_source", nil)
+	}
+	return nil
+}
+
+func argError(lang, code string, params map[string]any) error {
+	return fmt.Errorf("%w: %s", ErrArguments, i18n.T(lang, code, params))
+}
+
+// decode runs a decoder, turning a panic into an unusable input: whatever a file holds, an
+// import reports it and goes on.
+func decode(dec interop.Decoder, r io.Reader, collection string) (d interop.Decoded, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("unreadable content (%v)", p)
+		}
+	}()
+	return dec(r, collection)
+}
+
+// problems writes the decoder's per-item problems in lang.
+func problems(lang string, ps []interop.Problem) []ItemError {
+	out := make([]ItemError, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, ItemError{Item: p.Item, Message: i18n.T(lang, p.Code, p.Params)})
+	}
+	return out
 }

@@ -1,0 +1,135 @@
+package importer
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/i18n"
+	s "github.com/maillage/maillage/schema"
+)
+
+// findImported returns the record of col that came from source with externalID, nil if none.
+func findImported(tx core.App, col *core.Collection, source, externalID string) (*core.Record, error) {
+	rec := &core.Record{}
+	err := tx.RecordQuery(col).
+		AndWhere(dbx.HashExp{s.FieldSource: source, s.FieldExternalID: externalID}).
+		Limit(1).One(rec)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find %s/%s: %w", source, externalID, err)
+	}
+	return rec, nil
+}
+
+// state is the importStates row of one imported item; nil when the item has none yet.
+type state struct{ rec *core.Record }
+
+func findState(tx core.App, col *core.Collection, source, externalID string) (state, error) {
+	rec, err := tx.FindFirstRecordByFilter(s.ImportStates,
+		s.FieldStateCollection+" = {:c} && "+s.FieldSource+" = {:s} && "+s.FieldExternalID+" = {:e}",
+		dbx.Params{"c": col.Name, "s": source, "e": externalID})
+	if errors.Is(err, sql.ErrNoRows) {
+		return state{}, nil
+	}
+	if err != nil {
+		return state{}, fmt.Errorf("import state of %s/%s: %w", source, externalID, err)
+	}
+	return state{rec}, nil
+}
+
+// values are the values the source gave at the last import; nil when unknown.
+func (st state) values() values {
+	if st.rec == nil {
+		return nil
+	}
+	v := values{}
+	_ = st.rec.UnmarshalJSONField(s.FieldStateValues, &v) // written by store: always a map
+	return v
+}
+
+// store records what the source gave this time.
+func (st state) store(tx core.App, col *core.Collection, source, externalID, recordID string, v values) error {
+	if st.rec == nil {
+		return saveState(tx, col, source, externalID, recordID, v)
+	}
+	st.rec.Set(s.FieldStateValues, v)
+	st.rec.Set(s.FieldStateRecord, recordID)
+	return tx.Save(st.rec)
+}
+
+func saveState(tx core.App, col *core.Collection, source, externalID, recordID string, v values) error {
+	states, err := tx.FindCachedCollectionByNameOrId(s.ImportStates)
+	if err != nil {
+		return fmt.Errorf("import states: %w", err)
+	}
+	rec := core.NewRecord(states)
+	rec.Load(map[string]any{
+		s.FieldStateCollection: col.Name, s.FieldStateRecord: recordID,
+		s.FieldSource: source, s.FieldExternalID: externalID, s.FieldStateValues: v,
+	})
+	if err := tx.Save(rec); err != nil {
+		return fmt.Errorf("save import state of %s/%s: %w", source, externalID, err)
+	}
+	return nil
+}
+
+// normalise writes field values as a record of col holds them, as JSON, so that what a source
+// gives compares with what a record holds.
+func normalise(col *core.Collection, raw map[string]any) values {
+	scratch := core.NewRecord(col)
+	scratch.Load(raw)
+	out := values{}
+	for f := range raw {
+		out[f] = jsonOf(scratch.Get(f))
+	}
+	return out
+}
+
+// recordValues are rec's imported fields, normalised.
+func recordValues(rec *core.Record) values {
+	out := values{}
+	for _, f := range importedFields[rec.Collection().Name] {
+		out[f] = jsonOf(rec.Get(f))
+	}
+	return out
+}
+
+func jsonOf(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+// saveConflicts hands moderators each upstream value that could not be written over a local
+// edit, as a syncConflicts row of kind field, so that nothing is lost either way.
+func (r *run) saveConflicts(tx core.App, rec *core.Record, up map[string]any, changes map[string]change) error {
+	col, err := tx.FindCachedCollectionByNameOrId(s.SyncConflicts)
+	if err != nil {
+		return fmt.Errorf("conflicts collection: %w", err)
+	}
+	msg := i18n.T(r.opts.Lang, "import_conflict", map[string]any{"source": r.opts.Source})
+	for f, c := range changes {
+		if c != conflict {
+			continue
+		}
+		row := core.NewRecord(col)
+		row.Load(map[string]any{
+			s.FieldConflictCollection: r.col.Name, s.FieldConflictRecordID: rec.Id, s.FieldConflictKind: s.ConflictField,
+			s.FieldConflictField: f, s.FieldConflictClient: up[f], s.FieldConflictServer: rec.Get(f),
+			s.FieldConflictMessage: msg, s.FieldStatus: s.ConflictOpen, s.FieldConflictOp: "import",
+		})
+		if err := tx.Save(row); err != nil {
+			return fmt.Errorf("save conflict on %s: %w", f, err)
+		}
+	}
+	return nil
+}
