@@ -46,3 +46,10 @@ test("a weekly event keeps its local time across the change to summer time", () 
     const got = occurrences([ev], new Date("2026-03-20T00:00:00Z"), new Date("2026-04-10T00:00:00Z"), rrule);
     assert.deepEqual(got.map((o) => iso(o.start)), ["2026-03-21T17:00", "2026-03-28T17:00", "2026-04-04T16:00"]);
 });
+
+test("an imported event's rdates add occurrences to its rule, exdates still removed", () => {
+    const ev = { id: "e2", title: "Disco soupe", start: "2026-12-05 09:00:00.000Z", rrule: "FREQ=WEEKLY;BYDAY=SA;COUNT=2",
+        rdates: ["2026-12-24T17:00:00Z", "2026-12-31T17:00:00Z"], exdates: ["2026-12-31 17:00:00.000Z"] };
+    const got = occurrences([ev], new Date("2026-12-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z"), rrule);
+    assert.deepEqual(got.map((o) => iso(o.start)), ["2026-12-05T09:00", "2026-12-12T09:00", "2026-12-24T17:00"]);
+});

@@ -70,13 +70,24 @@ export function occurrences(events, from, to, lib) {
         }
         const start = toDate(ev.start);
         const length = ev.end ? toDate(ev.end).getTime() - start.getTime() : 0;
-        for (const s of ev.rrule ? repeats(ev, start, from, to, lib) : [start]) {
+        for (const s of [...(ev.rrule ? repeats(ev, start, from, to, lib) : [start]), ...added(ev)]) {
             if (s < to && s.getTime() + Math.max(length, 0) >= from.getTime()) {
                 out.push({ ev, start: s });
             }
         }
     }
     return out.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/**
+ * added lists an event's added occurrences (its rdates, from an imported calendar), exdates
+ * removed.
+ * @param {Record<string, any>} ev
+ * @returns {Date[]}
+ */
+function added(ev) {
+    const ex = new Set((Array.isArray(ev.exdates) ? ev.exdates : []).map((d) => toDate(d).getTime()));
+    return (Array.isArray(ev.rdates) ? ev.rdates : []).map(toDate).filter((d) => !isNaN(d.getTime()) && !ex.has(d.getTime()));
 }
 
 /** The territory's time zone, for events that do not name theirs. */
