@@ -52,9 +52,12 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"credit shown under the map for the tiles; env MAILLAGE_TILE_ATTRIBUTION")
 	flags.Float64Var(&cfg.Hooks.Geo.OutsideMarginMeters, "geo-margin", margin,
 		"how far outside the territory's communes (metres) a location is still accepted; 0: the default 2000; negative: none; env MAILLAGE_GEO_MARGIN")
+	allow := flags.String("sources-allow-networks", os.Getenv("MAILLAGE_SOURCES_ALLOW_NETWORKS"),
+		"networks of the server's own that scheduled sources may fetch from anyway (CIDRs, comma-separated); env MAILLAGE_SOURCES_ALLOW_NETWORKS")
 	_ = pb.RootCmd.ParseFlags(args) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())
-	return cfg, nil
+	cfg.Sources.AllowNetworks, err = server.AllowNetworks(*allow)
+	return cfg, err
 }
 
 // publicFiles serves the embedded PWA, or pb_public on disk in --dev mode so edits show at once.

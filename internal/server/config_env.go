@@ -3,9 +3,12 @@ package server
 import (
 	"fmt"
 	"math"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/maillage/maillage/interop/sources"
 )
 
 // EnvMargin reads the outside-territory margin in metres from the environment variable name
@@ -23,4 +26,16 @@ func EnvMargin(name string) (float64, error) {
 			"(0 or unset: the default 2000 m; a negative number: no margin)", name, raw, name)
 	}
 	return m, nil
+}
+
+// AllowNetworks reads the networks scheduled sources may reach although they are the server's
+// own (loopback, private…), from the value of --sources-allow-networks (whose default is
+// MAILLAGE_SOURCES_ALLOW_NETWORKS): CIDRs or addresses separated by commas.
+func AllowNetworks(list string) ([]netip.Prefix, error) {
+	nets, err := sources.ParseNetworks(list)
+	if err != nil {
+		return nil, fmt.Errorf("--sources-allow-networks or MAILLAGE_SOURCES_ALLOW_NETWORKS: %w "+
+			"(expected CIDRs separated by commas, e.g. 10.0.0.0/8,fd00::/8)", err)
+	}
+	return nets, nil
 }

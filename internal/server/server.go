@@ -16,6 +16,7 @@ import (
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/internal/geoapi"
+	"github.com/maillage/maillage/interop/sources"
 	mobilesync "github.com/maillage/maillage/mobile_sync"
 )
 
@@ -33,6 +34,8 @@ type Config struct {
 	TileURL string
 	// TileAttribution credits the tile provider on the map.
 	TileAttribution string
+	// Sources bounds the fetching of scheduled sources and the networks they may reach.
+	Sources sources.Config
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
@@ -45,6 +48,7 @@ func Bind(app core.App, cfg Config) error {
 	}
 	bindConfig(app, cfg)
 	geoapi.Register(app)
+	sources.Register(app, cfg.Sources)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
