@@ -1,9 +1,9 @@
 package geo
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/maillage/maillage/internal/fixtures"
 )
 
 // Commune assignment's pure part, on the real Plaine Commune polygons:
@@ -30,11 +30,7 @@ func BenchmarkLocate(b *testing.B) {
 
 func plaineCommuneB(b *testing.B) *Territory {
 	b.Helper()
-	data, err := os.ReadFile(filepath.Join(boundaries, "plaine-commune-9-communes.geojson"))
-	if err != nil {
-		b.Fatalf("fixture missing: %v", err)
-	}
-	in, _, err := ParseCommunes(data, "", "")
+	in, _, err := ParseCommunes(fixtures.Read(b, "boundaries", "plaine-commune-9-communes.geojson"), "", "")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,14 +2,15 @@ package geo
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/maillage/maillage/internal/fixtures"
 )
 
-// conformance is the shared GeoJSON fixture folder, read from the repo root's sibling.
-const conformance = "../../shared/data/geojson-conformance"
+// conformance is the GeoJSON conformance folder of the repository's testdata.
+const conformance = "geojson-conformance"
 
 // acceptedBad lists the geojsonhint "bad" files that are only suspicious: each is valid RFC 7946
 // (it breaks a SHOULD, not a MUST), so Maillage accepts it, and the reason is the warning (or,
@@ -66,23 +67,14 @@ var refusedBad = map[string]string{
 	"unknowntype.geojson":                         `type "FooBar" is unknown`,
 }
 
-func fixtures(t *testing.T, pattern string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(conformance, pattern))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixtures match %s (err %v): the shared data must be at %s", pattern, err, conformance)
-	}
-	return files
-}
-
 func TestValidateAcceptsGoodAndValid(t *testing.T) {
-	files := append(fixtures(t, "*/good/*.geojson"), fixtures(t, "*/valid/*/*.json")...)
+	files := append(fixtures.Glob(t, conformance, "*/good/*.geojson"), fixtures.Glob(t, conformance, "*/valid/*/*.json")...)
 	if len(files) != 18+30 {
 		t.Fatalf("got %d good/valid fixtures, want 48", len(files))
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			if _, err := Validate(read(t, f)); err != nil {
+			if _, err := Validate(fixtures.Read(t, f)); err != nil {
 				t.Errorf("got %v, want accepted", err)
 			}
 		})
@@ -90,14 +82,14 @@ func TestValidateAcceptsGoodAndValid(t *testing.T) {
 }
 
 func TestValidateBadFiles(t *testing.T) {
-	files := fixtures(t, "mapbox-geojsonhint/bad/*.geojson")
+	files := fixtures.Glob(t, conformance, "mapbox-geojsonhint/bad/*.geojson")
 	if len(files) != len(acceptedBad)+len(refusedBad) {
 		t.Fatalf("got %d bad fixtures, the tables cover %d: decide for each new file", len(files), len(acceptedBad)+len(refusedBad))
 	}
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			report, err := Validate(read(t, f))
+			report, err := Validate(fixtures.Read(t, f))
 			if warning, ok := acceptedBad[name]; ok {
 				checkAccepted(t, report, err, warning)
 				return
@@ -112,9 +104,9 @@ func TestValidateBadFiles(t *testing.T) {
 }
 
 func TestValidateRefusesInvalid(t *testing.T) {
-	for _, f := range fixtures(t, "geojson-schema-fixtures/invalid/*/*.json") {
+	for _, f := range fixtures.Glob(t, conformance, "geojson-schema-fixtures/invalid/*/*.json") {
 		t.Run(strings.TrimPrefix(f, conformance), func(t *testing.T) {
-			_, err := Validate(read(t, f))
+			_, err := Validate(fixtures.Read(t, f))
 			var ve *ValidationError
 			if !errors.As(err, &ve) || len(ve.Problems) == 0 || ve.Problems[0].Message == "" {
 				t.Fatalf("got %v, want a *ValidationError with a message", err)
@@ -156,18 +148,9 @@ func checkRefused(t *testing.T, err error, want string) {
 	}
 }
 
-func read(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read fixture: %v", err)
-	}
-	return data
-}
-
 func TestValidateBoundaryFiles(t *testing.T) {
 	for _, name := range []string{"communes-93-seine-saint-denis.geojson", "plaine-commune-9-communes.geojson", "departement-93-seine-saint-denis.geojson"} {
-		report, err := Validate(read(t, filepath.Join(boundaries, name)))
+		report, err := Validate(fixtures.Read(t, "boundaries", name))
 		if err != nil {
 			t.Fatalf("%s: got %v, want accepted", name, err)
 		}

@@ -3,17 +3,16 @@ package geo
 import (
 	"encoding/json"
 	"math"
-	"path/filepath"
 	"strings"
 	"testing"
-)
 
-const boundaries = "../../shared/data/boundaries"
+	"github.com/maillage/maillage/internal/fixtures"
+)
 
 // plaineCommune loads the 9 real communes of Plaine Commune (clockwise IGN rings).
 func plaineCommune(t testing.TB) *Territory {
 	t.Helper()
-	in, _, err := ParseCommunes(read(t.(*testing.T), filepath.Join(boundaries, "plaine-commune-9-communes.geojson")), "", "")
+	in, _, err := ParseCommunes(fixtures.Read(t, "boundaries", "plaine-commune-9-communes.geojson"), "", "")
 	if err != nil {
 		t.Fatalf("parse communes: %v", err)
 	}

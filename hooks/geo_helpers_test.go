@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/maillage/maillage/geo"
 	"github.com/maillage/maillage/hooks"
+	"github.com/maillage/maillage/internal/fixtures"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/internal/testapp"
@@ -27,8 +27,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// plaineCommuneFile is the demo territory's real IGN boundaries (never copied here).
-const plaineCommuneFile = "../../shared/data/boundaries/plaine-commune-9-communes.geojson"
+// plaineCommuneFile is the demo territory's real IGN boundaries, in the repository's testdata.
+var plaineCommuneFile = []string{"boundaries", "plaine-commune-9-communes.geojson"}
 
 // lonLat is a longitude, latitude pair.
 type lonLat [2]float64
@@ -57,10 +57,7 @@ type geoWorld struct {
 func newGeoWorld(t testing.TB, cfg hooks.GeoConfig) *geoWorld {
 	t.Helper()
 	w := &geoWorld{app: testapp.New(t, server.Config{Hooks: hooks.Config{Geo: cfg}}), communes: map[string]string{}}
-	data, err := os.ReadFile(filepath.Clean(plaineCommuneFile))
-	if err != nil {
-		t.Fatalf("fixture missing: %v", err)
-	}
+	data := fixtures.Read(t, plaineCommuneFile...)
 	if _, err := geoapi.ImportTerritory(w.app, data, geoapi.ImportOptions{Territory: "Plaine Commune"}); err != nil {
 		t.Fatalf("import Plaine Commune: %v", err)
 	}

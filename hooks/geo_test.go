@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 
 	"github.com/maillage/maillage/geo"
 	"github.com/maillage/maillage/hooks"
+	"github.com/maillage/maillage/internal/fixtures"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -28,11 +28,7 @@ func recordsURL(collection string) string { return "/api/collections/" + collect
 // the hooks should say independently of them.
 func territory(t *testing.T) *geo.Territory {
 	t.Helper()
-	data, err := os.ReadFile(plaineCommuneFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, _, err := geo.ParseCommunes(data, "", "")
+	in, _, err := geo.ParseCommunes(fixtures.Read(t, plaineCommuneFile...), "", "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,6 @@
 // Local search over 15,000 records, measured in the browser (Chromium) with the PWA's own
 // search.js: the records are the real France services and digital-help places of
-// ../shared/data/poi (read at run time, never copied), repeated up to 15,000 with a numbered
+// the repository's testdata/poi (origin and licence in its SOURCES.md), repeated up to 15,000 with a numbered
 // suffix. Reports the index build time and, per query, the median and the 95th percentile of
 // 30 runs. Fails when a median reaches 50 ms.
 // Run: node e2e/tools/search-bench.mjs
@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchBrowser, startServer } from "../harness.mjs";
 
-const DATA = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "data", "poi");
+const DATA = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "testdata", "poi");
 const RECORDS = 15000;
 const RUNS = 30;
 const QUERIES = ["mediation numerique", "Saint-Denis", "poste", "maison de quartier", "aide administrative",
@@ -73,7 +73,7 @@ try {
         }
         return { build, out, n: index.length };
     }, { rows, queries: QUERIES, runs: RUNS });
-    console.log(`records: ${result.n} (real places from ../shared/data/poi, repeated)`);
+    console.log(`records: ${result.n} (real places from testdata/poi, repeated)`);
     console.log(`index build: ${result.build.toFixed(1)} ms (once per data change)`);
     console.log("| query | hits | median ms | p95 ms |\n|---|---|---|---|");
     for (const r of result.out) {

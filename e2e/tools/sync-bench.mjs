@@ -1,5 +1,5 @@
 // A first sync at the scale of a real territory, in Chromium: 20 000 public initiatives (the
-// names and texts of the real places of ../shared/data/poi, repeated, on a grid of points inside
+// names and texts of the real places of the repository's testdata/poi, repeated, on a grid of points inside
 // the territory) are added through the batch API, then a
 // fresh browser opens the map as an anonymous visitor. Reports the first sync's duration, the
 // progress texts the bar showed, the time to draw every marker, and the list's search time on
@@ -11,9 +11,9 @@ import { launchBrowser, startServer, superuserToken } from "../harness.mjs";
 
 const COUNT = Number(process.argv[2] || 20000);
 const BATCH = 100;
-const DATA = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "shared", "data", "poi", "lieux-cnfs-idf-2022.json");
+const DATA = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "testdata", "poi", "lieux-cnfs-idf-2022.json");
 
-/** places reads the real digital-help places of Île-de-France (at run time, never copied). */
+/** places reads the real digital-help places of Île-de-France. */
 function places() {
     try {
         return JSON.parse(readFileSync(DATA, "utf8")).filter((/** @type {any} */ p) => p.latitude && p.longitude);

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,21 +15,14 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/maillage/maillage/geo"
+	"github.com/maillage/maillage/internal/fixtures"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/testapp"
 	s "github.com/maillage/maillage/schema"
 )
 
-const conformance = "../../../shared/data/geojson-conformance"
-
-func readFixture(t testing.TB, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("fixture %s missing: %v", path, err)
-	}
-	return data
-}
+// conformance is the GeoJSON conformance folder of the repository's testdata.
+const conformance = "geojson-conformance"
 
 func communeCount(t testing.TB, app core.App, territory string) int {
 	t.Helper()
@@ -64,7 +56,7 @@ func TestImportUpsertsAndReplacesTheRealFiles(t *testing.T) {
 	if saintDenis.GetString("territory") != "Seine-Saint-Denis" || centre.Lon < 2.3 || centre.Lon > 2.4 {
 		t.Errorf("Saint-Denis: territory %q, centre %v", saintDenis.GetString("territory"), centre)
 	}
-	res, err := geoapi.ImportTerritory(w.app, readFixture(t, filepath.Join(boundaries, "plaine-commune-9-communes.geojson")),
+	res, err := geoapi.ImportTerritory(w.app, fixtures.Read(t, "boundaries", "plaine-commune-9-communes.geojson"),
 		geoapi.ImportOptions{Territory: "Seine-Saint-Denis", Replace: true})
 	if err != nil || res.Updated != 9 || res.Removed != 31 || res.Created != 0 || len(res.Moved) != 0 {
 		t.Errorf("replace: got %+v, %v; want 9 updated, 31 removed", res, err)
@@ -95,17 +87,13 @@ func saveAt(w *world, at lonLat) error {
 
 func TestImportRefusesEveryBadConformanceFile(t *testing.T) {
 	app := testapp.New(t, serverConfig())
-	var files []string
-	for _, dir := range []string{"mapbox-geojsonhint/bad", "geojson-schema-fixtures/invalid"} {
-		found, _ := filepath.Glob(filepath.Join(conformance, dir, "*.geojson"))
-		nested, _ := filepath.Glob(filepath.Join(conformance, dir, "*", "*.json"))
-		files = append(append(files, found...), nested...)
-	}
-	if len(files) < 20 {
-		t.Fatalf("found %d conformance files, want the whole suite", len(files))
+	files := append(fixtures.Glob(t, conformance, "mapbox-geojsonhint/bad/*.geojson"),
+		fixtures.Glob(t, conformance, "geojson-schema-fixtures/invalid/*/*.json")...)
+	if len(files) != 44+36 {
+		t.Fatalf("found %d conformance files, want the whole suite (80)", len(files))
 	}
 	for _, f := range files {
-		_, err := geoapi.ImportTerritory(app, readFixture(t, f), geoapi.ImportOptions{Territory: "T"})
+		_, err := geoapi.ImportTerritory(app, fixtures.Read(t, f), geoapi.ImportOptions{Territory: "T"})
 		var invalid *geo.ValidationError
 		var fields validation.Errors
 		if !errors.As(err, &invalid) && !errors.As(err, &fields) {
@@ -121,7 +109,7 @@ func TestImportRefusesEveryBadConformanceFile(t *testing.T) {
 func brokenPlaineCommune(t testing.TB) []byte {
 	t.Helper()
 	var doc map[string]any
-	if err := json.Unmarshal(readFixture(t, filepath.Join(boundaries, "plaine-commune-9-communes.geojson")), &doc); err != nil {
+	if err := json.Unmarshal(fixtures.Read(t, "boundaries", "plaine-commune-9-communes.geojson"), &doc); err != nil {
 		t.Fatal(err)
 	}
 	features := doc["features"].([]any)
@@ -132,7 +120,7 @@ func brokenPlaineCommune(t testing.TB) []byte {
 
 func TestTerritoryRoute(t *testing.T) {
 	w := newWorld(t)
-	dept := readFixture(t, filepath.Join(boundaries, "departement-93-seine-saint-denis.geojson"))
+	dept := fixtures.Read(t, "boundaries", "departement-93-seine-saint-denis.geojson")
 	cases := []struct {
 		name, url, token string
 		body             []byte
@@ -148,7 +136,7 @@ func TestTerritoryRoute(t *testing.T) {
 			[]string{`"feature 1 (93 Seine-Saint-Denis)":{"code":"invalid_commune"`, `\"93\" is not an INSEE commune code`}},
 		{"not JSON", "?territory=X", w.superToken, []byte("code;nom\n93066;Saint-Denis"), 400, []string{"Not valid JSON"}},
 		{"the 40 communes of the département", "?territory=Seine-Saint-Denis", w.superToken,
-			readFixture(t, filepath.Join(boundaries, "communes-93-seine-saint-denis.geojson")), 200,
+			fixtures.Read(t, "boundaries", "communes-93-seine-saint-denis.geojson"), 200,
 			[]string{`"created":31`, `"updated":9`, `"removed":0`}},
 	}
 	for _, c := range cases {

@@ -2,7 +2,6 @@ package geoapi_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/pocketbase/dbx"
@@ -10,14 +9,12 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 	"github.com/pocketbase/pocketbase/ui"
 
+	"github.com/maillage/maillage/internal/fixtures"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/internal/testapp"
 	s "github.com/maillage/maillage/schema"
 )
-
-// boundaries holds the real IGN commune files (../shared/data, never copied here).
-const boundaries = "../../../shared/data/boundaries"
 
 // Places of Plaine Commune the tests put records at.
 var (
@@ -66,14 +63,10 @@ func newWorld(t *testing.T) *world {
 	return w
 }
 
-// importFile loads a real boundaries file as territory.
+// importFile loads a real boundaries file of the repository's testdata as territory.
 func importFile(t testing.TB, app core.App, name, territory string) geoapi.ImportResult {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(boundaries, name))
-	if err != nil {
-		t.Fatalf("fixture %s missing: %v", name, err)
-	}
-	res, err := geoapi.ImportTerritory(app, data, geoapi.ImportOptions{Territory: territory})
+	res, err := geoapi.ImportTerritory(app, fixtures.Read(t, "boundaries", name), geoapi.ImportOptions{Territory: territory})
 	if err != nil {
 		t.Fatalf("import %s: %v", name, err)
 	}

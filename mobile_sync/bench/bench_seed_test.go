@@ -7,19 +7,19 @@ import (
 	"fmt"
 	mrand "math/rand/v2"
 	"os"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/pocketbase/dbx"
 
+	realdata "github.com/maillage/maillage/internal/fixtures" // the package-level fixtures are the seeded servers
 	s "github.com/maillage/maillage/schema"
 )
 
-// poiFile is the France services open data the records are built from (Licence Ouverte 2.0).
-const poiFile = "shared/data/poi/france-services-20240801.csv"
+// poiFile is the France services open data the records are built from (Licence Ouverte 2.0),
+// in the repository's testdata.
+var poiFile = []string{"poi", "france-services-20240801.csv"}
 
 // place is one France services site.
 type place struct {
@@ -27,13 +27,15 @@ type place struct {
 	lat, lon                               string
 }
 
-// loadPlaces reads the France services sites from ../shared/data (relative to the project).
+// loadPlaces reads the France services sites from the repository's testdata.
 func loadPlaces() ([]place, error) {
-	_, here, _, _ := runtime.Caller(0)
-	path := filepath.Join(filepath.Dir(here), "..", "..", "..", poiFile)
+	path, err := realdata.Find(poiFile...)
+	if err != nil {
+		return nil, fmt.Errorf("the benchmarks build their records from real places: %w", err)
+	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("the benchmarks build their records from %s: %w", poiFile, err)
+		return nil, fmt.Errorf("open places: %w", err)
 	}
 	defer fh.Close()
 	rows, err := csv.NewReader(fh).ReadAll()
