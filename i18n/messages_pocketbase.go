@@ -1,0 +1,52 @@
+package i18n
+
+// PocketBase's own messages that people meet most: the top-level messages of record writes,
+// sign-in and generic statuses (mapped from their English text in apierror.go), and the field
+// errors of its validators, keyed by their codes and with their params.
+func init() {
+	add(map[string]Text{
+		"pb_create_failed":     {FR: "La fiche n'a pas pu être créée.", EN: "Failed to create record."},
+		"pb_update_failed":     {FR: "La fiche n'a pas pu être modifiée.", EN: "Failed to update record."},
+		"pb_delete_failed":     {FR: "La fiche n'a pas pu être supprimée : vérifiez qu'aucune autre fiche ne doit la citer.", EN: "Failed to delete record. Make sure that the record is not part of a required relation reference."},
+		"pb_auth_failed":       {FR: "Connexion impossible : vérifiez l'adresse et le mot de passe.", EN: "Failed to authenticate."},
+		"pb_invalid_data":      {FR: "Certaines valeurs envoyées ne sont pas valides (voir chaque champ).", EN: "An error occurred while validating the submitted data."},
+		"pb_unreadable_data":   {FR: "Les données envoyées n'ont pas pu être lues.", EN: "Failed to read the submitted data."},
+		"pb_bad_request":       {FR: "La demande n'a pas pu être traitée.", EN: "Something went wrong while processing your request."},
+		"pb_not_found":         {FR: "Ce contenu est introuvable.", EN: "The requested resource wasn't found."},
+		"pb_unauthorized":      {FR: "Connectez-vous (ou reconnectez-vous) pour faire cela.", EN: "Missing or invalid authentication."},
+		"pb_forbidden":         {FR: "Vous n'avez pas le droit de faire cela.", EN: "You are not allowed to perform this request."},
+		"pb_superusers_only":   {FR: "Seul·es les administrateur·ices peuvent faire cela.", EN: "Only superusers can perform this action."},
+		"pb_too_many_requests": {FR: "Trop de demandes : réessayez dans un moment.", EN: "Too many requests: try again in a moment."},
+		"pb_batch_failed":      {FR: "Le lot de requêtes a échoué : rien n'a été enregistré.", EN: "Batch transaction failed: nothing was saved."},
+		"batch_request_failed": {FR: "Cette requête du lot a échoué.", EN: "Batch request failed."},
+
+		"validation_required":                        {FR: "Ne peut pas être vide.", EN: "Cannot be blank."},
+		"validation_nil_or_not_empty_required":       {FR: "Ne peut pas être vide.", EN: "Cannot be blank."},
+		"validation_not_unique":                      {FR: "Cette valeur est déjà prise.", EN: "Value must be unique."},
+		"validation_values_mismatch":                 {FR: "Les valeurs ne correspondent pas.", EN: "Values don't match."},
+		"validation_is_email":                        {FR: "Doit être une adresse e-mail valide.", EN: "Must be a valid email address."},
+		"validation_invalid_email":                   {FR: "Doit être une adresse e-mail valide.", EN: "Must be a valid email address."},
+		"validation_invalid_url":                     {FR: "Doit être une adresse web valide.", EN: "Must be a valid url."},
+		"validation_length_out_of_range":             {FR: "La longueur doit être comprise entre {min} et {max}.", EN: "The length must be between {min} and {max}."},
+		"validation_length_too_long":                 {FR: "La longueur ne doit pas dépasser {max}.", EN: "The length must be no more than {max}."},
+		"validation_length_too_short":                {FR: "La longueur doit être d'au moins {min}.", EN: "The length must be no less than {min}."},
+		"validation_min_text_constraint":             {FR: "Doit compter au moins {min} caractère(s).", EN: "Must be at least {min} character(s)."},
+		"validation_max_text_constraint":             {FR: "Ne doit pas dépasser {max} caractère(s).", EN: "Must be no more than {max} character(s)."},
+		"validation_min_number_constraint":           {FR: "Doit être supérieur ou égal à {min}.", EN: "Must be greater or equal than {min}."},
+		"validation_max_number_constraint":           {FR: "Doit être inférieur ou égal à {max}.", EN: "Must be less or equal than {max}."},
+		"validation_min_greater_equal_than_required": {FR: "Doit être au moins {threshold}.", EN: "Must be no less than {threshold}."},
+		"validation_max_less_equal_than_required":    {FR: "Doit être au plus {threshold}.", EN: "Must be no greater than {threshold}."},
+		"validation_not_a_number":                    {FR: "Ce nombre n'est pas bien écrit.", EN: "The submitted number is not properly formatted."},
+		"validation_in_invalid":                      {FR: "Doit être l'une des valeurs proposées.", EN: "Must be a valid value."},
+		"validation_invalid_value":                   {FR: "Valeur non valide : {value}.", EN: "Invalid value {value}."},
+		"validation_too_many_values":                 {FR: "Choisissez au plus {maxSelect} valeur(s).", EN: "Select no more than {maxSelect}."},
+		"validation_not_enough_values":               {FR: "Choisissez au moins {minSelect} valeur(s).", EN: "Select at least {minSelect}."},
+		"validation_too_many_files":                  {FR: "Au plus {maxSelect} fichier(s).", EN: "The maximum allowed files is {maxSelect}."},
+		"validation_invalid_json":                    {FR: "Doit être une valeur JSON valide.", EN: "Must be a valid json value."},
+		"validation_invalid_latitude":                {FR: "La latitude doit être comprise entre -90 et 90 degrés.", EN: "Latitude must be between -90 and 90 degrees."},
+		"validation_invalid_longitude":               {FR: "La longitude doit être comprise entre -180 et 180 degrés.", EN: "Longitude must be between -180 and 180 degrees."},
+		"validation_missing_rel_records":             {FR: "Certaines fiches citées sont introuvables.", EN: "Failed to find all relation records with the provided ids."},
+		"validation_invalid_format":                  {FR: "Format non valide.", EN: "Invalid value format."},
+		"validation_date_invalid":                    {FR: "Doit être une date valide.", EN: "Must be a valid date."},
+	})
+}
