@@ -62,7 +62,7 @@ func (cm *categoryMap) id(app core.App, name string) (string, error) {
 		name = mapped
 	}
 	key := fold(name)
-	if id, ok := cm.byKey[key]; ok || key == "" || !cm.create {
+	if id, ok := cm.byKey[key]; ok || !cm.create || !named(key) {
 		return id, nil
 	}
 	return cm.add(app, strings.TrimSpace(name))
@@ -117,4 +117,10 @@ func clip(v string, n int) string {
 		return v
 	}
 	return string(r[:n])
+}
+
+// named reports whether a category key is a name one can create a category from, not empty
+// and not a bare number (an upstream id whose taxonomy the source did not give).
+func named(key string) bool {
+	return strings.TrimFunc(key, unicode.IsDigit) != ""
 }

@@ -29,7 +29,7 @@ var (
 )
 
 // newApp is a Maillage test app with Plaine Commune's real communes as its territory.
-func newApp(t *testing.T) *tests.TestApp {
+func newApp(t testing.TB) *tests.TestApp {
 	t.Helper()
 	app := testapp.New(t, server.Config{})
 	data := fixtures.Read(t, "boundaries", "plaine-commune-9-communes.geojson")
