@@ -1,29 +1,38 @@
-// Package formats names the decoders of the open formats Maillage imports, so that the import
-// command, scheduled sources and tests find them by the names users type.
+// Package formats is the registry of the semantic bus's decoders: one name per open format,
+// as the import command's --format and a source's format field spell it.
 //
-//	dec, err := formats.Lookup("geojson")
+//	dec, err := formats.Lookup("csv")
+//	got, err := dec(file, schema.Initiatives)
 package formats
 
 import (
-	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/maillage/maillage/interop"
+	"github.com/maillage/maillage/interop/formats/csvin"
+	"github.com/maillage/maillage/interop/formats/input"
 )
 
-// decoders maps a format name to its decoder. Each decoder package adds its line here.
-var decoders = map[string]interop.Decoder{}
+// CodeUnknown is the message key of an unknown format name.
+const CodeUnknown = "format_unknown"
 
-// Lookup returns the decoder of the format called name.
-func Lookup(name string) (interop.Decoder, error) {
-	dec, ok := decoders[name]
-	if !ok {
-		return nil, fmt.Errorf("unknown format %q", name)
-	}
-	return dec, nil
+// decoders maps each format name to its decoder.
+var decoders = map[string]interop.Decoder{
+	"csv": csvin.Decode,
+	// "ics": ical.Decode, ← the iCalendar engineer adds this line with interop/formats/ical.
 }
 
-// Names lists the formats, sorted.
+// Lookup returns the decoder of the format called name, or an *input.Error naming the known
+// formats.
+func Lookup(name string) (interop.Decoder, error) {
+	if dec, ok := decoders[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return dec, nil
+	}
+	return nil, input.Refuse(CodeUnknown, "format", name, "formats", strings.Join(Names(), ", "))
+}
+
+// Names lists the known format names, sorted.
 func Names() []string {
 	names := make([]string, 0, len(decoders))
 	for name := range decoders {
