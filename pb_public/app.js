@@ -1,11 +1,12 @@
 // @ts-check
-// Maillage PWA entry point: language, service worker, server config, the user's local database
+// Maillage PWA entry point: language, navigation, service worker, server config, the user's local database
 // and its sync, the shell (network state, progress bar, outbox badge) and the router.
 import { currentUser, pb } from "./js/api.js";
 import { setLocale, t, translatePage } from "./js/i18n.js";
 import * as session from "./js/session.js";
 import { loadConfig } from "./js/config.js";
 import { initShell } from "./js/ui/shell.js";
+import { initNav } from "./js/ui/nav.js";
 import { registerWorker } from "./js/ui/update.js";
 import { Router } from "./js/ui/router.js";
 import { invalidate } from "./js/data.js";
@@ -60,6 +61,7 @@ function markUser() {
 /** boot starts the app; each step works offline. */
 async function boot() {
     setLocale(localStorage.getItem("maillage.locale") || "fr");
+    initNav(/** @type {HTMLElement} */ (document.querySelector(".nav ul")));
     translatePage(document);
     registerWorker();
     session.state.config = await loadConfig();

@@ -3,11 +3,12 @@
 // formatted for the locale, and [data-i18n] attributes filled in the static page.
 import { MESSAGES as BASE } from "./messages.js";
 import { CONTRIBUTE_MESSAGES } from "./messages-contribute.js";
+import { NAV_MESSAGES } from "./messages-nav.js";
 
-/** MESSAGES holds every text: the views' (messages.js) and the contribution views'. */
+/** MESSAGES holds every text: the views' (messages.js), the contribution views' and the navigation's. */
 export const MESSAGES = {
-    fr: { ...BASE.fr, ...CONTRIBUTE_MESSAGES.fr },
-    en: { ...BASE.en, ...CONTRIBUTE_MESSAGES.en },
+    fr: { ...BASE.fr, ...CONTRIBUTE_MESSAGES.fr, ...NAV_MESSAGES.fr },
+    en: { ...BASE.en, ...CONTRIBUTE_MESSAGES.en, ...NAV_MESSAGES.en },
 };
 
 /** @type {"fr"|"en"} */

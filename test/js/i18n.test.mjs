@@ -6,12 +6,13 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { MESSAGES as BASE } from "../../pb_public/js/messages.js";
 import { CONTRIBUTE_MESSAGES } from "../../pb_public/js/messages-contribute.js";
+import { NAV_MESSAGES } from "../../pb_public/js/messages-nav.js";
 import { MESSAGES, setLocale, t } from "../../pb_public/js/i18n.js";
 import { FORMS } from "../../pb_public/js/forms.js";
 import { STATE_OF_STATUS } from "../../pb_public/js/outbox.js";
 
 const PUBLIC = new URL("../../pb_public/", import.meta.url).pathname;
-const FILES = { "messages.js": BASE, "messages-contribute.js": CONTRIBUTE_MESSAGES };
+const FILES = { "messages.js": BASE, "messages-contribute.js": CONTRIBUTE_MESSAGES, "messages-nav.js": NAV_MESSAGES };
 
 /** @param {string} s */
 const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -53,8 +54,17 @@ test("negative control: a key missing in English and a lost placeholder are caug
     assert.deepEqual(problems(broken), ["c.d is in fr but not in en", "a.b: placeholders name in fr,  in en"]);
 });
 
-test("the two message files do not define the same key twice", () => {
-    const twice = Object.keys(CONTRIBUTE_MESSAGES.fr).filter((k) => k in BASE.fr);
+test("the message files do not define the same key twice", () => {
+    const seen = new Set();
+    const twice = [];
+    for (const file of Object.values(FILES)) {
+        for (const k of Object.keys(file.fr)) {
+            if (seen.has(k)) {
+                twice.push(k);
+            }
+            seen.add(k);
+        }
+    }
     assert.deepEqual(twice, []);
 });
 

@@ -20,6 +20,7 @@ test("every route of the contract reaches its view with its params", () => {
         ["#/outbox", "outbox", {}],
         ["#/conflicts", "conflicts", {}],
         ["#/account", "account", {}],
+        ["#/more", "more", {}],
     ];
     for (const [hash, view, params] of cases) {
         assert.deepEqual(match(hash), { view, params }, hash);

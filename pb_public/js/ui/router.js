@@ -4,6 +4,7 @@
 // the route's named parts plus the query (#/list?q=jardin → {q: "jardin"}), ctx is
 // {db, sync, session, t, navigate} made by app.js. render may return a function, called
 // before the next view is drawn (to drop listeners or timers).
+import { markCurrent } from "./nav.js";
 
 /** @typedef {{view: string, params: Record<string, string>}} Match */
 
@@ -23,6 +24,7 @@ export const ROUTES = [
     ["outbox", "outbox"],
     ["conflicts", "conflicts"],
     ["account", "account"],
+    ["more", "more"],
 ];
 
 /** DEFAULT is the view of an empty or unknown hash. */
@@ -163,6 +165,7 @@ export class Router {
         if (!refresh && this.drawn && location.hash !== this.drawn) {
             focusHeading(this.main);
         }
+        nameDocument(this.main);
         this.drawn = location.hash;
         document.dispatchEvent(new CustomEvent("maillage:view", { detail: { view, params } }));
     }
@@ -177,17 +180,13 @@ export function isRoute(hash) {
 }
 
 /**
- * markCurrent sets aria-current on the nav link of the view shown.
- * @param {string} view
+ * nameDocument titles the document after the view's h1 ("Agenda · Maillage"), so the tab,
+ * the history and screen readers name the page shown.
+ * @param {HTMLElement} main
  */
-function markCurrent(view) {
-    document.querySelectorAll("nav a[data-view]").forEach((a) => {
-        if (a.getAttribute("data-view") === view) {
-            a.setAttribute("aria-current", "page");
-        } else {
-            a.removeAttribute("aria-current");
-        }
-    });
+function nameDocument(main) {
+    const heading = main.querySelector("h1")?.textContent?.trim();
+    document.title = heading && heading !== "Maillage" ? `${heading} · Maillage` : "Maillage";
 }
 
 /**

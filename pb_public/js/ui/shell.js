@@ -1,7 +1,8 @@
 // @ts-check
 // The shell around the views: network state, the first-sync progress bar with counts
-// ("12 480 / 20 000 initiatives"), the outbox badge and the language switch.
+// ("12 480 / 20 000 initiatives"), the pending count on the navigation, and the language switch.
 import { locale, setLocale, t, translatePage } from "../i18n.js";
+import { pendingShown, showPending } from "./nav.js";
 
 /**
  * initShell wires the shell to the session's events.
@@ -12,7 +13,7 @@ export function initShell(session) {
     window.addEventListener("online", showNetwork);
     window.addEventListener("offline", showNetwork);
     session.bus.addEventListener("progress", (ev) => showProgress(/** @type {any} */ (ev).detail));
-    window.addEventListener("maillage:outbox", (ev) => showBadge(/** @type {any} */ (ev).detail?.pending ?? 0));
+    window.addEventListener("maillage:outbox", (ev) => showPending(/** @type {any} */ (ev).detail?.pending ?? 0));
     session.bus.addEventListener("outbox", () => countPending(session));
     session.bus.addEventListener("synced", () => { document.documentElement.dataset.synced = "true"; });
     countPending(session);
@@ -68,24 +69,10 @@ function showProgress(p) {
  */
 async function countPending(session) {
     try {
-        showBadge(await session.unsentCount());
+        showPending(await session.unsentCount());
     } catch {
         // Database closing (sign-out): the next event counts again.
     }
-}
-
-/**
- * showBadge shows the number of contributions waiting to be sent.
- * @param {number} n
- */
-function showBadge(n) {
-    const badge = document.getElementById("outbox-badge");
-    if (!badge) {
-        return;
-    }
-    badge.textContent = n > 0 ? String(n) : "";
-    badge.hidden = n === 0;
-    badge.setAttribute("aria-label", t("outbox.badge", { count: n }));
 }
 
 /** switchLanguage toggles French and English, remembers it and redraws. */
@@ -94,5 +81,6 @@ function switchLanguage() {
     setLocale(next);
     localStorage.setItem("maillage.locale", next);
     translatePage(document);
+    showPending(pendingShown());
     window.dispatchEvent(new HashChangeEvent("hashchange"));
 }

@@ -1,0 +1,37 @@
+// @ts-check
+// The navigation's icons: inline SVG drawn with strokes on a 24×24 grid in the text's colour,
+// so no icon font and no request. Decorative: the label beside each icon names the link.
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** ICONS holds each icon's path data, by the name of the view it stands for. */
+export const ICONS = {
+    map: "M3 6l6-2 6 2 6-2v14l-6 2-6-2-6 2z M9 4v14 M15 6v14",
+    list: "M9 6h11 M9 12h11 M9 18h11 M4 6h1 M4 12h1 M4 18h1",
+    agenda: "M4 6h16v14H4z M4 10h16 M8 3v5 M16 3v5",
+    directory: "M9 11a3 3 0 1 0 0-6a3 3 0 1 0 0 6z M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6 M16 5a3 3 0 0 1 0 6 M18 14c2 .6 3 2.8 3 6",
+    offers: "M4 8h14 M14 4l4 4-4 4 M20 16H6 M10 12l-4 4 4 4",
+    contribute: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 8v8 M8 12h8",
+    outbox: "M4 14v6h16v-6 M12 3v11 M8 7l4-4 4 4",
+    account: "M12 12a4 4 0 1 0 0-8a4 4 0 1 0 0 8z M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8",
+    about: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 11v6 M12 7.5v.5",
+    more: "M5 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M12 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M19 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z",
+};
+
+/**
+ * icon draws the icon of a view (an empty one for a name with no icon), hidden from assistive
+ * technologies and out of the focus order.
+ * @param {string} name
+ * @returns {SVGSVGElement}
+ */
+export function icon(name) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "icon");
+    const path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", ICONS[/** @type {keyof typeof ICONS} */ (name)] || "");
+    svg.appendChild(path);
+    return svg;
+}

@@ -1,0 +1,163 @@
+// @ts-check
+// The navigation, drawn from one list of destinations. At phone widths it is a bottom bar of
+// the destinations marked `bar` plus "More" (#/more, js/views/more.js), which lists the others
+// by group; at wide widths it is a side bar with every destination (css/app.css). Adding a
+// destination is one entry of DESTINATIONS, plus its route (router.js), its label "nav.<view>"
+// (messages*.js) and its icon (icons.js).
+import { t } from "../i18n.js";
+import { icon } from "./icons.js";
+
+/**
+ * @typedef {object} Destination
+ * @property {string} view the route's view (router.js ROUTES), also the link's hash "#/<view>"
+ * @property {string} group its heading in the More view (GROUPS)
+ * @property {boolean} [bar] one of the bottom bar's primary destinations
+ * @property {string[]} [also] other views that mark this destination as current
+ * @property {boolean} [count] shows the number of contributions waiting to be sent
+ */
+
+/** MORE is the view that lists the destinations left out of the bottom bar. */
+export const MORE = "more";
+
+/** BAR_MAX is the most entries the bottom bar holds, "More" included (platform conventions). */
+export const BAR_MAX = 5;
+
+/** GROUPS are the More view's headings, in order; each is labelled "nav.group.<name>". */
+export const GROUPS = ["explore", "takePart", "you", "about"];
+
+/** @type {Destination[]} DESTINATIONS is every place the navigation leads to, in order. */
+export const DESTINATIONS = [
+    { view: "map", group: "explore", bar: true },
+    { view: "list", group: "explore" },
+    { view: "agenda", group: "explore", bar: true },
+    { view: "directory", group: "explore" },
+    { view: "offers", group: "explore", bar: true },
+    { view: "contribute", group: "takePart", bar: true, also: ["cartoparty"] },
+    { view: "outbox", group: "takePart", also: ["conflicts"], count: true },
+    { view: "account", group: "you" },
+    { view: "about", group: "about" },
+];
+
+let pending = 0;
+
+/**
+ * currentEntries names the navigation entries that mark view as current: its destination,
+ * and "more" too when the destination is not in the bottom bar (on a phone, More is the way
+ * there); none for a view that is no destination (a detail page).
+ * @param {string} view
+ * @returns {string[]}
+ */
+export function currentEntries(view) {
+    if (view === MORE) {
+        return [MORE];
+    }
+    const d = DESTINATIONS.find((x) => x.view === view || x.also?.includes(view));
+    if (!d) {
+        return [];
+    }
+    return d.bar ? [d.view] : [d.view, MORE];
+}
+
+/**
+ * initNav fills the navigation list with every destination and the More entry.
+ * @param {HTMLElement} list the nav's <ul>
+ */
+export function initNav(list) {
+    list.replaceChildren(...DESTINATIONS.map((d) => entry(d.view, d.bar ? "nav-bar" : "nav-extra", d.count ? "outbox-badge" : "")),
+        entry(MORE, "nav-more", "nav-more-count"));
+}
+
+/**
+ * entry draws one link of the navigation: icon, label, and the pending count when asked.
+ * @param {string} view
+ * @param {string} kind the item's class: nav-bar, nav-extra or nav-more (css/app.css)
+ * @param {string} countId the test id of its count, or "" for none
+ */
+function entry(view, kind, countId) {
+    const li = document.createElement("li");
+    li.className = kind;
+    const a = document.createElement("a");
+    a.href = "#/" + view;
+    a.dataset.view = view;
+    a.dataset.testid = "nav-" + view;
+    const label = document.createElement("span");
+    label.className = "nav-label";
+    label.dataset.i18n = "nav." + view;
+    label.textContent = t("nav." + view);
+    const mark = document.createElement("span");
+    mark.className = "nav-icon";
+    mark.appendChild(icon(view));
+    a.append(mark, label);
+    if (countId) {
+        a.append(...countBadge(countId));
+    }
+    li.appendChild(a);
+    return li;
+}
+
+/**
+ * countBadge makes the pending count: a visible badge (the number, hidden at zero) and its
+ * words for screen readers, both kept up to date by showPending.
+ * @param {string} testId the badge's test id; "outbox-badge" also gets that id
+ * @returns {HTMLElement[]}
+ */
+export function countBadge(testId) {
+    const badge = document.createElement("span");
+    badge.className = "badge";
+    badge.dataset.outboxCount = "";
+    badge.dataset.testid = testId;
+    badge.setAttribute("aria-hidden", "true");
+    if (testId === "outbox-badge") {
+        badge.id = "outbox-badge";
+    }
+    const said = document.createElement("span");
+    said.className = "visually-hidden";
+    paint(badge, said, pending);
+    return [badge, said];
+}
+
+/**
+ * showPending shows n, the number of contributions waiting to be sent, on every count.
+ * @param {number} n
+ */
+export function showPending(n) {
+    pending = n;
+    document.querySelectorAll("[data-outbox-count]").forEach((el) => {
+        paint(/** @type {HTMLElement} */ (el), /** @type {HTMLElement} */ (el.nextElementSibling), n);
+    });
+}
+
+/**
+ * paint writes n into one count: the badge's number (hidden at zero) and, for screen
+ * readers, the words that follow the link's label.
+ * @param {HTMLElement} badge
+ * @param {HTMLElement|null} said
+ * @param {number} n
+ */
+function paint(badge, said, n) {
+    badge.textContent = n > 0 ? String(n) : "";
+    badge.hidden = n === 0;
+    if (said) {
+        said.textContent = n > 0 ? ", " + t("outbox.badge", { count: n }) : "";
+    }
+}
+
+/** pendingShown returns the last count shown. */
+export function pendingShown() {
+    return pending;
+}
+
+/**
+ * markCurrent sets aria-current="page" on the navigation entries of the view shown.
+ * @param {string} view
+ */
+export function markCurrent(view) {
+    const current = currentEntries(view);
+    document.querySelectorAll(".nav a[data-view]").forEach((a) => {
+        if (current.includes(/** @type {string} */ (a.getAttribute("data-view")))) {
+            a.setAttribute("aria-current", "page");
+        } else {
+            a.removeAttribute("aria-current");
+        }
+    });
+}
