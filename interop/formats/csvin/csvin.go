@@ -50,6 +50,9 @@ func Decode(r io.Reader, collection string) (interop.Decoded, error) {
 		case row.Extra > 0:
 			out.Problems = append(out.Problems, fields.Problem(it.Label, CodeExtraCells, "count", row.Extra))
 		default:
+			if it.ExternalID == "" {
+				it.ExternalID = fields.Identity(it)
+			}
 			out.Items = append(out.Items, it)
 		}
 	}

@@ -1,7 +1,9 @@
 package fields
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maillage/maillage/interop"
 	s "github.com/maillage/maillage/schema"
@@ -26,6 +28,7 @@ type Pair struct {
 // Item reads pairs into an item for collection: each role takes the first non-empty value of
 // a field with that role, every pair is kept in Extra by its own name, and label (with the
 // item's name) names the item in reports. An item that cannot be read returns a problem.
+// ExternalID is the id field's value, empty when there is none (see Identity).
 func Item(pairs []Pair, collection, label string) (interop.Item, *interop.Problem) {
 	roles, lists := byRole(pairs)
 	it := interop.Item{
@@ -44,10 +47,20 @@ func Item(pairs []Pair, collection, label string) (interop.Item, *interop.Proble
 		it.Event, problem = eventOf(it.Label, roles)
 	}
 	it.ExternalID = roles[ID]
-	if it.ExternalID == "" {
-		it.ExternalID = DerivedID(it.Name, it.Address, roles[Start], roles[Lat], roles[Lon], roles[LatLon])
-	}
 	return it, problem
+}
+
+// Identity is the stable id of an item its source gives none: derived from its name, address,
+// position (to about 10 cm) and start, so that a re-import of the same item matches it.
+func Identity(it interop.Item) string {
+	var pos, start string
+	if it.Geo != nil {
+		pos = fmt.Sprintf("%.6f,%.6f", it.Geo.Lon, it.Geo.Lat)
+	}
+	if it.Event != nil {
+		start = it.Event.Start.UTC().Format(time.RFC3339)
+	}
+	return DerivedID(it.Name, it.Address, pos, start)
 }
 
 // Label names an item in reports: where it is in its file, and its name when it has one.

@@ -25,9 +25,10 @@ func Coordinate(s string) (float64, bool) {
 }
 
 // NewPoint returns the point at lon, lat when it is a WGS84 position: latitude within ±90,
-// longitude within ±180, and not (0, 0), the "Null Island" that a failed geocoder writes.
+// longitude within ±180. (0, 0), which a failed geocoder writes, is a position: the
+// importer's territory check refuses it with its distance.
 func NewPoint(lon, lat float64) (*interop.Point, bool) {
-	if math.IsNaN(lon) || math.IsNaN(lat) || lat < -90 || lat > 90 || lon < -180 || lon > 180 || (lat == 0 && lon == 0) {
+	if math.IsNaN(lon) || math.IsNaN(lat) || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
 		return nil, false
 	}
 	return &interop.Point{Lon: lon, Lat: lat}, true
