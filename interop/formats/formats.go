@@ -12,6 +12,7 @@ import (
 	"github.com/maillage/maillage/interop"
 	"github.com/maillage/maillage/interop/formats/csvin"
 	"github.com/maillage/maillage/interop/formats/geojson"
+	"github.com/maillage/maillage/interop/formats/gogocarto"
 	"github.com/maillage/maillage/interop/formats/input"
 )
 
@@ -20,8 +21,9 @@ const CodeUnknown = "format_unknown"
 
 // decoders maps each format name to its decoder.
 var decoders = map[string]interop.Decoder{
-	"csv":     csvin.Decode,
-	"geojson": geojson.Decode,
+	"csv":       csvin.Decode,
+	"geojson":   geojson.Decode,
+	"gogocarto": gogocarto.Decode,
 	// "ics": ical.Decode, ← the iCalendar engineer adds this line with interop/formats/ical.
 }
 

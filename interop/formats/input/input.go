@@ -30,6 +30,7 @@ const (
 	CodeBinary            = "format_binary"
 	CodeUnknownCollection = "format_unknown_collection"
 	CodeUnreadable        = "format_unreadable"
+	CodeNotJSON           = "format_not_json"
 )
 
 // Error is why a whole input was refused: Code is an i18n message key, Params fill it.
