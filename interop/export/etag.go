@@ -18,7 +18,7 @@ const formatVersion = "1"
 
 // dependencies are the collections whose rows an export may show or name: the content, the
 // categories and communes it names, and the import sources whose licences it carries.
-var dependencies = []string{s.Organisations, s.Initiatives, s.Events, s.Offers, s.Categories, s.Communes, sourcesCollection}
+var dependencies = []string{s.Organisations, s.Initiatives, s.Events, s.Offers, s.Categories, s.Communes, s.Sources}
 
 // etag is the entity tag of the export e asks for: a hash of the URL (path and query), the
 // licence, the application URL and the version of every dependency. It changes whenever any
@@ -44,7 +44,7 @@ func etag(e *core.RequestEvent, cfg Config) (string, error) {
 func version(app core.App, collection string) (string, error) {
 	c, err := app.FindCachedCollectionByNameOrId(collection)
 	if err != nil {
-		return "absent", nil // an optional collection (sources) that does not exist yet
+		return "", fmt.Errorf("version of %s: %w", collection, err)
 	}
 	var v struct {
 		Max   string `db:"m"`

@@ -93,7 +93,7 @@ func publicOrganisation(app core.App, id string) (string, error) {
 func (f filter) exprs(c *core.Collection) ([]search.FilterData, dbx.Params) {
 	var out []search.FilterData
 	if f.category != "" {
-		out = append(out, search.FilterData(s.ContentFields.Categories+" ?= {:fcategory}"))
+		out = append(out, search.FilterData(s.ContentFields.Categories+".id ?= {:fcategory}"))
 	}
 	if f.commune != "" {
 		out = append(out, search.FilterData(s.FieldCommune+" = {:fcommune}"))

@@ -30,6 +30,11 @@ func guestInfo() *core.RequestInfo {
 // order, reading PageSize records at a time. Each page is enriched as the REST API enriches
 // what it answers (OnRecordEnrich: offers' locations blurred), so fn sees what anyone sees.
 func scan(app core.App, c *core.Collection, f filter, fn func(*core.Record) error) error {
+	return scanPages(app, c, f, enrich, fn)
+}
+
+// scanPages is scan with the enrichment of each page given.
+func scanPages(app core.App, c *core.Collection, f filter, enrich func(core.App, []*core.Record) error, fn func(*core.Record) error) error {
 	after := ""
 	for {
 		page, err := readPage(app, c, f, after, nil)

@@ -10,15 +10,8 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// The sources collection of scheduled imports (interop/sources), read when it exists: an
-// imported record carries its source's licence and attribution.
-const (
-	sourcesCollection  = "sources"
-	sourceName         = "name"
-	sourceLicence      = "licence"
-	sourceAttribution  = "attribution"
-	categoryNameFrench = "nameFr"
-)
+// categoryNameFrench is the categories' French name, the one exports write.
+const categoryNameFrench = "nameFr"
 
 // Licence is the licence and credit one record or one export comes under.
 type Licence struct {
@@ -98,23 +91,15 @@ func (r *refs) loadCommunes(app core.App) error {
 	return nil
 }
 
-// sourceLicences are the licences of the import sources that name one, by source name; none
-// when the sources collection does not exist (yet).
+// sourceLicences are the licences of the import sources (interop/sources) that name one, by
+// source name: the name is what imported records hold in their source field.
 func sourceLicences(app core.App) (map[string]Licence, error) {
 	out := map[string]Licence{}
-	c, err := app.FindCachedCollectionByNameOrId(sourcesCollection)
-	if err != nil || c.Fields.GetByName(sourceName) == nil || c.Fields.GetByName(sourceLicence) == nil {
-		return out, nil
-	}
-	attribution := "''"
-	if c.Fields.GetByName(sourceAttribution) != nil {
-		attribution = "[[" + sourceAttribution + "]]"
-	}
 	var rows []struct {
 		Name, Licence, Attribution string
 	}
-	err = app.DB().Select(sourceName+" AS name", sourceLicence+" AS licence", attribution+" AS attribution").
-		From(c.Name).Where(dbx.NewExp("[[" + sourceLicence + "]] != ''")).All(&rows)
+	err := app.DB().Select(s.FieldSourceName+" AS name", s.FieldSourceLicence+" AS licence", s.FieldSourceAttribution+" AS attribution").
+		From(s.Sources).Where(dbx.NewExp("[[" + s.FieldSourceLicence + "]] != ''")).All(&rows)
 	if err != nil {
 		return nil, fmt.Errorf("read sources: %w", err)
 	}
