@@ -12,6 +12,7 @@ import (
 
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/interop/export"
 	"github.com/maillage/maillage/interop/importer"
 	_ "github.com/maillage/maillage/migrations"
 	pbpublic "github.com/maillage/maillage/pb_public"
@@ -50,6 +51,10 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"the PWA map's tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png; empty draws no base map; env MAILLAGE_TILE_URL")
 	flags.StringVar(&cfg.TileAttribution, "tiles-attribution", os.Getenv("MAILLAGE_TILE_ATTRIBUTION"),
 		"credit shown under the map for the tiles; env MAILLAGE_TILE_ATTRIBUTION")
+	flags.StringVar(&cfg.Export.Licence, "data-licence", envOr("MAILLAGE_DATA_LICENCE", export.DefaultLicence),
+		"licence of the exported data: an SPDX identifier such as ODbL-1.0 or etalab-2.0, or a URL; env MAILLAGE_DATA_LICENCE")
+	flags.StringVar(&cfg.Export.Attribution, "data-attribution", envOr("MAILLAGE_DATA_ATTRIBUTION", export.DefaultAttribution),
+		"credit re-users of the exported data must give; env MAILLAGE_DATA_ATTRIBUTION")
 	flags.Float64Var(&cfg.Hooks.Geo.OutsideMarginMeters, "geo-margin", margin,
 		"how far outside the territory's communes (metres) a location is still accepted; 0: the default 2000; negative: none; env MAILLAGE_GEO_MARGIN")
 	allow := flags.String("sources-allow-networks", os.Getenv("MAILLAGE_SOURCES_ALLOW_NETWORKS"),
@@ -58,6 +63,14 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 	cfg.Public = publicFiles(pb.IsDev())
 	cfg.Sources.AllowNetworks, err = server.AllowNetworks(*allow)
 	return cfg, err
+}
+
+// envOr is the environment variable name, or def when it is unset or empty.
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
 }
 
 // publicFiles serves the embedded PWA, or pb_public on disk in --dev mode so edits show at once.

@@ -16,11 +16,18 @@ type PublicConfig struct {
 	TileURL string `json:"tileUrl"`
 	// TileAttribution credits the tile provider beside the map.
 	TileAttribution string `json:"tileAttribution"`
+	// DataLicence, DataLicenceURL and DataAttribution are the licence of the territory's data,
+	// which the PWA's detail pages state in their JSON-LD as the exports do.
+	DataLicence     string `json:"dataLicence"`
+	DataLicenceURL  string `json:"dataLicenceUrl"`
+	DataAttribution string `json:"dataAttribution"`
 }
 
 // bindConfig serves the PWA's public settings.
 func bindConfig(app core.App, cfg Config) {
-	pub := PublicConfig{TileURL: cfg.TileURL, TileAttribution: cfg.TileAttribution}
+	data := cfg.Export.WithDefaults()
+	pub := PublicConfig{TileURL: cfg.TileURL, TileAttribution: cfg.TileAttribution,
+		DataLicence: data.Licence, DataLicenceURL: data.LicenceURL, DataAttribution: data.Attribution}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET(PathConfig, func(e *core.RequestEvent) error {
 			e.Response.Header().Set("Cache-Control", "no-cache")

@@ -16,6 +16,7 @@ import (
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/internal/geoapi"
+	"github.com/maillage/maillage/interop/export"
 	"github.com/maillage/maillage/interop/sources"
 	mobilesync "github.com/maillage/maillage/mobile_sync"
 )
@@ -36,6 +37,8 @@ type Config struct {
 	TileAttribution string
 	// Sources bounds the fetching of scheduled sources and the networks they may reach.
 	Sources sources.Config
+	// Export is the licence and attribution every open data export carries.
+	Export export.Config
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
@@ -48,6 +51,7 @@ func Bind(app core.App, cfg Config) error {
 	}
 	bindConfig(app, cfg)
 	geoapi.Register(app)
+	export.Register(app, cfg.Export)
 	sources.Register(app, cfg.Sources)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
