@@ -6,12 +6,15 @@ require (
 	code.dny.dev/ssrf v0.3.0
 	github.com/adrg/strutil v0.3.1
 	github.com/disintegration/imaging v1.6.2
+	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392
 	github.com/epiclabs-io/diff3 v0.0.0-20260520111523-3b1669897fb1
 	github.com/pocketbase/dbx v1.12.0
 	github.com/pocketbase/ozzo-validation/v4 v4.3.0
 	github.com/pocketbase/pocketbase v0.39.11
 	github.com/spf13/cobra v1.10.2
+	github.com/teambition/rrule-go v1.8.2
 	github.com/twpayne/go-geom v1.7.0
+	github.com/yaegashi/wtz.go v0.0.2
 	golang.org/x/image v0.45.0
 	golang.org/x/text v0.41.0
 )
