@@ -13,6 +13,7 @@ import (
 	"github.com/maillage/maillage/interop/formats/csvin"
 	"github.com/maillage/maillage/interop/formats/geojson"
 	"github.com/maillage/maillage/interop/formats/gogocarto"
+	"github.com/maillage/maillage/interop/formats/ical"
 	"github.com/maillage/maillage/interop/formats/input"
 )
 
@@ -24,7 +25,7 @@ var decoders = map[string]interop.Decoder{
 	"csv":       csvin.Decode,
 	"geojson":   geojson.Decode,
 	"gogocarto": gogocarto.Decode,
-	// "ics": ical.Decode, ← the iCalendar engineer adds this line with interop/formats/ical.
+	"ics":       ical.Decode,
 }
 
 // Lookup returns the decoder of the format called name, or an *input.Error naming the known
