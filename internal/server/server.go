@@ -16,6 +16,7 @@ import (
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/internal/geoapi"
+	"github.com/maillage/maillage/interop/dedup"
 	"github.com/maillage/maillage/interop/export"
 	"github.com/maillage/maillage/interop/sources"
 	mobilesync "github.com/maillage/maillage/mobile_sync"
@@ -53,6 +54,7 @@ func Bind(app core.App, cfg Config) error {
 	geoapi.Register(app)
 	export.Register(app, cfg.Export)
 	sources.Register(app, cfg.Sources)
+	dedup.Register(app)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
