@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
@@ -148,12 +149,16 @@ func (f *fetcher) explain(err error) error {
 	return &runError{Code: "source_fetch_failed", Params: map[string]any{"reason": err.Error()}, Err: err}
 }
 
-// seconds writes d in seconds, with a decimal only when it has one ("60", "0.2").
-func seconds(d time.Duration) string {
-	return fmt.Sprintf("%g", d.Seconds())
-}
+// seconds is d in seconds, for a message: whole (60) or with a decimal the language writes
+// its way (0,2 in French).
+func seconds(d time.Duration) any { return number(d.Seconds()) }
 
-// mebibytes writes n bytes in MiB the same way.
-func mebibytes(n int64) string {
-	return fmt.Sprintf("%g", float64(n)/(1<<20))
+// mebibytes is n bytes in MiB, for a message, the same way.
+func mebibytes(n int64) any { return number(float64(n) / (1 << 20)) }
+
+func number(v float64) any {
+	if v == math.Trunc(v) {
+		return int64(v)
+	}
+	return v
 }

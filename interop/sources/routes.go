@@ -2,6 +2,7 @@ package sources
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/http"
@@ -73,15 +74,13 @@ func serveCredits(e *core.RequestEvent) error {
 // caller goes away, so that it is recorded all the same.
 func (r *Runner) serveRun(e *core.RequestEvent) error {
 	lang := i18n.FR
-	src, err := e.App.FindRecordById(s.Sources, e.Request.PathValue("id"))
-	if err != nil {
-		return e.NotFoundError(i18n.T(lang, "source_not_found", nil), err)
-	}
-	run, err := r.Run(context.WithoutCancel(e.Request.Context()), src)
-	if errors.Is(err, ErrRunning) {
+	run, err := r.Run(context.WithoutCancel(e.Request.Context()), e.Request.PathValue("id"))
+	switch {
+	case errors.Is(err, ErrRunning):
 		return e.Error(http.StatusConflict, i18n.T(lang, "source_running", nil), nil)
-	}
-	if err != nil {
+	case errors.Is(err, sql.ErrNoRows):
+		return e.NotFoundError(i18n.T(lang, "source_not_found", nil), err)
+	case err != nil:
 		return e.InternalServerError("", err)
 	}
 	return e.JSON(http.StatusOK, run)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -54,14 +55,19 @@ type outcome struct {
 	etag, lastModified string
 }
 
-// Run runs src once: fetch (or read its file), import, and record an importRuns row, which it
-// returns. A failure of the source itself is a failed run, not an error; the error is for a run
-// that could not start (ErrRunning) or not be recorded.
-func (r *Runner) Run(ctx context.Context, src *core.Record) (*core.Record, error) {
-	if !r.begin(src.Id) {
+// Run runs the source sourceID once, as it is stored now: fetch (or read its file), import,
+// and record an importRuns row, which it returns. A failure of the source itself is a failed
+// run, not an error; the error is for a run that could not start (ErrRunning, a source not
+// found) or not be recorded.
+func (r *Runner) Run(ctx context.Context, sourceID string) (*core.Record, error) {
+	if !r.begin(sourceID) {
 		return nil, ErrRunning
 	}
-	defer r.end(src.Id)
+	defer r.end(sourceID)
+	src, err := r.app.FindRecordById(s.Sources, sourceID)
+	if err != nil {
+		return nil, fmt.Errorf("find source %s: %w", sourceID, err)
+	}
 	started := time.Now()
 	return r.record(src, started, r.attempt(ctx, src))
 }

@@ -72,7 +72,7 @@ func (r *Runner) runScheduled(sourceID string) {
 	if err != nil || !src.GetBool(s.FieldSourceEnabled) {
 		return
 	}
-	_, err = r.Run(context.Background(), src)
+	_, err = r.Run(context.Background(), src.Id)
 	if err != nil && !errors.Is(err, ErrRunning) {
 		r.app.Logger().Error("run source", "source", sourceID, "error", err)
 	}
