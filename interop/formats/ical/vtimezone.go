@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,7 @@ func onsets(part *component, from int) []int64 {
 	}
 	out := []int64{start.Unix() - int64(from)}
 	if rule := part.get("RRULE"); rule != nil {
-		for _, t := range ruleOnsets(rule.value, start) {
+		for _, t := range ruleOnsets(rule.value, start, from) {
 			out = append(out, t.Unix()-int64(from))
 		}
 	}
@@ -84,11 +85,15 @@ func onsets(part *component, from int) []int64 {
 	return out
 }
 
-// ruleOnsets expands a VTIMEZONE part's RRULE from start (a naive local time in UTC).
-func ruleOnsets(rule string, start time.Time) []time.Time {
+// ruleOnsets expands a VTIMEZONE part's RRULE from start (a naive local time in UTC); its UNTIL,
+// an instant, is moved to the same naive local time (from is the offset before the onsets).
+func ruleOnsets(rule string, start time.Time, from int) []time.Time {
 	opt, err := rrule.StrToROptionInLocation(cleanRule(rule), time.UTC)
 	if err != nil || (opt.Freq != rrule.YEARLY && opt.Freq != rrule.MONTHLY) {
 		return nil
+	}
+	if _, values := ruleParts(rule); strings.HasSuffix(values["UNTIL"], "Z") {
+		opt.Until = opt.Until.Add(time.Duration(from) * time.Second)
 	}
 	opt.Dtstart = start
 	r, err := rrule.NewRRule(*opt)
@@ -112,19 +117,24 @@ func (z *customZone) offsetAt(u int64) int {
 	return z.trans[i-1].to
 }
 
-// toUTC converts a local wall time (given as a naive time in UTC) to an instant. An ambiguous
-// time takes its first occurrence; a time skipped by a change is read with the offset before
-// the change (RFC 5545 §3.3.5).
+// toUTC converts a local wall time (given as a naive time in UTC) to an instant.
 func (z *customZone) toUTC(local time.Time) time.Time {
+	return fromLocal(local, z.offsets, z.offsetAt)
+}
+
+// fromLocal converts a local wall time to an instant, given the offsets a zone takes and the
+// offset in force at each instant. An ambiguous time takes its first occurrence; a time skipped
+// by a change is read with the offset before the change (RFC 5545 §3.3.5).
+func fromLocal(local time.Time, offsets []int, offsetAt func(int64) int) time.Time {
 	n := local.Unix()
 	best, found := int64(0), false
-	for _, off := range z.offsets {
-		if u := n - int64(off); z.offsetAt(u) == off && (!found || u < best) {
+	for _, off := range offsets {
+		if u := n - int64(off); offsetAt(u) == off && (!found || u < best) {
 			best, found = u, true
 		}
 	}
 	if !found {
-		best = n - int64(z.offsetAt(n-int64(z.offsets[len(z.offsets)-1])))
+		best = n - int64(offsetAt(n-int64(slices.Max(offsets))))
 	}
 	return time.Unix(best, 0).UTC()
 }

@@ -29,9 +29,13 @@ func (z zone) toUTC(local time.Time) time.Time {
 	if z.loc == nil {
 		return local
 	}
-	y, mo, d := local.Date()
-	h, mi, s := local.Clock()
-	return time.Date(y, mo, d, h, mi, s, 0, z.loc).UTC()
+	offsetAt := func(u int64) int {
+		_, off := time.Unix(u, 0).In(z.loc).Zone()
+		return off
+	}
+	n := local.Unix()
+	day := int64(24 * 3600)
+	return fromLocal(local, []int{offsetAt(n - day), offsetAt(n + day)}, offsetAt)
 }
 
 // zones resolves the TZIDs of one calendar, with the VTIMEZONEs it defines.
