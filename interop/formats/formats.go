@@ -15,6 +15,7 @@ import (
 	"github.com/maillage/maillage/interop/formats/gogocarto"
 	"github.com/maillage/maillage/interop/formats/ical"
 	"github.com/maillage/maillage/interop/formats/input"
+	"github.com/maillage/maillage/interop/formats/jsonld"
 )
 
 // CodeUnknown is the message key of an unknown format name.
@@ -25,6 +26,7 @@ var decoders = map[string]interop.Decoder{
 	"csv":       csvin.Decode,
 	"geojson":   geojson.Decode,
 	"gogocarto": gogocarto.Decode,
+	"jsonld":    jsonld.Decode,
 	"ics":       ical.Decode,
 }
 
