@@ -9,6 +9,7 @@ import { locale } from "../i18n.js";
 import { blobURL } from "../media.js";
 import { announce, h, localDate } from "../ui/dom.js";
 import { downloadICS } from "../ui/calendar.js";
+import { creditLine } from "../ui/credit.js";
 import { href } from "../ui/router.js";
 
 const SHOWN = ["initiatives", "events", "organisations", "offers"];
@@ -38,6 +39,7 @@ export async function render(main, params, ctx) {
         chips(rec, cats),
         paragraphs(rec.description),
         h("dl", { class: "props" }, ...props(c, rec, towns, t)),
+        creditLine(rec, t),
         await photos(ctx.db, c, rec, t),
         await related(ctx.db, c, rec, t),
         actions(c, rec, ctx)));

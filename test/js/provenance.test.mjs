@@ -1,0 +1,34 @@
+// Crediting an imported record's source on its detail page, from the credits kept offline.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { CREDITS_KEY, provenanceParts, readCredits, storeCredits } from "../../pb_public/js/provenance.js";
+
+/** memoryStorage is a localStorage stand-in. */
+function memoryStorage() {
+    const m = new Map();
+    return { getItem: (k) => (m.has(k) ? m.get(k) : null), setItem: (k, v) => m.set(k, String(v)) };
+}
+
+const t = (key, p = {}) => `${key}(${Object.values(p).join(",")})`;
+
+test("a record from a source shows its name, licence and attribution", () => {
+    const storage = memoryStorage();
+    storeCredits(storage, { sources: [{ name: "france-services", licence: "Licence Ouverte", attribution: "ANCT" }] });
+    const credits = readCredits(storage); // as read again offline
+    assert.deepEqual(provenanceParts({ source: "france-services" }, credits, t),
+        ["detail.source(france-services)", "detail.licence(Licence Ouverte)", "ANCT"]);
+});
+
+test("a source not (yet) in the credits still shows its name; a record made in Maillage shows nothing", () => {
+    assert.deepEqual(provenanceParts({ source: "maillage-demo" }, new Map(), t), ["detail.source(maillage-demo)"]);
+    assert.deepEqual(provenanceParts({ source: "" }, new Map(), t), []);
+    assert.deepEqual(provenanceParts({}, new Map(), t), []);
+});
+
+test("unreadable kept credits or answers give no credit rather than an error", () => {
+    const storage = memoryStorage();
+    storage.setItem(CREDITS_KEY, "{not json");
+    assert.equal(readCredits(storage).size, 0);
+    assert.equal(storeCredits(storage, { message: "error" }).size, 0);
+    assert.equal(storeCredits(storage, { sources: [null, { licence: "x" }, { name: "ok" }] }).size, 1);
+});
