@@ -73,7 +73,7 @@ func serveCredits(e *core.RequestEvent) error {
 // serveRun runs a source at once and answers its importRuns row. The run goes on if the
 // caller goes away, so that it is recorded all the same.
 func (r *Runner) serveRun(e *core.RequestEvent) error {
-	lang := i18n.FR
+	lang := i18n.Lang(e)
 	run, err := r.Run(context.WithoutCancel(e.Request.Context()), e.Request.PathValue("id"))
 	switch {
 	case errors.Is(err, ErrRunning):

@@ -86,7 +86,7 @@ func checkRename(app core.App, rec *core.Record) error {
 			return fieldError("source_name_locked", nil)
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
-			return validation.NewError("source_name_check", err.Error())
+			return err
 		}
 	}
 	return nil
@@ -105,12 +105,12 @@ func resetValidators(rec *core.Record) {
 	}
 }
 
-// fieldError is a field error with its code, and its message in both languages: a save of a
-// source has no request whose language could be chosen (the dashboard, a script).
-func fieldError(code string, cause error) validation.Error {
-	params := map[string]any{}
+// fieldError is a field error with its code and params: it reads in French, and the API
+// answers it in the requester's language (i18n.Middleware).
+func fieldError(code string, cause error) error {
+	var params map[string]any
 	if cause != nil {
-		params["reason"] = cause.Error()
+		params = map[string]any{"reason": cause.Error()}
 	}
-	return validation.NewError(code, i18n.T(i18n.FR, code, params)+" / "+i18n.T(i18n.EN, code, params))
+	return i18n.NewError(code, params)
 }

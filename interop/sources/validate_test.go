@@ -33,9 +33,9 @@ func fieldCodes(t *testing.T, err error) map[string]string {
 		t.Fatalf("got %v, want field errors", err)
 	}
 	for field, e := range errs {
-		var ve validation.Error
-		if errors.As(e, &ve) {
-			codes[field] = ve.Code()
+		var coded interface{ Code() string }
+		if errors.As(e, &coded) {
+			codes[field] = coded.Code()
 		}
 	}
 	return codes
