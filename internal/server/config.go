@@ -21,6 +21,9 @@ type PublicConfig struct {
 	DataLicence     string `json:"dataLicence"`
 	DataLicenceURL  string `json:"dataLicenceUrl"`
 	DataAttribution string `json:"dataAttribution"`
+	// AppURL is the application's URL (dashboard: Settings → Application URL), the root of the
+	// records' JSON-LD @id, as the exports write them.
+	AppURL string `json:"appUrl"`
 }
 
 // bindConfig serves the PWA's public settings.
@@ -31,7 +34,9 @@ func bindConfig(app core.App, cfg Config) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET(PathConfig, func(e *core.RequestEvent) error {
 			e.Response.Header().Set("Cache-Control", "no-cache")
-			return e.JSON(http.StatusOK, pub)
+			answer := pub
+			answer.AppURL = e.App.Settings().Meta.AppURL // may change in the dashboard at any time
+			return e.JSON(http.StatusOK, answer)
 		})
 		return se.Next()
 	})

@@ -11,6 +11,7 @@ import { announce, h, localDate } from "../ui/dom.js";
 import { downloadICS } from "../ui/calendar.js";
 import { creditLine } from "../ui/credit.js";
 import { href } from "../ui/router.js";
+import { structuredData } from "../ui/structured.js";
 
 const SHOWN = ["initiatives", "events", "organisations", "offers"];
 
@@ -42,7 +43,8 @@ export async function render(main, params, ctx) {
         creditLine(rec, t),
         await photos(ctx.db, c, rec, t),
         await related(ctx.db, c, rec, t),
-        actions(c, rec, ctx)));
+        actions(c, rec, ctx),
+        await structuredData(ctx.db, c, rec)));
 }
 
 /**
