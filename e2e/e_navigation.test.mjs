@@ -2,15 +2,20 @@
 // entries on one row at the bottom of the viewport, thumb-sized, the current one marked, the
 // outbox's pending count visible, "More" reaching every other destination, the content never
 // hidden behind the bar, keyboard reachable, the new page announced (focus on its heading, the
-// document titled after it). At 1280×800: a side bar with every destination. Negative control:
-// the old two-row navigation fails the bar's layout check.
+// document titled after it), and axe (the engine of Lighthouse's accessibility audits) finding
+// nothing wrong while a pending count shows, a state Lighthouse's runs never see. At 1280×800: a
+// side bar with every destination. Negative controls: the old two-row navigation fails the
+// bar's layout check, and a faint label fails axe.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createUser, launchBrowser, screenshot, signIn, startServer, waitForSync } from "./harness.mjs";
 import { go, saveInitiative, waitForUserData } from "./contrib.mjs";
 
 /** OTHERS are the destinations the phone's bar leaves to the More view. */
 const OTHERS = ["list", "directory", "outbox", "account", "about"];
+/** AXE is axe-core's browser build (package.json pins it). */
+const AXE = readFileSync(new URL("../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 
 let server;
 let browser;
@@ -59,6 +64,21 @@ async function shownView(page, view) {
         return main?.dataset.view === v && Boolean(h1) && document.title === `${h1} · Maillage`;
     }, view);
     return page.evaluate(() => ({ focused: document.activeElement?.tagName, title: document.title }));
+}
+
+/**
+ * axeViolations runs axe's WCAG 2.1 A and AA rules on the parts of the page named by CSS
+ * selectors and lists what fails ("rule: element").
+ * @param {import("playwright-core").Page} page
+ * @param {string[]} parts
+ */
+async function axeViolations(page, parts) {
+    await page.evaluate(AXE);
+    return page.evaluate(async (include) => {
+        const res = await /** @type {any} */ (window).axe.run({ include: include.map((s) => [s]) },
+            { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return res.violations.flatMap((/** @type {any} */ v) => v.nodes.map((/** @type {any} */ n) => `${v.id}: ${n.target.join(" ")}`));
+    }, parts);
 }
 
 describe("phone, 360×740", () => {
@@ -120,6 +140,21 @@ describe("phone, 360×740", () => {
         }
     });
 
+    test("axe finds nothing wrong in the bar and the More view while a count shows", async () => {
+        await go(page, "#/more");
+        await shownView(page, "more");
+        assert.equal(await page.getByTestId("nav-more-count").isVisible(), true, "the count is shown");
+        assert.deepEqual(await axeViolations(page, [".nav", "main"]), []);
+    });
+
+    test("negative control: axe catches a faint label in the bar", async () => {
+        await go(page, "#/map");
+        const faint = await page.addStyleTag({ content: ".nav .nav-label { color: #bbbbbb; }" });
+        const found = await axeViolations(page, [".nav"]);
+        await faint.evaluate((el) => el.remove());
+        assert.ok(found.some((v) => v.startsWith("color-contrast: ")), `caught: ${JSON.stringify(found)}`);
+    });
+
     test("keyboard: Tab reaches the bar, Enter follows it; nothing hides behind the bar", async () => {
         await go(page, "#/about");
         await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector(".skip")).focus());
@@ -168,6 +203,7 @@ describe("wide, 1280×800", () => {
             assert.deepEqual(side.views, ["map", "list", "agenda", "directory", "offers", "contribute", "outbox", "account", "about"]);
             assert.equal(side.rows, side.views.length, "one entry per row: a side bar");
             assert.deepEqual(side.current, ["directory"]);
+            assert.deepEqual(await axeViolations(page, [".nav"]), []);
             const [nav, main] = await page.evaluate(() => [".nav", "main"].map((s) => /** @type {Element} */ (document.querySelector(s)).getBoundingClientRect()));
             assert.ok(nav.left === 0 && nav.right <= main.left, `the bar is beside the content: ${JSON.stringify({ nav, main })}`);
             await page.getByTestId("nav-list").click();
