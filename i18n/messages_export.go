@@ -39,6 +39,10 @@ func init() {
 			FR: "Page invalide « {value} » : utilisez le lien « next » de la page précédente.",
 			EN: "Invalid page “{value}”: follow the “next” link of the previous page.",
 		},
+		"export_ics_description": {
+			FR: "Les événements publics de {site}.",
+			EN: "The public events of {site}.",
+		},
 		"export_failed": {
 			FR: "L'export n'a pas pu être lu, réessayez plus tard.",
 			EN: "The export could not be read, try again later.",

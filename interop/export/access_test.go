@@ -17,7 +17,7 @@ func exportURLs() []string {
 			out = append(out, "/api/maillage/export/"+c+"."+f)
 		}
 	}
-	return append(out, "/api/maillage/activity?page=first")
+	return append(out, "/api/maillage/export/events.ics", "/api/maillage/activity?page=first")
 }
 
 // TestOnlyPublicExported: every export of every collection shows the public records and none
