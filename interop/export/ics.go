@@ -35,7 +35,7 @@ func serveICS(e *core.RequestEvent, cfg Config, c *core.Collection, f filter) er
 	return stream(e, cfg, ICSContentType, c.Name, FormatICS, func(w *bufio.Writer, r *refs) error {
 		return ical.WriteFeed(w, ical.Feed{
 			Name: "Maillage", Description: i18n.T(i18n.Lang(e), "export_ics_description", map[string]any{"site": r.base}),
-			URL:  r.base + e.Request.URL.RequestURI(),
+			URL:     r.base + e.Request.URL.RequestURI(),
 			Licence: cfg.Licence + " " + cfg.LicenceURL, Attribution: cfg.Attribution, Refresh: icsRefresh,
 			Events: icsEvents(e.App, c, f, r),
 		})
