@@ -1,6 +1,9 @@
 package sources_test
 
 import (
+	"context"
+	"errors"
+	"net/http"
 	"testing"
 
 	"github.com/maillage/maillage/interop/sources"
@@ -69,5 +72,36 @@ func TestFailingSourceDoesNotAffectAnother(t *testing.T) {
 	}
 	if ok.Status != s.RunOK || ok.Created != fixtureRows {
 		t.Errorf("other source: got %+v, want ok with %d created", ok, fixtureRows)
+	}
+}
+
+// A source runs once at a time: a second run while the first waits for the source is refused
+// with ErrRunning, and the source can run again once the first is over.
+func TestOneRunAtATime(t *testing.T) {
+	app := newApp(t, sources.Config{AllowNetworks: loopback})
+	arrived, release, body := make(chan struct{}), make(chan struct{}), fixture(t)
+	src := newSource(t, app, "lente", serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		<-release
+		_, _ = w.Write(body)
+	})).URL, nil)
+	runner := sources.NewRunner(app, sources.Config{AllowNetworks: loopback})
+
+	first := make(chan error, 1)
+	go func() {
+		_, err := runner.Run(context.Background(), src.Id)
+		first <- err
+	}()
+	<-arrived // the first run is fetching
+	if _, err := runner.Run(context.Background(), src.Id); !errors.Is(err, sources.ErrRunning) {
+		t.Errorf("second run during the first: got %v, want ErrRunning", err)
+	}
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatalf("first run: %v", err)
+	}
+	go func() { <-arrived }() // the next run's request
+	if _, err := runner.Run(context.Background(), src.Id); err != nil {
+		t.Errorf("run after the first ended: %v", err)
 	}
 }

@@ -37,7 +37,9 @@ func bindSchedule(app core.App, r *Runner) {
 	})
 }
 
-// ScheduleAll registers the cron job of every source.
+// ScheduleAll registers the cron job of every source. A source whose schedule cannot be
+// registered (saved before its validation, by raw SQL) is logged and left out, so that it
+// does not keep the server from starting.
 func (r *Runner) ScheduleAll() error {
 	all, err := r.app.FindAllRecords(s.Sources)
 	if err != nil {
@@ -45,7 +47,7 @@ func (r *Runner) ScheduleAll() error {
 	}
 	for _, src := range all {
 		if err := r.schedule(src); err != nil {
-			return err
+			r.app.Logger().Error("schedule source", "source", src.Id, "error", err)
 		}
 	}
 	return nil
