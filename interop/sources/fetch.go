@@ -59,7 +59,7 @@ func checkRedirect(max int) func(*http.Request, []*http.Request) error {
 			return errTooManyRedirects
 		}
 		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-			return &schemeError{url: req.URL.Redacted()}
+			return &schemeError{url: req.URL.Scheme + "://" + req.URL.Host} // no path or query: they may hold a key
 		}
 		return nil
 	}

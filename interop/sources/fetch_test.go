@@ -12,8 +12,8 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// Each way a source can fail as a whole records a failed run with its reason, and imports
-// nothing. The bounds are the test's configuration, not sleeps: the slow server waits for the
+// Each way a source can fail as a whole records a failed run with its reason (never the URL's
+// key), and imports nothing. The bounds are the test's configuration, not sleeps: the slow server waits for the
 // client to give up, after 200 ms.
 func TestRunFailures(t *testing.T) {
 	body := fixture(t)
@@ -34,7 +34,7 @@ func TestRunFailures(t *testing.T) {
 					http.Redirect(w, r, strings.Replace(*base, "127.0.0.1", "127.0.0.2", 1)+"/data.csv", http.StatusFound)
 				})
 			}, "source_fetch_refused"},
-		{"redirect to another scheme", sources.Config{}, fixed(redirectTo("ftp://example.org/data.csv")), "source_fetch_scheme"},
+		{"redirect to another scheme", sources.Config{}, fixed(redirectTo("ftp://example.org/data.csv?key=secret")), "source_fetch_scheme"},
 		{"unusable content", sources.Config{}, fixed(&feed{body: []byte{}}), "source_import_failed"},
 	}
 	app := newApp(t, sources.Config{})
@@ -45,7 +45,7 @@ func TestRunFailures(t *testing.T) {
 			}
 			var base string
 			base = serve(t, c.handler(&base)).URL
-			src := newSource(t, app, c.name, base, nil)
+			src := newSource(t, app, c.name, base+"/data.csv?key=secret", nil)
 			row := run(t, sources.NewRunner(app, c.cfg), src)
 			got := countsOf(t, row)
 			if got.Status != s.RunFailed || got.Code != c.code || got.Created != 0 {
@@ -56,6 +56,9 @@ func TestRunFailures(t *testing.T) {
 			msg := row.GetString(s.FieldRunMessage)
 			if !i18n.Has(c.code) || !strings.HasPrefix(msg, want) {
 				t.Errorf("message: got %q, want the French text of %s", msg, c.code)
+			}
+			if strings.Contains(msg, "secret") {
+				t.Errorf("message %q shows the URL's key, which moderators must not read", msg)
 			}
 			t.Log(msg)
 		})
