@@ -10,18 +10,22 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/i18n"
+	"github.com/maillage/maillage/interop/dedup"
 	s "github.com/maillage/maillage/schema"
 )
 
-// findImported returns the record of col that came from source with externalID, nil if none.
+// findImported returns the record of col that holds the item externalID of source: the one
+// imported with that pair or, once a moderator merged it, the record it was merged into; nil
+// when there is none.
 func findImported(tx core.App, col *core.Collection, source, externalID string) (*core.Record, error) {
-	rec := &core.Record{}
-	err := tx.RecordQuery(col).
-		AndWhere(dbx.HashExp{s.FieldSource: source, s.FieldExternalID: externalID}).
-		Limit(1).One(rec)
-	if errors.Is(err, sql.ErrNoRows) {
+	id, err := dedup.Resolve(tx, col.Name, source, externalID)
+	if errors.Is(err, dedup.ErrNotFound) {
 		return nil, nil
 	}
+	if err != nil {
+		return nil, err
+	}
+	rec, err := tx.FindRecordById(col, id)
 	if err != nil {
 		return nil, fmt.Errorf("find %s/%s: %w", source, externalID, err)
 	}

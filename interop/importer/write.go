@@ -13,15 +13,9 @@ import (
 
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/interop"
+	"github.com/maillage/maillage/interop/dedup"
 	s "github.com/maillage/maillage/schema"
 )
-
-// flagDuplicates looks for likely duplicates of a record an import created and stores them
-// for moderators; it returns how many it found. Wired by the duplicates package.
-var flagDuplicates = func(core.App, *core.Record) (int, error) { return 0, nil }
-
-// SetDuplicateFinder sets the function that flags the duplicates of created records.
-func SetDuplicateFinder(f func(core.App, *core.Record) (int, error)) { flagDuplicates = f }
 
 // create saves a new record for an item: published and public, as the source's owner chose
 // to publish it, with its provenance.
@@ -39,7 +33,7 @@ func (r *run) create(tx core.App, it interop.Item, up map[string]any) error {
 		return err
 	}
 	r.sum.Created++
-	n, err := flagDuplicates(tx, rec)
+	n, err := dedup.Flag(tx, rec)
 	r.sum.Duplicates += n
 	return err
 }
