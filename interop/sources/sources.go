@@ -6,7 +6,7 @@
 // failed run and never affects another.
 //
 //	runner := sources.Register(app, sources.Config{AllowNetworks: nets})
-//	run, err := runner.Run(ctx, sourceRecord) // also: POST /api/maillage/sources/{id}/run
+//	run, err := runner.Run(ctx, sourceID) // the importRuns row; also POST /api/maillage/sources/{id}/run
 package sources
 
 import (
