@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -147,7 +148,11 @@ func uniqueList(v string) string {
 	return strings.Join(out, ",")
 }
 
-// newRule builds the rule of ev, starting at its start in its zone.
+// errNever refuses a rule with no occurrence at all (BYMONTH=2;BYMONTHDAY=30).
+var errNever = errors.New("the rule never occurs")
+
+// newRule builds the rule of ev, starting at its start in its zone. A rule that never occurs
+// is refused: walking it would run through every year up to 9999 before giving nothing.
 func newRule(rule string, ev interop.Event) (*rrule.RRule, error) {
 	loc := location(ev.TimeZone)
 	opt, err := rrule.StrToROptionInLocation(rule, loc)
@@ -155,7 +160,26 @@ func newRule(rule string, ev interop.Event) (*rrule.RRule, error) {
 		return nil, err
 	}
 	opt.Dtstart = ev.Start.In(loc)
+	if !occurs(*opt) {
+		return nil, errNever
+	}
 	return rrule.NewRRule(*opt)
+}
+
+// occurs reports whether a rule has any occurrence, by walking it from the same day and time
+// in year 9932 (a leap year): the rule library stops at 9999, so the walk is short whatever
+// the rule, and the calendar's patterns (weekdays, leap years, week numbers) all come back
+// within those 67 years. COUNT and UNTIL are left out: they only end a rule.
+func occurs(opt rrule.ROption) bool {
+	d := opt.Dtstart
+	opt.Dtstart = time.Date(9932, d.Month(), d.Day(), d.Hour(), d.Minute(), d.Second(), 0, d.Location())
+	opt.Count, opt.Until = 0, time.Time{}
+	r, err := rrule.NewRRule(opt)
+	if err != nil {
+		return false
+	}
+	_, ok := r.Iterator()()
+	return ok
 }
 
 // location loads an IANA zone, UTC when name is empty or unknown.

@@ -8,7 +8,7 @@ import (
 // It reports false for a line that is not one: no name, no colon, a broken parameter.
 func parseLine(line string) (prop, bool) {
 	end := strings.IndexAny(line, ";:")
-	if end <= 0 || !isName(line[:end]) {
+	if end <= 0 || !isName(strings.ReplaceAll(line[:end], ".", "-")) { // a "GROUP." prefix is kept
 		return prop{}, false
 	}
 	p := prop{name: strings.ToUpper(line[:end]), params: map[string][]string{}}

@@ -97,7 +97,7 @@ func ruleOnsets(rule string, start time.Time, from int) []time.Time {
 	}
 	opt.Dtstart = start
 	r, err := rrule.NewRRule(*opt)
-	if err != nil {
+	if err != nil || !occurs(*opt) {
 		return nil
 	}
 	var out []time.Time
