@@ -109,21 +109,25 @@ func pairs(props []property) []fields.Pair {
 	return out
 }
 
-// scalar writes a JSON string, number or boolean as text; "" for anything else.
+// scalar writes a JSON string, number or boolean as text; "" for anything else. raw comes
+// from a parsed document, so it is valid JSON: a string without escapes is its bytes between
+// quotes, a number its text.
 func scalar(raw json.RawMessage) string {
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if dec.Decode(&v) != nil {
+	b := bytes.TrimSpace(raw)
+	if len(b) == 0 {
 		return ""
 	}
-	switch t := v.(type) {
-	case string:
-		return t
-	case json.Number:
-		return t.String()
-	case bool:
-		return fmt.Sprint(t)
+	switch c := b[0]; {
+	case c == '"' && bytes.IndexByte(b, '\\') < 0 && len(b) >= 2:
+		return string(b[1 : len(b)-1])
+	case c == '"':
+		var s string
+		if json.Unmarshal(b, &s) != nil {
+			return ""
+		}
+		return s
+	case c == '-' || (c >= '0' && c <= '9'), string(b) == "true", string(b) == "false":
+		return string(b)
 	}
 	return ""
 }

@@ -8,19 +8,24 @@ import (
 	"github.com/maillage/maillage/interop/formats/fields"
 )
 
-// text writes a JSON string or number as text; "" for anything else.
+// text writes a JSON string or number as text; "" for anything else. raw comes from a document
+// already parsed, so it is valid JSON: a string without escapes is its bytes between quotes.
 func text(raw json.RawMessage) string {
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if dec.Decode(&v) != nil {
+	b := bytes.TrimSpace(raw)
+	if len(b) == 0 {
 		return ""
 	}
-	switch t := v.(type) {
-	case string:
-		return strings.TrimSpace(t)
-	case json.Number:
-		return t.String()
+	switch c := b[0]; {
+	case c == '"' && bytes.IndexByte(b, '\\') < 0 && len(b) >= 2:
+		return strings.TrimSpace(string(b[1 : len(b)-1]))
+	case c == '"':
+		var s string
+		if json.Unmarshal(b, &s) != nil {
+			return ""
+		}
+		return strings.TrimSpace(s)
+	case c == '-' || (c >= '0' && c <= '9'):
+		return string(b)
 	}
 	return ""
 }
