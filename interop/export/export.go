@@ -13,10 +13,13 @@
 package export
 
 import (
+	"bufio"
 	"net/http"
 	"strings"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
 )
 
 // Route paths.
@@ -94,4 +97,32 @@ func licenceHeaders(e *core.RequestEvent, cfg Config) {
 	h.Set("Access-Control-Expose-Headers", "ETag, Link, Content-Disposition")
 }
 
-var _ = http.StatusOK
+// stream answers 304 when the client's copy is current, else writes the export with write
+// through a buffer flushed as it fills: the body is never held whole. An error after the first
+// byte can only cut the answer short; it is logged.
+func stream(e *core.RequestEvent, cfg Config, contentType, collection, ext string, write func(*bufio.Writer, *refs) error) error {
+	if ok, err := fresh(e, cfg); ok || err != nil {
+		return internal(e, err)
+	}
+	r, err := loadRefs(e.App, cfg, collection == s.Events)
+	if err != nil {
+		return internal(e, err)
+	}
+	attachment(e, cfg, collection, ext)
+	e.Response.Header().Set("Content-Type", contentType)
+	e.Response.WriteHeader(http.StatusOK)
+	w := bufio.NewWriterSize(e.Response, 32<<10)
+	if err := write(w, r); err != nil {
+		e.App.Logger().Error("export: cut short", "path", e.Request.URL.Path, "error", err)
+		return nil
+	}
+	return w.Flush()
+}
+
+// internal is a 500 with a message for people, or nil for no error.
+func internal(e *core.RequestEvent, err error) error {
+	if err == nil {
+		return nil
+	}
+	return e.InternalServerError(i18nFailed(e), err)
+}

@@ -5,12 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"net/http"
 	"strconv"
 
 	"github.com/pocketbase/pocketbase/core"
-
-	s "github.com/maillage/maillage/schema"
 )
 
 // GeoJSONContentType is the media type of RFC 7946 documents.
@@ -116,33 +113,3 @@ func writeNumber(w *bufio.Writer, f float64) {
 
 // round6 keeps six decimals (about 0.1 m), as RFC 7946 recommends.
 func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }
-
-// stream answers 304 when the client's copy is current, else writes the export with write
-// through a buffer flushed as it fills: the body is never held whole. An error after the first
-// byte can only cut the answer short; it is logged.
-func stream(e *core.RequestEvent, cfg Config, contentType, collection, ext string, write func(*bufio.Writer, *refs) error) error {
-	if ok, err := fresh(e, cfg); ok || err != nil {
-		return internal(e, err)
-	}
-	r, err := loadRefs(e.App, cfg, collection == s.Events)
-	if err != nil {
-		return internal(e, err)
-	}
-	attachment(e, cfg, collection, ext)
-	e.Response.Header().Set("Content-Type", contentType)
-	e.Response.WriteHeader(http.StatusOK)
-	w := bufio.NewWriterSize(e.Response, 32<<10)
-	if err := write(w, r); err != nil {
-		e.App.Logger().Error("export: cut short", "path", e.Request.URL.Path, "error", err)
-		return nil
-	}
-	return w.Flush()
-}
-
-// internal is a 500 with a message for people, or nil for no error.
-func internal(e *core.RequestEvent, err error) error {
-	if err == nil {
-		return nil
-	}
-	return e.InternalServerError(i18nFailed(e), err)
-}

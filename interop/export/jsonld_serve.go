@@ -34,7 +34,8 @@ func serveRecordJSONLD(e *core.RequestEvent, cfg Config) error {
 		return internal(e, err)
 	}
 	if len(recs) == 0 {
-		e.Response.Header().Del("ETag")
+		e.Response.Header().Del("ETag") // a record made public later must not wait for a cache
+		e.Response.Header().Del("Cache-Control")
 		return notFound(e, "id", "export_record_not_found", map[string]any{"collection": c.Name, "id": id})
 	}
 	r, err := loadRefs(e.App, cfg, c.Name == s.Events)
