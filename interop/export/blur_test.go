@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -41,6 +42,9 @@ func TestOffersBlurred(t *testing.T) {
 			t.Errorf("GET %s lost the initiative's exact point", url)
 		}
 	}
+	if p := activityOfferPoint(t, w); p == [2]float64{basilique[0], basilique[1]} || p == [2]float64{} {
+		t.Errorf("the activity collection shows the offer at %v (true point %v)", p, basilique)
+	}
 	c, err := w.app.FindCollectionByNameOrId(s.Offers)
 	if err != nil {
 		t.Fatal(err)
@@ -52,4 +56,30 @@ func TestOffersBlurred(t *testing.T) {
 	if !showsPoint(raw.String(), exact) {
 		t.Errorf("negative control: without the read hooks the check should see the true point %v in %s", exact, raw.String())
 	}
+}
+
+// activityOfferPoint is the location the activity collection gives the world's offer.
+func activityOfferPoint(t *testing.T, w *world) [2]float64 {
+	t.Helper()
+	var page struct {
+		OrderedItems []struct {
+			Object struct {
+				ID       string `json:"id"`
+				Location struct {
+					Longitude float64 `json:"longitude"`
+					Latitude  float64 `json:"latitude"`
+				} `json:"location"`
+			} `json:"object"`
+		} `json:"orderedItems"`
+	}
+	if err := json.Unmarshal([]byte(w.ok(t, "/api/maillage/activity?page=first").body), &page); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range page.OrderedItems {
+		if strings.HasSuffix(it.Object.ID, "/offers/"+w.offer.Id) {
+			return [2]float64{it.Object.Location.Longitude, it.Object.Location.Latitude}
+		}
+	}
+	t.Fatalf("the activity collection lacks the offer %s", w.offer.Id)
+	return [2]float64{}
 }
