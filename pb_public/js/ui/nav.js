@@ -5,6 +5,7 @@
 // destination is one entry of DESTINATIONS, plus its route (router.js), its label "nav.<view>"
 // (messages*.js) and its icon (icons.js).
 import { t } from "../i18n.js";
+import { h } from "./dom.js";
 import { icon } from "./icons.js";
 
 /**
@@ -68,31 +69,28 @@ export function initNav(list) {
 }
 
 /**
- * entry draws one link of the navigation: icon, label, and the pending count when asked.
+ * entry draws one item of the navigation.
  * @param {string} view
- * @param {string} kind the item's class: nav-bar, nav-extra or nav-more (css/app.css)
- * @param {string} countId the test id of its count, or "" for none
+ * @param {string} kind the item's class: nav-bar, nav-extra or nav-more (css/nav.css)
+ * @param {string} countId the test id of its pending count, or "" for none
  */
 function entry(view, kind, countId) {
-    const li = document.createElement("li");
-    li.className = kind;
-    const a = document.createElement("a");
-    a.href = "#/" + view;
-    a.dataset.view = view;
-    a.dataset.testid = "nav-" + view;
-    const label = document.createElement("span");
-    label.className = "nav-label";
-    label.dataset.i18n = "nav." + view;
-    label.textContent = t("nav." + view);
-    const mark = document.createElement("span");
-    mark.className = "nav-icon";
-    mark.appendChild(icon(view));
-    a.append(mark, label);
-    if (countId) {
-        a.append(...countBadge(countId));
-    }
-    li.appendChild(a);
-    return li;
+    return h("li", { class: kind }, navLink(view, { "data-view": view, "data-testid": "nav-" + view }, countId));
+}
+
+/**
+ * navLink draws a link to a destination (the navigation's and the More view's): its icon, its
+ * label (translated again on a language switch) and, when countId is given, the pending count.
+ * @param {string} view
+ * @param {Record<string, string>} attrs the link's other attributes
+ * @param {string} [countId] the count's test id, or "" for none
+ * @returns {HTMLElement}
+ */
+export function navLink(view, attrs, countId = "") {
+    return h("a", { href: "#/" + view, ...attrs },
+        h("span", { class: "nav-icon" }, icon(view)),
+        h("span", { class: "nav-label", "data-i18n": "nav." + view }, t("nav." + view)),
+        countId ? countBadge(countId) : null);
 }
 
 /**
@@ -101,17 +99,10 @@ function entry(view, kind, countId) {
  * @param {string} testId the badge's test id; "outbox-badge" also gets that id
  * @returns {HTMLElement[]}
  */
-export function countBadge(testId) {
-    const badge = document.createElement("span");
-    badge.className = "badge";
-    badge.dataset.outboxCount = "";
-    badge.dataset.testid = testId;
-    badge.setAttribute("aria-hidden", "true");
-    if (testId === "outbox-badge") {
-        badge.id = "outbox-badge";
-    }
-    const said = document.createElement("span");
-    said.className = "visually-hidden";
+function countBadge(testId) {
+    const badge = h("span", { class: "badge", "data-outbox-count": "", "data-testid": testId, "aria-hidden": "true",
+        id: testId === "outbox-badge" ? testId : null });
+    const said = h("span", { class: "visually-hidden" });
     paint(badge, said, pending);
     return [badge, said];
 }

@@ -3,8 +3,7 @@
 // under their group's heading, drawn from the navigation's one list (js/ui/nav.js), so a new
 // destination appears here by its entry there. The outbox's line shows the pending count.
 import { h } from "../ui/dom.js";
-import { icon } from "../ui/icons.js";
-import { DESTINATIONS, GROUPS, countBadge } from "../ui/nav.js";
+import { DESTINATIONS, GROUPS, navLink } from "../ui/nav.js";
 
 /**
  * render draws the More view.
@@ -32,8 +31,5 @@ function group(name, items, t) {
     return h("section", { "aria-labelledby": id, "data-testid": id },
         h("h2", { id }, t("nav.group." + name)),
         h("ul", { class: "more-list" }, items.map((d) => h("li", {},
-            h("a", { href: "#/" + d.view, "data-testid": "more-" + d.view },
-                h("span", { class: "nav-icon" }, icon(d.view)),
-                h("span", { class: "nav-label" }, t("nav." + d.view)),
-                d.count ? countBadge("more-" + d.view + "-count") : null)))));
+            navLink(d.view, { "data-testid": "more-" + d.view }, d.count ? `more-${d.view}-count` : "")))));
 }
