@@ -3,12 +3,14 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"log"
 	"os"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
+	"github.com/spf13/cobra"
 
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
@@ -27,14 +29,39 @@ func main() {
 		log.Fatal(err)
 	}
 	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
-	pb.RootCmd.AddCommand(geoapi.TerritoryCommand(pb))
-	pb.RootCmd.AddCommand(importer.Command(pb))
+	failed := false
+	pb.RootCmd.AddCommand(exitStatus(geoapi.TerritoryCommand(pb), &failed))
+	pb.RootCmd.AddCommand(exitStatus(importer.Command(pb), &failed))
 	if err := server.Bind(pb, cfg); err != nil {
 		log.Fatal(err)
 	}
 	if err := pb.Start(); err != nil {
 		log.Fatal(err)
 	}
+	if failed {
+		os.Exit(1)
+	}
+}
+
+// exitStatus makes cmd (and its subcommands) write their error on standard error and set
+// failed: PocketBase prints a command's error on standard output and ends with status 0, and
+// scripts need to know.
+func exitStatus(cmd *cobra.Command, failed *bool) *cobra.Command {
+	if run := cmd.RunE; run != nil {
+		cmd.SilenceErrors = true
+		cmd.RunE = func(c *cobra.Command, args []string) error {
+			err := run(c, args)
+			if err != nil {
+				*failed = true
+				fmt.Fprintln(os.Stderr, "Error: "+err.Error())
+			}
+			return err
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		exitStatus(sub, failed)
+	}
+	return cmd
 }
 
 // readConfig declares Maillage's flags beside PocketBase's and reads them from args, once.

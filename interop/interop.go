@@ -50,8 +50,9 @@ type Event struct {
 	// the day after the last, in TimeZone.
 	Start, End time.Time
 	AllDay     bool
-	// TimeZone is the IANA zone of the event's local times ("Europe/Paris"); empty for UTC or
-	// floating times.
+	// TimeZone is the IANA zone of the event's local times ("Europe/Paris"); empty for UTC.
+	// Floating times are read in the territory's zone and carry it, so that a weekly 10:00
+	// stays at 10:00 across summer time.
 	TimeZone string
 	// RRule is the RFC 5545 recurrence rule without its "RRULE:" prefix; empty for one date.
 	RRule string

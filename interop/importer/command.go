@@ -46,6 +46,9 @@ func runCommand(app core.App, out io.Writer, file string, opts Options) error {
 	if opts.Source == "" {
 		opts.Source = defaultSource(file)
 	}
+	if err := Check(opts); err != nil {
+		return err
+	}
 	in, closeIn, err := open(file, opts.Lang)
 	if err != nil {
 		return err
@@ -77,7 +80,7 @@ func open(file, lang string) (io.Reader, func(), error) {
 		if pe, ok := err.(*os.PathError); ok {
 			reason = pe.Err.Error()
 		}
-		return nil, nil, fmt.Errorf("%w: %s", ErrUnusable, i18n.T(lang, "import_read_failed", map[string]any{"file": file, "reason": reason}))
+		return nil, nil, refusal(ErrUnusable, lang, "import_read_failed", map[string]any{"file": file, "reason": reason})
 	}
 	return f, func() { f.Close() }, nil
 }

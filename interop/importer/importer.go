@@ -18,6 +18,7 @@ import (
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/interop"
 	"github.com/maillage/maillage/interop/formats"
+	"github.com/maillage/maillage/interop/formats/input"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -83,12 +84,24 @@ func Import(app core.App, r io.Reader, opts Options) (Summary, error) {
 func ImportWith(app core.App, dec interop.Decoder, r io.Reader, opts Options) (Summary, error) {
 	decoded, err := decode(dec, r, opts.Collection)
 	if err != nil {
-		msg := i18n.T(opts.Lang, "import_unusable", map[string]any{"format": opts.Format, "reason": err.Error()})
-		return Summary{Errors: []ItemError{}}, fmt.Errorf("%w: %s", ErrUnusable, msg)
+		return Summary{Errors: []ItemError{}}, refusal(ErrUnusable, opts.Lang, "import_unusable",
+			map[string]any{"format": opts.Format, "reason": reason(opts.Lang, err)})
 	}
 	sum, err := importItems(app, decoded.Items, opts)
 	sum.Errors = append(problems(opts.Lang, decoded.Problems), sum.Errors...)
 	return sum, err
+}
+
+// Check refuses options that do not say what to import, before anything is read.
+func Check(opts Options) error {
+	if err := checkOptions(opts); err != nil {
+		return err
+	}
+	if _, err := formats.Lookup(opts.Format); err != nil {
+		return argError(opts.Lang, "import_bad_format",
+			map[string]any{"format": opts.Format, "formats": strings.Join(formats.Names(), ", ")})
+	}
+	return nil
 }
 
 func checkOptions(opts Options) error {
@@ -102,7 +115,32 @@ func checkOptions(opts Options) error {
 }
 
 func argError(lang, code string, params map[string]any) error {
-	return fmt.Errorf("%w: %s", ErrArguments, i18n.T(lang, code, params))
+	return refusal(ErrArguments, lang, code, params)
+}
+
+// Refusal is why an import could not run at all, written for people: its text is only the
+// reason in the requested language; errors.Is tells ErrArguments from ErrUnusable.
+type Refusal struct {
+	kind error
+	msg  string
+}
+
+func (r *Refusal) Error() string { return r.msg }
+
+// Unwrap returns ErrArguments or ErrUnusable.
+func (r *Refusal) Unwrap() error { return r.kind }
+
+func refusal(kind error, lang, code string, params map[string]any) *Refusal {
+	return &Refusal{kind: kind, msg: i18n.T(lang, code, params)}
+}
+
+// reason writes why a decoder refused a file in lang, when it says it in words for people.
+func reason(lang string, err error) string {
+	var refused *input.Error
+	if errors.As(err, &refused) {
+		return strings.TrimSuffix(refused.Message(lang), ".")
+	}
+	return err.Error()
 }
 
 // decode runs a decoder, turning a panic into an unusable input: whatever a file holds, an
