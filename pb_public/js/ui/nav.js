@@ -1,7 +1,7 @@
 // @ts-check
 // The navigation, drawn from one list of destinations. At phone widths it is a bottom bar of
 // the destinations marked `bar` plus "More" (#/more, js/views/more.js), which lists the others
-// by group; at wide widths it is a side bar with every destination (css/app.css). Adding a
+// by group; at wide widths it is a side bar with every destination (css/nav.css). Adding a
 // destination is one entry of DESTINATIONS, plus its route (router.js), its label "nav.<view>"
 // (messages*.js) and its icon (icons.js).
 import { t } from "../i18n.js";
