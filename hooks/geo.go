@@ -1,14 +1,14 @@
 package hooks
 
 import (
-	"fmt"
-	"strings"
+	"math"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/maillage/maillage/geo"
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -74,7 +74,7 @@ func assignCommune(territory *geo.Territory, margin float64, rec *core.Record) e
 	case override:
 		rec.Set(s.FieldCommune, "")
 	default:
-		return validation.Errors{s.FieldGeo: validation.NewError("outside_territory", outsideMessage(m, margin))}
+		return validation.Errors{s.FieldGeo: outsideError(m, margin)}
 	}
 	return nil
 }
@@ -92,15 +92,14 @@ func overrideApplies(rec *core.Record) bool {
 	return !orig.GetBool(s.FieldGeoOverride) || orig.GetGeoPoint(s.FieldGeo) == rec.GetGeoPoint(s.FieldGeo)
 }
 
-// outsideMessage says, French first, how far the point is and what to do.
-func outsideMessage(m geo.Match, margin float64) string {
-	km := fmt.Sprintf("%.1f", m.DistanceMeters/1000)
-	marginKm := fmt.Sprintf("%.1f", margin/1000)
-	return fmt.Sprintf("Ce point est à %s km de %s, hors du territoire (marge de %s km) : vérifiez la position "+
-		"sur la carte, ou demandez à un·e modérateur·ice de l'accepter. / This point is %s km from %s, outside "+
-		"the territory (margin %s km): check the location on the map, or ask a moderator to accept it.",
-		strings.Replace(km, ".", ",", 1), m.Commune.Name, strings.Replace(marginKm, ".", ",", 1),
-		km, m.Commune.Name, marginKm)
+// outsideError says how far the point is, from which commune, and what to do; the distances
+// are in kilometres, to 0.1 km.
+func outsideError(m geo.Match, margin float64) error {
+	return i18n.NewError(codeOutside, map[string]any{
+		"km": roundKm(m.DistanceMeters), "commune": m.Commune.Name, "margin": roundKm(margin),
+	})
 }
+
+func roundKm(metres float64) float64 { return math.Round(metres/100) / 10 }
 
 func point(p types.GeoPoint) geo.Point { return geo.Point{Lon: p.Lon, Lat: p.Lat} }

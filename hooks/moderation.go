@@ -9,6 +9,7 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -100,7 +101,7 @@ func checkCommunityAuthor(app core.App, rec *core.Record) error {
 	if err != nil || member {
 		return err
 	}
-	return validation.Errors{s.FieldCommunity: validation.NewError(codeNotMember, msgNotMember)}
+	return validation.Errors{s.FieldCommunity: i18n.NewError(codeNotMember, nil)}
 }
 
 func communityOrAuthorChanged(rec *core.Record) bool {

@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
+	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/photos"
 )
 
@@ -39,7 +40,7 @@ func cleanPhotos(record *core.Record, lim photos.Limits, slots chan struct{}) er
 		for _, f := range record.GetUnsavedFiles(ff.Name) {
 			err := cleanFile(f, lim, slots)
 			if photos.Code(err) != "" {
-				errs[ff.Name] = photoError(f, err)
+				errs[ff.Name] = photoError(f, err, lim)
 				break
 			}
 			if err != nil {
@@ -94,9 +95,12 @@ func withExt(name, ext string) string {
 	return strings.TrimSuffix(name, filepath.Ext(name)) + ext
 }
 
-// photoError is the field error of a refused photo: what was wrong and what to do, with the
-// reason code and file name as parameters the PWA can translate.
-func photoError(f *filesystem.File, err error) validation.Error {
-	return validation.NewError("invalid_photo", fmt.Sprintf("%q: %v", f.OriginalName, err)).
-		SetParams(map[string]any{"reason": photos.Code(err), "file": f.OriginalName})
+// photoError is the field error of a refused photo: what was wrong and what to do. Its reason
+// param (too_large, too_many_pixels, unsupported_format, corrupt) picks the message
+// (i18n/messages_photos.go); the file name and the limits fill it.
+func photoError(f *filesystem.File, err error, lim photos.Limits) error {
+	return i18n.NewError("invalid_photo", map[string]any{
+		"reason": photos.Code(err), "file": f.OriginalName,
+		"maxMB": lim.MaxBytes >> 20, "maxMegapixels": lim.MaxPixels / 1_000_000,
+	})
 }

@@ -147,7 +147,8 @@ func keys(m map[string][]byte) []string {
 }
 
 // TestPhotoHookRefusesOnSave checks that files that are not usable photos make app.Save fail
-// with a field error naming the problem, and that nothing is stored.
+// with a field error naming the problem (in French: a direct save has no requester whose
+// language to use), and that nothing is stored.
 func TestPhotoHookRefusesOnSave(t *testing.T) {
 	app := testapp.New(t, server.Config{})
 	user, _ := testapp.NewUser(t, app, "refus@example.org", s.RoleResident)
@@ -156,10 +157,10 @@ func TestPhotoHookRefusesOnSave(t *testing.T) {
 		name, file, reason, says string
 		data                     []byte
 	}{
-		{"text named .jpg", "notes.jpg", "unsupported_format", "JPEG, PNG or WebP", []byte("liste des courses\n")},
-		{"truncated jpeg", "cut.jpg", "corrupt", "damaged or incomplete", photo[:len(photo)/2]},
-		{"bomb", "bomb.png", "too_many_pixels", "megapixel", pt.PNGHeader(100_000, 100_000)},
-		{"gif", "anim.gif", "unsupported_format", "image/gif", []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;")},
+		{"text named .jpg", "notes.jpg", "unsupported_format", "JPEG, PNG ou WebP", []byte("liste des courses\n")},
+		{"truncated jpeg", "cut.jpg", "corrupt", "endommagée ou incomplète", photo[:len(photo)/2]},
+		{"bomb", "bomb.png", "too_many_pixels", "limite de 40 mégapixels", pt.PNGHeader(100_000, 100_000)},
+		{"gif", "anim.gif", "unsupported_format", "n'est pas une photo", []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;")},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -6,8 +6,9 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// bindProfiles gives every new account its defaults: a resident, visible to signed-in members,
-// speaking French until they choose otherwise.
+// bindProfiles gives every new account its defaults: a resident, visible to signed-in members.
+// The locale stays empty until they choose a language: the server then answers in the
+// request's Accept-Language, else French (i18n.Negotiate).
 func bindProfiles(app core.App) {
 	app.OnRecordCreate(s.Users).BindFunc(func(e *core.RecordEvent) error {
 		for field, value := range profileDefaults {
@@ -22,5 +23,4 @@ func bindProfiles(app core.App) {
 var profileDefaults = map[string]string{
 	s.FieldRole:              s.RoleResident,
 	s.FieldProfileVisibility: "members",
-	s.FieldLocale:            "fr",
 }

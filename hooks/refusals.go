@@ -5,10 +5,10 @@ import (
 	"regexp"
 	"strconv"
 
-	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -23,7 +23,8 @@ import (
 //     externalId, geoOverride) is refused.
 // It only ever refuses writes the rules refuse, and leaves a record the requester cannot see
 // to PocketBase's 404, so that it reveals nothing. The rules stay the authority: for changes
-// the explanation evaluates the collection's own rules with app.CanAccessRecord.
+// the explanation evaluates the collection's own rules with app.CanAccessRecord. The reason is
+// written in the requester's language (i18n.Lang).
 
 // bindRefusals explains refused record writes on the REST API and in batch requests.
 func bindRefusals(app core.App) {
@@ -50,8 +51,8 @@ func explainRESTWrite(e *core.RequestEvent) error {
 		return e.Next() // the handler reports unreadable bodies itself
 	}
 	w.body = info.Body
-	if refusal := explainRefusal(e.App, info, w); refusal != nil {
-		return refusal
+	if r := explainRefusal(e.App, info, w); r != nil {
+		return r.apiError(i18n.Lang(e))
 	}
 	return e.Next()
 }
@@ -68,10 +69,12 @@ func explainBatch(e *core.BatchRequestEvent) error {
 		if !ok {
 			continue
 		}
-		if refusal := explainRefusal(e.App, info, upsertAs(e.App, w)); refusal != nil {
+		if r := explainRefusal(e.App, info, upsertAs(e.App, w)); r != nil {
+			lang := i18n.Lang(e.RequestEvent)
+			refusal := r.apiError(lang)
 			return &router.ApiError{
 				Status:  refusal.Status,
-				Message: "Batch request " + strconv.Itoa(i) + ": " + refusal.Message,
+				Message: i18n.T(lang, msgBatchRefused, map[string]any{"index": i, "message": refusal.Message}),
 				Data:    map[string]any{"requests": map[string]any{strconv.Itoa(i): refusal.Data}},
 			}
 		}
@@ -118,7 +121,7 @@ func upsertAs(app core.App, w write) write {
 }
 
 // explainRefusal returns the reason the rules will refuse w, or nil when it has none to give.
-func explainRefusal(app core.App, info *core.RequestInfo, w write) *router.ApiError {
+func explainRefusal(app core.App, info *core.RequestInfo, w write) *refusal {
 	if info.HasSuperuserAuth() {
 		return nil
 	}
@@ -134,22 +137,22 @@ func explainRefusal(app core.App, info *core.RequestInfo, w write) *router.ApiEr
 
 // explainCreate explains refused new content and sign-ups. It checks what the create rules of
 // migrations/rules.go require, each check a condition whose failure makes the rule fail.
-func explainCreate(app core.App, auth *core.Record, c *core.Collection, body map[string]any) *router.ApiError {
+func explainCreate(app core.App, auth *core.Record, c *core.Collection, body map[string]any) *refusal {
 	switch {
 	case c.Name == s.Users:
 		if role, set := body[s.FieldRole]; set && role != s.RoleResident {
-			return fieldRefusal(s.FieldRole, "role_on_signup", msgRoleOnSignUp)
+			return fieldRefusal(s.FieldRole, codeRoleOnSignUp)
 		}
 	case c.Name == s.Communities || c.Name == s.Memberships:
 		return explainGroupCreate(app, auth, c.Name, body)
 	case !s.IsContent(c.Name):
 	case auth == nil:
-		return router.NewUnauthorizedError(msgSignInToAdd, nil)
+		return statusRefusal(http.StatusUnauthorized, msgSignInToAdd)
 	case body[s.FieldAuthor] != auth.Id:
-		return fieldRefusal(s.FieldAuthor, "author_not_you", msgAuthorNotYou)
+		return fieldRefusal(s.FieldAuthor, codeAuthorNotYou)
 	default:
-		if refusal := explainProtected(auth, body); refusal != nil {
-			return refusal
+		if r := explainProtected(auth, body); r != nil {
+			return r
 		}
 		return explainCommunity(app, auth, body)
 	}
@@ -158,22 +161,22 @@ func explainCreate(app core.App, auth *core.Record, c *core.Collection, body map
 
 // explainGroupCreate explains refused new communities (founded by facilitators and moderators,
 // in their own name) and memberships (added by the community's owner or a moderator).
-func explainGroupCreate(app core.App, auth *core.Record, coll string, body map[string]any) *router.ApiError {
+func explainGroupCreate(app core.App, auth *core.Record, coll string, body map[string]any) *refusal {
 	role := ""
 	if auth != nil {
 		role = auth.GetString(s.FieldRole)
 	}
 	switch {
 	case auth == nil:
-		return router.NewUnauthorizedError(msgSignInToAdd, nil)
+		return statusRefusal(http.StatusUnauthorized, msgSignInToAdd)
 	case coll == s.Communities && role != s.RoleFacilitator && role != s.RoleModerator:
-		return router.NewForbiddenError(msgFoundCommunity, nil)
+		return statusRefusal(http.StatusForbidden, msgFoundCommunity)
 	case coll == s.Communities && body[fieldOwner] != auth.Id:
-		return fieldRefusal(fieldOwner, "owner_not_you", msgOwnerNotYou)
+		return fieldRefusal(fieldOwner, codeOwnerNotYou)
 	case coll == s.Memberships && role != s.RoleModerator:
 		community, _ := body[s.FieldCommunity].(string)
 		if c, err := app.FindRecordById(s.Communities, community); err == nil && c.GetString(fieldOwner) != auth.Id {
-			return router.NewForbiddenError(msgAddMember, nil)
+			return statusRefusal(http.StatusForbidden, msgAddMember)
 		}
 	}
 	return nil
@@ -184,21 +187,21 @@ const fieldOwner = "owner"
 
 // explainProtected refuses new content that sets what only imports (source, externalId) or
 // moderators (geoOverride) may set.
-func explainProtected(auth *core.Record, body map[string]any) *router.ApiError {
+func explainProtected(auth *core.Record, body map[string]any) *refusal {
 	for _, field := range []string{s.FieldSource, s.FieldExternalID} {
 		if v, _ := body[field].(string); v != "" {
-			return fieldRefusal(field, "provenance_imports_only", msgProvenance)
+			return fieldRefusal(field, codeProvenance)
 		}
 	}
 	override, set := body[s.FieldGeoOverride]
 	if set && override != false && override != "false" && auth.GetString(s.FieldRole) != s.RoleModerator {
-		return fieldRefusal(s.FieldGeoOverride, "geo_override_moderators_only", msgGeoOverride)
+		return fieldRefusal(s.FieldGeoOverride, codeGeoOverride)
 	}
 	return nil
 }
 
 // explainCommunity refuses new content in a community its author does not belong to.
-func explainCommunity(app core.App, auth *core.Record, body map[string]any) *router.ApiError {
+func explainCommunity(app core.App, auth *core.Record, body map[string]any) *refusal {
 	community, _ := body[s.FieldCommunity].(string)
 	if community == "" || auth.GetString(s.FieldRole) == s.RoleModerator {
 		return nil
@@ -206,12 +209,12 @@ func explainCommunity(app core.App, auth *core.Record, body map[string]any) *rou
 	if member, err := isMember(app, auth.Id, community); err != nil || member {
 		return nil
 	}
-	return fieldRefusal(s.FieldCommunity, codeNotMember, msgNotMember)
+	return fieldRefusal(s.FieldCommunity, codeNotMember)
 }
 
 // explainChange explains a refused update or delete of a record the requester can see: not
 // theirs (403), or one body field the update rule refuses (400).
-func explainChange(app core.App, info *core.RequestInfo, c *core.Collection, w write) *router.ApiError {
+func explainChange(app core.App, info *core.RequestInfo, c *core.Collection, w write) *refusal {
 	rule := c.UpdateRule
 	if w.method == http.MethodDelete {
 		rule = c.DeleteRule
@@ -221,7 +224,7 @@ func explainChange(app core.App, info *core.RequestInfo, c *core.Collection, w w
 		return nil
 	}
 	if !allows(app, info, rec, rule, map[string]any{}) {
-		return router.NewForbiddenError(notYours(c, info.Auth), nil)
+		return statusRefusal(http.StatusForbidden, notYours(c, info.Auth))
 	}
 	if w.method == http.MethodDelete {
 		return nil
@@ -230,18 +233,18 @@ func explainChange(app core.App, info *core.RequestInfo, c *core.Collection, w w
 }
 
 // explainFields finds the body fields the update rule refuses, trying each one alone.
-func explainFields(app core.App, info *core.RequestInfo, rec *core.Record, rule string, body map[string]any) *router.ApiError {
-	errs := validation.Errors{}
+func explainFields(app core.App, info *core.RequestInfo, rec *core.Record, rule string, body map[string]any) *refusal {
+	fields := map[string]string{}
 	for _, field := range ruleBodyFields(rule) {
 		value, sent := body[field]
 		if sent && !allows(app, info, rec, &rule, map[string]any{field: value}) {
-			errs[field] = fieldError(field)
+			fields[field] = fieldCode(field)
 		}
 	}
-	if len(errs) == 0 {
+	if len(fields) == 0 {
 		return nil
 	}
-	return router.NewBadRequestError("Failed to update record: a field cannot be changed by you.", errs)
+	return &refusal{status: http.StatusBadRequest, fields: fields}
 }
 
 // allows evaluates rule for rec as the requester of info, with body as the request body when
@@ -268,9 +271,4 @@ func ruleBodyFields(rule string) []string {
 		}
 	}
 	return fields
-}
-
-func fieldRefusal(field, code, message string) *router.ApiError {
-	return router.NewBadRequestError("Failed to save record: "+field+" refused.",
-		validation.Errors{field: validation.NewError(code, message)})
 }

@@ -69,6 +69,9 @@ func TestMessageVariantByReason(t *testing.T) {
 	if !ok || got != `"a.jpg": the file is over 15 MB; send a smaller photo (the app resizes it for you).` {
 		t.Errorf("got %q, %v", got, ok)
 	}
+	if got := NewError("invalid_photo", params).Error(); !strings.Contains(got, "le fichier dépasse 15 Mo") {
+		t.Errorf("Error() should read the reason's message in French, got %q", got)
+	}
 	params["reason"] = "something new"
 	if got, _ := Message(EN, "invalid_photo", params); !strings.HasPrefix(got, `"a.jpg" is not a usable photo`) {
 		t.Errorf("an unknown reason should take the code's own message, got %q", got)

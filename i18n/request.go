@@ -20,3 +20,8 @@ func UserLocale(auth *core.Record) string {
 	}
 	return auth.GetString(s.FieldLocale)
 }
+
+// Tr writes message key in the language of request e (Lang).
+func Tr(e *core.RequestEvent, key string, params map[string]any) string {
+	return T(Lang(e), key, params)
+}

@@ -79,7 +79,7 @@ func TestSignUpMakesResidents(t *testing.T) {
 			if err != nil {
 				t.Fatalf("new user not saved: %v", err)
 			}
-			for field, want := range map[string]string{s.FieldRole: s.RoleResident, s.FieldProfileVisibility: "members", s.FieldLocale: "fr"} {
+			for field, want := range map[string]string{s.FieldRole: s.RoleResident, s.FieldProfileVisibility: "members", s.FieldLocale: ""} {
 				if got := u.GetString(field); got != want {
 					t.Errorf("%s: got %q, want %q", field, got, want)
 				}
@@ -132,7 +132,7 @@ func TestRoleChanges(t *testing.T) {
 		case http.StatusOK:
 			sc.ExpectedContent = []string{`"role":"` + c.role + `"`}
 		case http.StatusForbidden:
-			sc.ExpectedContent, sc.ExpectedEvents = []string{`Only the account's owner can change it`}, noWrite
+			sc.ExpectedContent, sc.ExpectedEvents = []string{`Seul·e le ou la titulaire du compte peut le modifier`}, noWrite
 		default:
 			sc.ExpectedEvents = noWrite
 		}
@@ -153,7 +153,7 @@ func TestUsersEditTheirOwnProfile(t *testing.T) {
 		Name: "resident cannot rename someone else", Method: http.MethodPatch,
 		URL:  "/api/collections/users/records/" + fx.viewer(member).id,
 		Body: jsonBody(t, map[string]any{"name": "Pirate"}), Headers: auth(resident),
-		ExpectedStatus: http.StatusForbidden, ExpectedContent: []string{`Only the account's owner can change it`}, ExpectedEvents: noWrite,
+		ExpectedStatus: http.StatusForbidden, ExpectedContent: []string{`Seul·e le ou la titulaire du compte peut le modifier`}, ExpectedEvents: noWrite,
 		AfterTestFunc: wantField(s.Users, fx.viewer(member).id, "name", member),
 	})
 }

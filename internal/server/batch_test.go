@@ -67,7 +67,7 @@ func TestBatchCannotForgeTheAuthor(t *testing.T) {
 		"name": "Usurpation", s.FieldAuthor: fx.viewer(facilitator).id}})
 	sc.Name, sc.Headers = "resident's batch create as the facilitator is refused", auth(resident)
 	sc.ExpectedStatus, sc.ExpectedEvents = http.StatusBadRequest, noWrite
-	sc.ExpectedContent = []string{`"message":"Batch request 0: `, `"requests":{"0":{"author":{"code":"author_not_you"`}
+	sc.ExpectedContent = []string{`"message":"Requête 0 du lot : `, `"requests":{"0":{"author":{"code":"author_not_you"`}
 	sc.AfterTestFunc = func(t testing.TB, app *tests.TestApp, _ *http.Response) {
 		n, err := app.CountRecords(s.Initiatives)
 		if err != nil {

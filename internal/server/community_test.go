@@ -36,7 +36,7 @@ func move(t *testing.T, id, by, community string, status int) tests.ApiScenario 
 		ExpectedContent: []string{`"community":"` + community + `"`},
 	}
 	if status != http.StatusOK {
-		sc.ExpectedContent = []string{`"community":{"code":"author_not_member"`, `ask its owner to add them`}
+		sc.ExpectedContent = []string{`"community":{"code":"author_not_member"`, `demandez à son ou sa responsable de l'y ajouter`}
 		sc.ExpectedEvents = map[string]int{"OnModelUpdateExecute": 0}
 		sc.AfterTestFunc = wantField(s.Initiatives, id, s.FieldCommunity, "")
 	}

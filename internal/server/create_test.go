@@ -101,7 +101,7 @@ func createScenario(t *testing.T, p person, coll, shape string, want int) tests.
 	case http.StatusBadRequest:
 		sc.ExpectedContent = []string{`"community":{"code":"author_not_member"`}
 	case http.StatusUnauthorized:
-		sc.ExpectedContent = []string{`Sign in to add content.`}
+		sc.ExpectedContent = []string{`Connectez-vous pour ajouter un contenu.`}
 	}
 	return sc
 }

@@ -27,9 +27,9 @@ func TestCommunitiesAndMemberships(t *testing.T) {
 		}
 		return sc
 	}
-	run(t, app, community("anonymous founds a community", anonymous, "", http.StatusUnauthorized, `Sign in to add content.`))
+	run(t, app, community("anonymous founds a community", anonymous, "", http.StatusUnauthorized, `Connectez-vous pour ajouter un contenu.`))
 	run(t, app, community("resident founds a community", resident, fx.viewer(resident).id, http.StatusForbidden,
-		`Only facilitators and moderators found communities`))
+		`Seul·es les animateur·ices et les modérateur·ices fondent des communautés`))
 	run(t, app, community("facilitator founds one in another's name", facilitator, fx.viewer(member).id,
 		http.StatusBadRequest, `"owner":{"code":"owner_not_you"`))
 	run(t, app, community("facilitator founds one", facilitator, fx.viewer(facilitator).id, http.StatusOK, `"name":"Cyclistes de Stains"`))
@@ -41,7 +41,7 @@ func TestCommunitiesAndMemberships(t *testing.T) {
 			ExpectedStatus: status, ExpectedContent: []string{content},
 		}
 	}
-	run(t, app, join("a member adds someone to the group", member, http.StatusForbidden, `Only the community's owner or a moderator adds members`))
+	run(t, app, join("a member adds someone to the group", member, http.StatusForbidden, `Seul·e le ou la responsable de la communauté, ou un·e modérateur·ice, y ajoute des membres`))
 	run(t, app, join("a moderator adds them", moderator, http.StatusOK, `"community":"`+fx.groupID+`"`))
 }
 
@@ -51,7 +51,7 @@ func TestOnlyOwnersRunTheirCommunity(t *testing.T) {
 		Name: "a member renames the group", Method: http.MethodPatch, URL: "/api/collections/communities/records/" + fx.groupID,
 		Headers: auth(member), Body: jsonBody(t, map[string]any{"name": "Renommé"}),
 		ExpectedStatus: http.StatusForbidden, ExpectedEvents: noWrite,
-		ExpectedContent: []string{`Only the community's owner or a moderator can change it`},
+		ExpectedContent: []string{`Seul·e le ou la responsable de la communauté, ou un·e modérateur·ice, peut la modifier`},
 		AfterTestFunc:   wantField(s.Communities, fx.groupID, "name", "Jardiniers du Landy"),
 	})
 	run(t, app, tests.ApiScenario{

@@ -119,13 +119,13 @@ func TestAuthorMustBeTheRequester(t *testing.T) {
 			Name: "resident cannot create as " + who, Method: http.MethodPost, URL: initiativesURL, Headers: auth(resident),
 			Body:           jsonBody(t, map[string]any{"name": "Usurpation", s.FieldAuthor: fx.viewer(who).id}),
 			ExpectedStatus: http.StatusBadRequest, ExpectedEvents: noWrite,
-			ExpectedContent: []string{`"author":{"code":"author_not_you"`, `you cannot post in someone else's name`},
+			ExpectedContent: []string{`"author":{"code":"author_not_you"`, `on ne publie pas au nom de quelqu'un d'autre`},
 		})
 	}
 	run(t, app, tests.ApiScenario{
 		Name: "anonymous cannot create", Method: http.MethodPost, URL: initiativesURL,
 		Body:           jsonBody(t, map[string]any{"name": "Anonyme"}),
-		ExpectedStatus: http.StatusUnauthorized, ExpectedContent: []string{`Sign in to add content.`}, ExpectedEvents: noWrite,
+		ExpectedStatus: http.StatusUnauthorized, ExpectedContent: []string{`Connectez-vous pour ajouter un contenu.`}, ExpectedEvents: noWrite,
 	})
 	id := create(t, app, resident, s.StatusPending)
 	run(t, app, tests.ApiScenario{

@@ -15,6 +15,7 @@ import (
 
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
+	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/interop/dedup"
 	"github.com/maillage/maillage/interop/export"
@@ -44,6 +45,7 @@ type Config struct {
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
 func Bind(app core.App, cfg Config) error {
+	bindLanguage(app)
 	if err := hooks.Register(app, cfg.Hooks); err != nil {
 		return err
 	}
@@ -60,6 +62,15 @@ func Bind(app core.App, cfg Config) error {
 		bindPublic(app, cfg.Public)
 	}
 	return nil
+}
+
+// bindLanguage writes every API error in the requester's language (i18n.Middleware), on every
+// route, around Maillage's refusals and PocketBase's own handlers.
+func bindLanguage(app core.App) {
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		se.Router.Bind(i18n.Middleware())
+		return se.Next()
+	})
 }
 
 // bindPublic serves the PWA last, so that every API route and the dashboard come first.
