@@ -10,6 +10,8 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
+
+	"github.com/maillage/maillage/i18n"
 )
 
 // authCheckID identifies the middleware that refuses to serve a sync request as anonymous when
@@ -43,7 +45,7 @@ func checkAuth(e *core.RequestEvent) error {
 		return e.Next()
 	case err != nil && (errors.Is(err, context.DeadlineExceeded) || isTransient(err)):
 		e.Response.Header().Set("Retry-After", strconv.Itoa(retryAfter))
-		return e.Error(http.StatusServiceUnavailable, "The server is too busy to check your sign-in: try again after Retry-After seconds.", err)
+		return e.Error(http.StatusServiceUnavailable, i18n.Tr(e, "sync_auth_busy", nil), err)
 	}
-	return e.UnauthorizedError("The auth token is invalid or expired: sign in again, or send no token to sync public data only.", err)
+	return e.UnauthorizedError(i18n.Tr(e, "sync_auth_invalid", nil), err)
 }

@@ -29,7 +29,7 @@ func TestSyncRefusesATokenItCannotLoad(t *testing.T) {
 			"/api/sync/snapshot": ms.SnapshotRequest{Collection: s.Initiatives},
 		} {
 			status, data, err := who.Call(http.MethodPost, path, body)
-			if err != nil || status != http.StatusUnauthorized || !strings.Contains(string(data), "sign in again") {
+			if err != nil || status != http.StatusUnauthorized || !strings.Contains(string(data), "reconnectez-vous") {
 				t.Errorf("%s with an unloadable token: %d %s %v, want 401 asking to sign in again", path, status, data, err)
 			}
 		}

@@ -20,13 +20,14 @@ type lostValue struct {
 	Message string
 }
 
-// Messages stored with conflicts, written for the person who made the change.
+// Messages stored with conflicts, written for the person who made the change in their
+// language: keys of the i18n catalogue (i18n/messages_sync.go).
 const (
-	msgFieldLost       = "Someone else changed this field in the meantime; their value was kept and yours is saved here. Re-apply it if it should win."
-	msgOverridden      = "The server's rules set this field to another value; the value you sent is saved here."
-	msgUpdateOnDeleted = "This record was deleted before your change arrived; your values are saved here."
-	msgDeleteOnChanged = "This record changed after you deleted it: it was hidden (soft-deleted) instead, so the changes can be recovered."
-	msgDeleteKept      = "This record changed after you deleted it, so it was kept; delete it again if it should go."
+	msgFieldLost       = "sync_field_lost"
+	msgOverridden      = "sync_overridden"
+	msgUpdateOnDeleted = "sync_update_on_deleted"
+	msgDeleteOnChanged = "sync_delete_on_changed"
+	msgDeleteKept      = "sync_delete_kept"
 )
 
 // writeConflicts saves one syncConflicts row per lost value of mutation m, authored by user,

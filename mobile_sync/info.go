@@ -6,6 +6,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/i18n"
 )
 
 // logState is where the change log stands, read in one transaction.
@@ -45,7 +47,7 @@ func (sv *service) info(e *core.RequestEvent) error {
 		return err
 	})
 	if err != nil {
-		return e.InternalServerError("Sync info is unavailable: try again.", err)
+		return e.InternalServerError(i18n.Tr(e, "sync_info_failed", nil), err)
 	}
 	out.Collections, _ = sv.pick(e.App, nil)
 	if out.Collections == nil {

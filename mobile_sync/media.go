@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -50,22 +51,23 @@ func headMedia(e *core.RequestEvent) error {
 func putMedia(e *core.RequestEvent) error {
 	id := e.Request.PathValue("id")
 	if !pbID.MatchString(id) {
-		return e.BadRequestError("The media id is invalid: use 15 characters a-z and 0-9.", nil)
+		return e.BadRequestError(i18n.Tr(e, "sync_media_bad_id", nil), nil)
 	}
+	header := map[string]any{"header": HeaderContentSha256}
 	want := strings.ToLower(strings.TrimSpace(e.Request.Header.Get(HeaderContentSha256)))
 	if len(want) != 64 {
-		return e.BadRequestError("Send the photo's hex SHA-256 in the "+HeaderContentSha256+" header.", nil)
+		return e.BadRequestError(i18n.Tr(e, "sync_media_no_sha", header), nil)
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(e.Response, e.Request.Body, s.MediaMaxBytes))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return e.Error(http.StatusRequestEntityTooLarge, "The photo is larger than 15 MB: resize it on the device and upload it again.", nil)
+		return e.Error(http.StatusRequestEntityTooLarge, i18n.Tr(e, "sync_media_too_large", map[string]any{"maxMB": s.MediaMaxBytes >> 20}), nil)
 	}
 	if err != nil {
-		return e.BadRequestError("The photo could not be read: upload it again.", err)
+		return e.BadRequestError(i18n.Tr(e, "sync_media_unreadable", nil), err)
 	}
 	if sum := sha256.Sum256(body); hex.EncodeToString(sum[:]) != want {
-		return e.BadRequestError("The photo's SHA-256 does not match the "+HeaderContentSha256+" header: it was damaged on the way, upload it again.", nil)
+		return e.BadRequestError(i18n.Tr(e, "sync_media_sha_mismatch", header), nil)
 	}
 	return storeMedia(e, id, want, body)
 }
@@ -82,7 +84,7 @@ func storeMedia(e *core.RequestEvent, id, sum string, body []byte) error {
 	}
 	file, err := filesystem.NewFileFromBytes(body, id+imageExt(body))
 	if err != nil {
-		return e.BadRequestError("The photo could not be read: upload it again.", err)
+		return e.BadRequestError(i18n.Tr(e, "sync_media_unreadable", nil), err)
 	}
 	rec := core.NewRecord(col)
 	rec.Id = id
@@ -94,14 +96,14 @@ func storeMedia(e *core.RequestEvent, id, sum string, body []byte) error {
 		if existing, findErr := e.App.FindRecordById(s.Media, id); findErr == nil {
 			return answerExisting(e, existing, sum) // a concurrent upload of the same id won
 		}
-		return e.BadRequestError("The photo was refused: send a JPEG, PNG or WebP image.", err)
+		return e.BadRequestError(i18n.Tr(e, "sync_media_refused", nil), err)
 	}
 	return e.JSON(http.StatusCreated, map[string]string{"id": id, "sha256": sum})
 }
 
 func answerExisting(e *core.RequestEvent, existing *core.Record, sum string) error {
 	if existing.GetString(s.FieldMediaSha256) != sum || existing.GetString(s.FieldAuthor) != e.Auth.Id {
-		return e.Error(http.StatusConflict, "This media id already holds another photo: generate a new id for this photo.", nil)
+		return e.Error(http.StatusConflict, i18n.Tr(e, "sync_media_taken", nil), nil)
 	}
 	return e.JSON(http.StatusOK, map[string]string{"id": existing.Id, "sha256": sum})
 }
@@ -171,8 +173,7 @@ func (mc *mutationCtx) mediaFiles(f *core.FileField, v any) (any, error) {
 func (mc *mutationCtx) mediaFile(field, id string) (*filesystem.File, error) {
 	media, err := findMedia(mc.app, id, mc.info.Auth.Id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, &rejectError{msg: "a photo is not uploaded yet", fields: map[string]string{
-			field: fmt.Sprintf("photo %s is missing: upload it with PUT /api/sync/media/%s, then push again", id, id)}}
+		return nil, fieldReject("sync_photo_missing", field, "sync_field_photo_missing", map[string]any{"id": id})
 	}
 	if err != nil {
 		return nil, err

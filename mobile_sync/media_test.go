@@ -93,11 +93,11 @@ func TestMediaUploadIsIdempotentAndClean(t *testing.T) {
 		{"upload", alice, http.MethodPut, photo, sha(photo), http.StatusCreated, sha(photo)},
 		{"same upload again", alice, http.MethodPut, photo, sha(photo), http.StatusOK, sha(photo)},
 		{"head after upload", alice, http.MethodHead, nil, "", http.StatusOK, ""},
-		{"another photo, same id", alice, http.MethodPut, other, sha(other), http.StatusConflict, "generate a new id"},
-		{"same id, another user", bob, http.MethodPut, photo, sha(photo), http.StatusConflict, "generate a new id"},
+		{"another photo, same id", alice, http.MethodPut, other, sha(other), http.StatusConflict, "tirez un nouvel identifiant"},
+		{"same id, another user", bob, http.MethodPut, photo, sha(photo), http.StatusConflict, "tirez un nouvel identifiant"},
 		{"another user's head", bob, http.MethodHead, nil, "", http.StatusNotFound, ""},
-		{"damaged on the way", alice, http.MethodPut, photo, sha(other), http.StatusBadRequest, "does not match"},
-		{"no hash", alice, http.MethodPut, photo, "", http.StatusBadRequest, "Send the photo's hex SHA-256"},
+		{"damaged on the way", alice, http.MethodPut, photo, sha(other), http.StatusBadRequest, "ne correspond pas"},
+		{"no hash", alice, http.MethodPut, photo, "", http.StatusBadRequest, "Envoyez le SHA-256 hexadécimal de la photo"},
 	}
 	for _, st := range steps {
 		res, body := media(t, st.who, st.method, id, st.body, st.hash)
@@ -132,8 +132,8 @@ func TestMediaRefusesOversizeAndNonImages(t *testing.T) {
 		status int
 		want   string
 	}{
-		{"oversize", big, http.StatusRequestEntityTooLarge, "The photo is larger than 15 MB: resize it on the device and upload it again."},
-		{"not an image", text, http.StatusBadRequest, "send a JPEG, PNG or WebP image"},
+		{"oversize", big, http.StatusRequestEntityTooLarge, "La photo dépasse 15 Mo : réduisez-la sur l'appareil et envoyez-la de nouveau."},
+		{"not an image", text, http.StatusBadRequest, "envoyez une image JPEG, PNG ou WebP"},
 	} {
 		id := synctest.NewID()
 		res, body := media(t, alice, http.MethodPut, id, c.body, sha(c.body))

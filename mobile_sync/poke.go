@@ -8,6 +8,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/subscriptions"
+
+	"github.com/maillage/maillage/i18n"
 )
 
 // pokeInterval is the shortest time between two pokes: changes within it are announced
@@ -74,7 +76,7 @@ func guardPokeTopic(e *core.RealtimeSubscribeRequestEvent) error {
 	for _, sub := range e.Subscriptions {
 		topic, _, _ := strings.Cut(sub, "?")
 		if topic == PokeTopic && e.Auth == nil {
-			return e.ForbiddenError("Sign in to subscribe to the sync topic; anonymous clients pull on a timer.", nil)
+			return e.ForbiddenError(i18n.Tr(e.RequestEvent, "sync_poke_sign_in", nil), nil)
 		}
 	}
 	return e.Next()

@@ -77,7 +77,7 @@ func subscribe(t *testing.T, u *synctest.User, clientID string, topics ...string
 	if err != nil {
 		t.Fatalf("subscribe: %v", err)
 	}
-	if status == http.StatusForbidden && !strings.Contains(string(body), "Sign in") {
+	if status == http.StatusForbidden && !strings.Contains(string(body), "Connectez-vous") {
 		t.Errorf("refusal does not say what to do: %s", body)
 	}
 	return status

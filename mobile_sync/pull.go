@@ -7,6 +7,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/i18n"
 )
 
 // Pull page sizes.
@@ -39,15 +41,15 @@ type logRow struct {
 func (sv *service) pull(e *core.RequestEvent) error {
 	var req PullRequest
 	if err := e.BindBody(&req); err != nil {
-		return e.BadRequestError("The pull body is not valid JSON: send {clientId, cursor, limit, collections}.", err)
+		return e.BadRequestError(i18n.Tr(e, "sync_pull_bad_json", nil), err)
 	}
 	colls, err := sv.pick(e.App, req.Collections)
 	if err != nil {
-		return e.BadRequestError(err.Error(), err)
+		return e.BadRequestError(i18n.Localize(i18n.Lang(e), err), err)
 	}
 	cur, err := decodeCursor(req.Cursor)
 	if err != nil {
-		return e.BadRequestError("The cursor is not one this server made: pull again with an empty cursor.", err)
+		return e.BadRequestError(i18n.Tr(e, "sync_bad_cursor", nil), err)
 	}
 	info, err := e.RequestInfo()
 	if err != nil {
@@ -59,7 +61,7 @@ func (sv *service) pull(e *core.RequestEvent) error {
 		return err
 	})
 	if err != nil {
-		return e.InternalServerError("The pull failed: try again.", err)
+		return e.InternalServerError(i18n.Tr(e, "sync_pull_failed", nil), err)
 	}
 	return e.JSON(http.StatusOK, resp)
 }
@@ -245,7 +247,7 @@ func (sv *service) pick(app core.App, requested []string) ([]string, error) {
 	}
 	for _, name := range requested {
 		if !sv.synced(name) {
-			return nil, fmt.Errorf("collection %q is not synced: GET /api/sync/info lists the synced collections", name)
+			return nil, i18n.NewError("sync_not_synced", map[string]any{"collection": name})
 		}
 	}
 	return requested, nil

@@ -145,9 +145,9 @@ func TestPullRefusesBadRequests(t *testing.T) {
 		body any
 		want string
 	}{
-		"not JSON":   {"[", "not valid JSON"},
-		"bad cursor": {ms.PullRequest{Cursor: "not-a-cursor"}, "empty cursor"},
-		"unsynced":   {ms.PullRequest{Collections: []string{s.Users}}, "not synced"},
+		"not JSON":   {"[", "n'est pas du JSON valide"},
+		"bad cursor": {ms.PullRequest{Cursor: "not-a-cursor"}, "curseur vide"},
+		"unsynced":   {ms.PullRequest{Collections: []string{s.Users}}, "n'est pas synchronisée"},
 	} {
 		status, body, err := u.Call(http.MethodPost, "/api/sync/pull", c.body)
 		if err != nil || status != http.StatusBadRequest || !strings.Contains(string(body), c.want) {

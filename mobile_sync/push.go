@@ -16,13 +16,15 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
 // POST /api/sync/push: exactly-once application of a client's queued mutations. Each chunk of
 // mutations, their effects, their stored results and the client's counter advance commit in one
 // transaction; a replayed mseq gets its stored result; data problems become rejected results,
-// never 4xx, so a queue never blocks.
+// never 4xx, so a queue never blocks. Every message, the results' and the conflicts' too, is in
+// the pushing user's language: their locale, else the request's Accept-Language (i18n.Lang).
 
 // Limits of one push request.
 const (
@@ -40,13 +42,16 @@ var ErrWriterBusy = errors.New("database write connection busy")
 // errAbandoned rolls back a push transaction that started after its request gave up waiting.
 var errAbandoned = errors.New("push abandoned while waiting for the writer")
 
-// badPushError is a malformed push request: 400 with its message.
-type badPushError struct{ msg string }
+// badPushError is a malformed push request: 400 with its message (a catalogue key).
+type badPushError struct {
+	key    string
+	params map[string]any
+}
 
-func (e *badPushError) Error() string { return e.msg }
+func (e *badPushError) Error() string { return i18n.T(i18n.FR, e.key, e.params) }
 
-func badPush(format string, args ...any) error {
-	return &badPushError{msg: fmt.Sprintf(format, args...)}
+func badPush(key string, params map[string]any) error {
+	return &badPushError{key: key, params: params}
 }
 
 // pusher serves pushes with the sync configuration.
@@ -72,38 +77,39 @@ func bindPush(app core.App, cfg Config) {
 }
 
 func (p *pusher) handle(e *core.RequestEvent) error {
+	lang := i18n.Lang(e)
 	body, err := io.ReadAll(http.MaxBytesReader(e.Response, e.Request.Body, MaxPushBytes))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return e.Error(http.StatusRequestEntityTooLarge, "The push is larger than 5 MB: send fewer mutations per request.", nil)
+		return e.Error(http.StatusRequestEntityTooLarge, i18n.T(lang, "sync_push_too_large", map[string]any{"maxMB": MaxPushBytes >> 20}), nil)
 	}
 	if err != nil {
-		return e.BadRequestError("The push could not be read: send it again.", err)
+		return e.BadRequestError(i18n.T(lang, "sync_push_unreadable", nil), err)
 	}
 	req, err := decodePush(body)
-	if err != nil {
-		return e.BadRequestError(err.Error(), nil)
+	if err == nil {
+		resp, pushErr := p.push(e.App, e.Auth, req, lang)
+		return p.respond(e, lang, resp, pushErr)
 	}
-	resp, err := p.push(e.App, e.Auth, req)
-	return p.respond(e, resp, err)
+	return p.respond(e, lang, PushResponse{}, err)
 }
 
 // respond maps push errors to statuses; a transient one answers 503 with the processed prefix.
-func (p *pusher) respond(e *core.RequestEvent, resp PushResponse, err error) error {
+func (p *pusher) respond(e *core.RequestEvent, lang string, resp PushResponse, err error) error {
 	var bad *badPushError
 	switch {
 	case err == nil:
 		return e.JSON(http.StatusOK, resp)
 	case errors.Is(err, ErrForeignClient):
-		return e.ForbiddenError("This clientId belongs to another account: generate a new client id on this device and push again.", nil)
+		return e.ForbiddenError(i18n.T(lang, "sync_foreign_client", nil), nil)
 	case errors.As(err, &bad):
-		return e.BadRequestError(bad.msg, nil)
+		return e.BadRequestError(i18n.T(lang, bad.key, bad.params), nil)
 	case isTransient(err):
 		e.Response.Header().Set("Retry-After", strconv.Itoa(retryAfter))
 		return e.JSON(http.StatusServiceUnavailable, struct {
 			PushResponse
 			Message string `json:"message"`
-		}{resp, "The server is busy (a backup may be running): the results cover the mutations applied so far; push the rest again after Retry-After seconds."})
+		}{resp, i18n.T(lang, "sync_busy", nil)})
 	default:
 		return e.InternalServerError("", err)
 	}
@@ -116,16 +122,16 @@ func decodePush(body []byte) (PushRequest, error) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
-		return PushRequest{}, badPush("The push is not valid JSON of the form {clientId, mutations:[…]} (%v).", err)
+		return PushRequest{}, badPush("sync_push_bad_json", map[string]any{"detail": err.Error()})
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return PushRequest{}, badPush("The push has data after its JSON object: send exactly one object.")
+		return PushRequest{}, badPush("sync_push_trailing", nil)
 	}
 	if !pbID.MatchString(req.ClientID) {
-		return PushRequest{}, badPush("clientId must be 15 characters a-z and 0-9, generated once per device.")
+		return PushRequest{}, badPush("sync_push_bad_client", nil)
 	}
 	if len(req.Mutations) > MaxPushMutations {
-		return PushRequest{}, badPush("The push has %d mutations; send at most %d per request.", len(req.Mutations), MaxPushMutations)
+		return PushRequest{}, badPush("sync_push_too_many", map[string]any{"count": len(req.Mutations), "max": MaxPushMutations})
 	}
 	return req, checkNumbering(req.Mutations)
 }
@@ -135,10 +141,10 @@ func checkNumbering(muts []Mutation) error {
 	var top int64
 	for i, m := range muts {
 		if m.Mseq < 1 {
-			return badPush("mutation %d has mseq %d: mseq starts at 1.", i, m.Mseq)
+			return badPush("sync_push_mseq_start", map[string]any{"index": i, "mseq": m.Mseq})
 		}
 		if i > 0 && m.Mseq > top+1 {
-			return badPush("mutation mseq %d follows %d: mseq must increase by one, without gaps.", m.Mseq, top)
+			return badPush("sync_push_mseq_jump", map[string]any{"mseq": m.Mseq, "previous": top})
 		}
 		top = max(top, m.Mseq)
 	}
@@ -149,7 +155,7 @@ func checkNumbering(muts []Mutation) error {
 func checkSequence(last int64, muts []Mutation) error {
 	for _, m := range muts {
 		if m.Mseq > last+1 {
-			return badPush("mseq %d leaves a gap: the server's last mutation for this client is %d; push from mseq %d.", m.Mseq, last, last+1)
+			return badPush("sync_push_mseq_gap", map[string]any{"mseq": m.Mseq, "last": last, "next": last + 1})
 		}
 		last = max(last, m.Mseq)
 	}
@@ -157,13 +163,13 @@ func checkSequence(last int64, muts []Mutation) error {
 }
 
 // push applies req in chunks, each in its own transaction; on error it returns the results of
-// the chunks already committed.
-func (p *pusher) push(app core.App, user *core.Record, req PushRequest) (PushResponse, error) {
+// the chunks already committed. Messages are written in lang.
+func (p *pusher) push(app core.App, user *core.Record, req PushRequest, lang string) (PushResponse, error) {
 	resp := PushResponse{Results: []Result{}}
 	muts := req.Mutations
 	for first := true; first || len(muts) > 0; first = false {
 		n := min(pushChunk, len(muts))
-		results, last, err := p.pushChunk(app, user, req.ClientID, muts[:n])
+		results, last, err := p.pushChunk(app, user, req.ClientID, muts[:n], lang)
 		if err != nil {
 			return resp, err
 		}
@@ -173,7 +179,7 @@ func (p *pusher) push(app core.App, user *core.Record, req PushRequest) (PushRes
 	return resp, nil
 }
 
-func (p *pusher) pushChunk(app core.App, user *core.Record, clientID string, muts []Mutation) ([]Result, int64, error) {
+func (p *pusher) pushChunk(app core.App, user *core.Record, clientID string, muts []Mutation, lang string) ([]Result, int64, error) {
 	var results []Result
 	var last int64
 	err := runBounded(app, p.wait, func(tx core.App) error {
@@ -186,7 +192,7 @@ func (p *pusher) pushChunk(app core.App, user *core.Record, clientID string, mut
 			return err
 		}
 		for _, m := range muts {
-			res, err := p.one(tx, user, clientID, &last, m)
+			res, err := p.one(tx, user, clientID, &last, m, lang)
 			if err != nil {
 				return err
 			}
@@ -199,7 +205,7 @@ func (p *pusher) pushChunk(app core.App, user *core.Record, clientID string, mut
 
 // one answers a replayed mutation from its stored result, or applies a new one and stores its
 // result with the counter advance.
-func (p *pusher) one(tx core.App, user *core.Record, clientID string, last *int64, m Mutation) (Result, error) {
+func (p *pusher) one(tx core.App, user *core.Record, clientID string, last *int64, m Mutation, lang string) (Result, error) {
 	if m.Mseq <= *last {
 		return p.replayed(tx, user, clientID, m)
 	}
@@ -207,7 +213,7 @@ func (p *pusher) one(tx core.App, user *core.Record, clientID string, last *int6
 	if err != nil {
 		return Result{}, err
 	}
-	res, err := p.applyIsolated(tx, user, clientID, m)
+	res, err := p.applyIsolated(tx, user, clientID, m, lang)
 	if err != nil {
 		return Result{}, fmt.Errorf("apply mutation %d: %w", m.Mseq, err)
 	}
@@ -237,11 +243,11 @@ func (p *pusher) replayed(tx core.App, user *core.Record, clientID string, m Mut
 // applyIsolated applies m inside a savepoint: a refused mutation leaves no partial write and
 // becomes a rejected result; a transient error, or any error once the record was saved, aborts
 // the chunk.
-func (p *pusher) applyIsolated(tx core.App, user *core.Record, clientID string, m Mutation) (Result, error) {
+func (p *pusher) applyIsolated(tx core.App, user *core.Record, clientID string, m Mutation, lang string) (Result, error) {
 	if _, err := tx.DB().NewQuery("SAVEPOINT sync_mutation").Execute(); err != nil {
 		return Result{}, fmt.Errorf("savepoint: %w", err)
 	}
-	mc := &mutationCtx{app: tx, cfg: p.cfg, info: pushInfo(user), clientID: clientID, m: m}
+	mc := &mutationCtx{app: tx, cfg: p.cfg, info: pushInfo(user), clientID: clientID, m: m, lang: lang}
 	res, err := mc.apply()
 	if err == nil {
 		_, err = tx.DB().NewQuery("RELEASE sync_mutation").Execute()
@@ -256,7 +262,7 @@ func (p *pusher) applyIsolated(tx core.App, user *core.Record, clientID string, 
 	if isTransient(err) || mc.saved {
 		return Result{}, err
 	}
-	return rejected(tx, mc.info, clientID, m, err)
+	return rejected(tx, mc.info, clientID, m, err, lang)
 }
 
 // pushInfo is the request info of a push's user, as rules and serialisation see it.

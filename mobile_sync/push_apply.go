@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -20,6 +21,7 @@ type mutationCtx struct {
 	info     *core.RequestInfo // the pushing user, for rules and serialisation
 	clientID string
 	m        Mutation
+	lang     string // the language of the push's messages
 	col      *core.Collection
 	// saved is set once the mutation wrote its record: a failure after that is a server fault
 	// (see applyIsolated), never a rejection.
@@ -36,17 +38,27 @@ func (mc *mutationCtx) save(rec *core.Record) error {
 }
 
 // rejectError is a data problem with a mutation: it becomes a rejected result, never an error
-// of the push.
+// of the push. Its message is a catalogue key; each field's problem is written in the push's
+// language by i18n.Localize.
 type rejectError struct {
-	msg    string
-	fields map[string]string
+	key    string
+	params map[string]any
+	fields map[string]error
 }
 
-func (e *rejectError) Error() string { return e.msg }
+func (e *rejectError) Error() string { return i18n.T(i18n.FR, e.key, e.params) }
 
-func reject(format string, args ...any) error {
-	return &rejectError{msg: fmt.Sprintf(format, args...)}
+func reject(key string, params map[string]any) error {
+	return &rejectError{key: key, params: params}
 }
+
+// fieldReject rejects a mutation for a problem of one field.
+func fieldReject(key, field, fieldKey string, params map[string]any) error {
+	return &rejectError{key: key, fields: map[string]error{field: i18n.NewError(fieldKey, params)}}
+}
+
+// msg writes message key in the push's language.
+func (mc *mutationCtx) msg(key string) string { return i18n.T(mc.lang, key, nil) }
 
 // plan is what an update writes: the values to set, the client values that lost, and whether
 // a value is a merge rather than the client's own.
@@ -84,36 +96,36 @@ func (mc *mutationCtx) apply() (Result, error) {
 func (mc *mutationCtx) check() error {
 	m := mc.m
 	if !slices.Contains(mc.cfg.Collections, m.C) {
-		return reject("unknown collection %q: push only to the synced collections (GET /api/sync/info lists them)", clip(m.C, 60))
+		return reject("sync_unknown_collection", map[string]any{"collection": clip(m.C, 60)})
 	}
 	col, err := mc.app.FindCachedCollectionByNameOrId(m.C)
 	if err != nil {
-		return reject("collection %q does not exist on this server", clip(m.C, 60))
+		return reject("sync_missing_collection", map[string]any{"collection": clip(m.C, 60)})
 	}
 	mc.col = col
 	if !pbID.MatchString(m.ID) {
-		return reject("record id %q is invalid: ids are 15 characters a-z and 0-9", clip(m.ID, 60))
+		return reject("sync_bad_id", map[string]any{"id": clip(m.ID, 60)})
 	}
 	if m.Op != OpCreate && m.Op != OpUpdate && m.Op != OpDelete {
-		return reject("op %q is invalid: use create, update or delete", clip(m.Op, 60))
+		return reject("sync_bad_op", map[string]any{"op": clip(m.Op, 60)})
 	}
 	return mc.checkFields()
 }
 
 // checkFields refuses unknown, hidden and server-managed fields, by field.
 func (mc *mutationCtx) checkFields() error {
-	bad := map[string]string{}
+	bad := map[string]error{}
 	for name := range mc.m.Fields {
 		f := mc.col.Fields.GetByName(name)
 		switch {
 		case f == nil:
-			bad[name] = "unknown field"
+			bad[name] = i18n.NewError("sync_unknown_field", nil)
 		case name == core.FieldNameId || f.GetHidden() || f.Type() == core.FieldTypeAutodate || f.Type() == core.FieldTypePassword:
-			bad[name] = "this field is managed by the server and cannot be pushed"
+			bad[name] = i18n.NewError("sync_server_field", nil)
 		}
 	}
 	if len(bad) > 0 {
-		return &rejectError{msg: "some fields cannot be written: remove them from the change", fields: bad}
+		return &rejectError{key: "sync_fields_refused", fields: bad}
 	}
 	return nil
 }
@@ -149,7 +161,7 @@ func (mc *mutationCtx) create() (Result, error) {
 		return Result{}, err
 	}
 	if !ok {
-		return Result{}, reject("you may not create this %s record: check its author, community and fields", mc.col.Name)
+		return Result{}, reject("sync_create_refused", map[string]any{"collection": mc.col.Name})
 	}
 	if err := mc.save(rec); err != nil {
 		return Result{}, err
@@ -194,7 +206,7 @@ func (mc *mutationCtx) mayUpdate(rec *core.Record, set map[string]any) error {
 		return err
 	}
 	if !ok {
-		return reject("you may not make this change to this %s record (a moderator may have to)", mc.col.Name)
+		return reject("sync_change_refused", map[string]any{"collection": mc.col.Name})
 	}
 	return nil
 }
@@ -207,7 +219,7 @@ func (mc *mutationCtx) mustRead(rec *core.Record) error {
 		return err
 	}
 	if found[rec.Id] == nil {
-		return reject("you may not change this %s record: it is not yours or not visible to you", mc.col.Name)
+		return reject("sync_not_yours", map[string]any{"collection": mc.col.Name})
 	}
 	return nil
 }
@@ -215,7 +227,7 @@ func (mc *mutationCtx) mustRead(rec *core.Record) error {
 // updateOnDeleted keeps the values of an update to a deleted record in syncConflicts without
 // resurrecting the record.
 func (mc *mutationCtx) updateOnDeleted(rec *core.Record) (Result, error) {
-	lost := []lostValue{{Kind: s.ConflictUpdateOnDeleted, Client: rawFields(mc.m.Fields), Message: msgUpdateOnDeleted}}
+	lost := []lostValue{{Kind: s.ConflictUpdateOnDeleted, Client: rawFields(mc.m.Fields), Message: mc.msg(msgUpdateOnDeleted)}}
 	refs, err := writeConflicts(mc.app, mc.info.Auth, mc.clientID, mc.m, lost)
 	if err != nil {
 		return Result{}, err
@@ -250,7 +262,7 @@ func (mc *mutationCtx) plan(rec *core.Record, emptyBase bool) (plan, error) {
 			p.merged = p.merged || d.Outcome == applyMerged
 		}
 		if d.Lost {
-			p.lost = append(p.lost, lostValue{Kind: s.ConflictField, Field: name, Client: in.Client, Message: msgFieldLost})
+			p.lost = append(p.lost, lostValue{Kind: s.ConflictField, Field: name, Client: in.Client, Message: mc.msg(msgFieldLost)})
 		}
 	}
 	return p, nil
@@ -280,11 +292,11 @@ func (mc *mutationCtx) fieldInput(f core.Field, rec *core.Record, raw json.RawMe
 func (mc *mutationCtx) clientValue(f core.Field, raw json.RawMessage, rec *core.Record) (any, error) {
 	var v any
 	if err := json.Unmarshal(raw, &v); err != nil {
-		return nil, &rejectError{msg: "a value is not valid JSON", fields: map[string]string{f.GetName(): err.Error()}}
+		return nil, fieldReject("sync_bad_json", f.GetName(), "sync_field_bad_json", nil)
 	}
 	prepared, err := f.PrepareValue(rec, v)
 	if err != nil {
-		return nil, &rejectError{msg: "a value has the wrong type", fields: map[string]string{f.GetName(): err.Error()}}
+		return nil, fieldReject("sync_wrong_type", f.GetName(), "sync_field_wrong_type", nil)
 	}
 	return canonical(prepared), nil
 }
@@ -298,7 +310,7 @@ func (mc *mutationCtx) overridden(rec *core.Record, written map[string]any) []lo
 			continue // media ids become stored file names
 		}
 		if saved := canonical(rec.Get(name)); !sameValue(saved, v) {
-			lost = append(lost, lostValue{Kind: s.ConflictField, Field: name, Client: v, Message: msgOverridden})
+			lost = append(lost, lostValue{Kind: s.ConflictField, Field: name, Client: v, Message: mc.msg(msgOverridden)})
 		}
 	}
 	return lost

@@ -42,7 +42,7 @@ func TestPushAnswers503DuringARealBackup(t *testing.T) {
 	if err := <-backup; err != nil {
 		t.Fatalf("backup: %v", err)
 	}
-	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" || !strings.Contains(string(body), "a backup may be running") {
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" || !strings.Contains(string(body), "une sauvegarde est peut-être en cours") {
 		t.Fatalf("during the backup: got %d Retry-After %q %s, want 503 with Retry-After", res.StatusCode, res.Header.Get("Retry-After"), body)
 	}
 	if r := env.push(t, alice, create).Results[0]; r.Status != ms.StatusApplied {

@@ -35,8 +35,8 @@ func TestPushRefusesOversizedBatches(t *testing.T) {
 		status int
 		want   string
 	}{
-		{"too many mutations", many, http.StatusBadRequest, "The push has 501 mutations; send at most 500 per request."},
-		{"too many bytes", []ms.Mutation{huge}, http.StatusRequestEntityTooLarge, "The push is larger than 5 MB: send fewer mutations per request."},
+		{"too many mutations", many, http.StatusBadRequest, "L'envoi compte 501 modifications ; envoyez-en au plus 500 par requête."},
+		{"too many bytes", []ms.Mutation{huge}, http.StatusRequestEntityTooLarge, "L'envoi dépasse 5 Mo : envoyez moins de modifications par requête."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -62,7 +62,7 @@ func TestPushAnswers503WhileTheWriterIsHeld(t *testing.T) {
 	res, body := rawPush(t, alice, ms.PushRequest{ClientID: alice.ClientID, Mutations: []ms.Mutation{create}})
 	release()
 	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" ||
-		!strings.Contains(string(body), "The server is busy") {
+		!strings.Contains(string(body), "Le serveur est occupé") {
 		t.Fatalf("got %d Retry-After %q %s, want 503 with Retry-After and a message", res.StatusCode, res.Header.Get("Retry-After"), body)
 	}
 	var partial ms.PushResponse

@@ -125,10 +125,10 @@ func TestPushRefusesGaps(t *testing.T) {
 		muts []ms.Mutation
 		want string
 	}{
-		{"after the server's counter", []ms.Mutation{skipped}, "the server's last mutation for this client is 2; push from mseq 3"},
+		{"after the server's counter", []ms.Mutation{skipped}, "la dernière modification de ce client connue du serveur est 2 ; renvoyez à partir du mseq 3"},
 		{"inside the batch", []ms.Mutation{createInitiative(3, synctest.NewID(), "C", alice.ID()),
-			createInitiative(5, synctest.NewID(), "E", alice.ID())}, "mseq must increase by one, without gaps"},
-		{"mseq zero", []ms.Mutation{createInitiative(0, synctest.NewID(), "Z", alice.ID())}, "mseq starts at 1"},
+			createInitiative(5, synctest.NewID(), "E", alice.ID())}, "mseq doit augmenter de un, sans trou"},
+		{"mseq zero", []ms.Mutation{createInitiative(0, synctest.NewID(), "Z", alice.ID())}, "mseq commence à 1"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -214,7 +214,7 @@ func TestPushRefusesAnotherUsersClientID(t *testing.T) {
 	env.push(t, alice, createInitiative(1, synctest.NewID(), "A", alice.ID()))
 	stolen := createInitiative(2, synctest.NewID(), "B", bob.ID())
 	status, body := env.pushRaw(t, bob, ms.PushRequest{ClientID: alice.ClientID, Mutations: []ms.Mutation{stolen}})
-	if status != http.StatusForbidden || !strings.Contains(string(body), "belongs to another account") {
+	if status != http.StatusForbidden || !strings.Contains(string(body), "appartient à un autre compte") {
 		t.Errorf("got %d %s, want 403 saying the client id belongs to another account", status, body)
 	}
 	if _, err := env.App.FindRecordById(s.Initiatives, stolen.ID); err == nil {

@@ -3,13 +3,13 @@ package mobilesync
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -25,7 +25,7 @@ func (mc *mutationCtx) remove(rec *core.Record) (Result, error) {
 		return Result{}, err
 	}
 	if !ok {
-		return Result{}, reject("you may not delete this %s record", mc.col.Name)
+		return Result{}, reject("sync_delete_refused", map[string]any{"collection": mc.col.Name})
 	}
 	rev, err := recordRev(mc.app, mc.col.Name, rec.Id)
 	if err != nil {
@@ -49,13 +49,13 @@ func (mc *mutationCtx) remove(rec *core.Record) (Result, error) {
 // deleteModified soft-deletes a record changed since the client saw it, so that the changes it
 // did not see can be recovered.
 func (mc *mutationCtx) deleteModified(rec *core.Record) (Result, error) {
-	lost := lostValue{Kind: s.ConflictDeleteOnModified, Client: map[string]any{"op": OpDelete}, Message: msgDeleteKept}
+	lost := lostValue{Kind: s.ConflictDeleteOnModified, Client: map[string]any{"op": OpDelete}, Message: mc.msg(msgDeleteKept)}
 	if f, ok := mc.col.Fields.GetByName(s.FieldDeleted).(*core.BoolField); ok && f != nil {
 		rec.Set(s.FieldDeleted, true)
 		if err := mc.save(rec); err != nil {
 			return Result{}, err
 		}
-		lost.Message = msgDeleteOnChanged
+		lost.Message = mc.msg(msgDeleteOnChanged)
 	}
 	return mc.finish(rec, false, []lostValue{lost})
 }
@@ -114,9 +114,10 @@ func asSeen(lost []lostValue, seen json.RawMessage) []lostValue {
 }
 
 // rejected records a refused mutation in syncConflicts with the client's values and the
-// server's reasons, by field, and returns its result: the counter advances, the queue goes on.
-func rejected(app core.App, info *core.RequestInfo, clientID string, m Mutation, cause error) (Result, error) {
-	msg, fields := describeRejection(cause)
+// server's reasons, by field, in lang, and returns its result: the counter advances, the queue
+// goes on.
+func rejected(app core.App, info *core.RequestInfo, clientID string, m Mutation, cause error, lang string) (Result, error) {
+	msg, fields := describeRejection(lang, cause)
 	server := map[string]any{}
 	for k, v := range fields {
 		server[k] = v
@@ -131,21 +132,30 @@ func rejected(app core.App, info *core.RequestInfo, clientID string, m Mutation,
 	return Result{Mseq: m.Mseq, Status: StatusRejected, Message: msg, FieldErrors: fields, Conflicts: refs}, nil
 }
 
-// describeRejection turns a refusal into a message and field errors the PWA shows by field.
-func describeRejection(err error) (string, map[string]string) {
+// describeRejection turns a refusal into a message and field errors the PWA shows by field, in
+// lang: the model hooks' coded errors (i18n.Error, ozzo-validation's) are written again in it.
+func describeRejection(lang string, err error) (string, map[string]string) {
 	var re *rejectError
 	if errors.As(err, &re) {
-		return re.msg, re.fields
+		return i18n.T(lang, re.key, re.params), localizeFields(lang, re.fields)
 	}
 	var verrs validation.Errors
 	if errors.As(err, &verrs) {
-		fields := map[string]string{}
-		for name, fe := range verrs {
-			fields[name] = fe.Error()
-		}
-		return "some values are invalid: correct the fields shown and save again", fields
+		return i18n.T(lang, "sync_invalid_values", nil), localizeFields(lang, verrs)
 	}
-	return fmt.Sprintf("the server refused this change: %v", err), nil
+	return i18n.T(lang, "sync_refused", map[string]any{"reason": i18n.Localize(lang, err)}), nil
+}
+
+// localizeFields writes each field's problem in lang; nil for none.
+func localizeFields[M ~map[string]error](lang string, errs M) map[string]string {
+	if len(errs) == 0 {
+		return nil
+	}
+	fields := make(map[string]string, len(errs))
+	for name, fe := range errs {
+		fields[name] = i18n.Localize(lang, fe)
+	}
+	return fields
 }
 
 // orNone keeps a conflict row's required text fields valid for nonsense input.

@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -22,14 +23,14 @@ const (
 func (sv *service) snapshot(e *core.RequestEvent) error {
 	var req SnapshotRequest
 	if err := e.BindBody(&req); err != nil {
-		return e.BadRequestError("The snapshot body is not valid JSON: send {clientId, collection, snapshotSeq, afterId, limit}.", err)
+		return e.BadRequestError(i18n.Tr(e, "sync_snapshot_bad_json", nil), err)
 	}
 	if !sv.synced(req.Collection) {
-		return e.BadRequestError(fmt.Sprintf("Collection %q is not synced: GET /api/sync/info lists the synced collections.", req.Collection), nil)
+		return e.BadRequestError(i18n.Tr(e, "sync_not_synced", map[string]any{"collection": req.Collection}), nil)
 	}
 	c, err := e.App.FindCachedCollectionByNameOrId(req.Collection)
 	if err != nil {
-		return e.BadRequestError(fmt.Sprintf("Collection %q does not exist on this server yet: skip it.", req.Collection), err)
+		return e.BadRequestError(i18n.Tr(e, "sync_snapshot_missing", map[string]any{"collection": req.Collection}), err)
 	}
 	info, err := e.RequestInfo()
 	if err != nil {
@@ -42,17 +43,18 @@ func (sv *service) snapshot(e *core.RequestEvent) error {
 	})
 	if err != nil {
 		if se, ok := err.(snapshotError); ok {
-			return e.BadRequestError(se.Error(), nil)
+			return e.BadRequestError(i18n.Tr(e, string(se), nil), nil)
 		}
-		return e.InternalServerError("The snapshot failed: try again.", err)
+		return e.InternalServerError(i18n.Tr(e, "sync_snapshot_failed", nil), err)
 	}
 	return e.Blob(http.StatusOK, "application/json", appendSnapshotResponse(make([]byte, 0, snapshotSize(resp)), resp))
 }
 
-// snapshotError is a request the snapshot cannot serve, explained to the client.
+// snapshotError is a request the snapshot cannot serve, explained to the client: the key of
+// its message.
 type snapshotError string
 
-func (e snapshotError) Error() string { return string(e) }
+func (e snapshotError) Error() string { return i18n.T(i18n.FR, string(e), nil) }
 
 // snapshotOn reads one snapshot page through db.
 func (sv *service) snapshotOn(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, req SnapshotRequest) (SnapshotResponse, error) {
@@ -62,7 +64,7 @@ func (sv *service) snapshotOn(app core.App, db dbx.Builder, info *core.RequestIn
 		return resp, err
 	}
 	if req.SnapshotSeq > st.head || req.SnapshotSeq < 0 {
-		return resp, snapshotError("snapshotSeq is not from this database: start the snapshot again with snapshotSeq 0")
+		return resp, snapshotError("sync_snapshot_stale")
 	}
 	if resp.SnapshotSeq == 0 {
 		resp.SnapshotSeq = st.head

@@ -75,10 +75,10 @@ func TestSnapshotRefusesBadRequests(t *testing.T) {
 		body any
 		want string
 	}{
-		"not JSON":          {"{", "not valid JSON"},
-		"unsynced":          {ms.SnapshotRequest{Collection: s.Users}, "not synced"},
-		"snapshotSeq ahead": {ms.SnapshotRequest{Collection: s.Initiatives, SnapshotSeq: head + 5}, "start the snapshot again"},
-		"negative seq":      {ms.SnapshotRequest{Collection: s.Initiatives, SnapshotSeq: -1}, "start the snapshot again"},
+		"not JSON":          {"{", "n'est pas du JSON valide"},
+		"unsynced":          {ms.SnapshotRequest{Collection: s.Users}, "n'est pas synchronisée"},
+		"snapshotSeq ahead": {ms.SnapshotRequest{Collection: s.Initiatives, SnapshotSeq: head + 5}, "recommencez l'instantané"},
+		"negative seq":      {ms.SnapshotRequest{Collection: s.Initiatives, SnapshotSeq: -1}, "recommencez l'instantané"},
 	} {
 		status, body, err := u.Call(http.MethodPost, "/api/sync/snapshot", c.body)
 		if err != nil || status != http.StatusBadRequest || !strings.Contains(string(body), c.want) {

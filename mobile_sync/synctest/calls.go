@@ -36,6 +36,9 @@ func (u *User) Call(method, path string, body any) (int, []byte, error) {
 	if u.Token != "" {
 		req.Header.Set("Authorization", u.Token)
 	}
+	if u.Lang != "" {
+		req.Header.Set("Accept-Language", u.Lang)
+	}
 	res, err := u.Srv.HTTP.Do(req)
 	if err != nil {
 		return 0, nil, err

@@ -82,6 +82,9 @@ type User struct {
 	Token string
 	// ClientID is this user's device id, used when a request leaves clientId empty.
 	ClientID string
+	// Lang, when set, is sent as Accept-Language: the language of the server's messages
+	// (unless the user's profile names one).
+	Lang string
 }
 
 // NewUser creates a verified user with role (testapp.NewUser) and a fresh client id.
