@@ -25,8 +25,11 @@ var ErrNotFound = errors.New("no such record")
 // returns ErrNotFound when nothing was ever imported with that pair.
 func Resolve(app core.App, collection, source, externalID string) (string, error) {
 	rec := &core.Record{}
+	// The (source, externalId) index is partial (externalId != ''): the query repeats its
+	// condition so that SQLite uses it instead of reading the whole collection.
 	err := app.RecordQuery(collection).
-		AndWhere(dbx.HashExp{s.FieldSource: source, s.FieldExternalID: externalID}).Limit(1).One(rec)
+		AndWhere(dbx.HashExp{s.FieldSource: source, s.FieldExternalID: externalID}).
+		AndWhere(dbx.NewExp("[[" + s.FieldExternalID + "]] != ''")).Limit(1).One(rec)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("resolve %s %s/%s: %w", collection, source, externalID, ErrNotFound)
 	}
