@@ -48,6 +48,10 @@ func init() {
 			FR: "{unknown} : pas de telle propriété dans {collection} ; attendu fields=nom,nom,… parmi {available} (distance avec near seulement).",
 			EN: "{unknown}: no such property of {collection}; expected fields=name,name,… from {available} (distance with near only).",
 		},
+		"geo_no_data": {
+			FR: "Pas de données géographiques pour « {collection} » : utilisez l'une de ces collections : {collections}.",
+			EN: "No geo data for \"{collection}\": use one of {collections}.",
+		},
 		"geo_superusers_only": {
 			FR: "Seul·es les administrateur·ices peuvent lister {collection}.",
 			EN: "Only superusers can list {collection}.",

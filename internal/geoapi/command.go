@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/maillage/maillage/geo"
+	"github.com/maillage/maillage/i18n"
 )
 
 // TerritoryCommand is `maillage territory import FILE --territory NAME`: the upload route's
@@ -48,15 +49,17 @@ func runImport(app core.App, cmd *cobra.Command, path string, opt ImportOptions)
 	}
 	res, err := ImportTerritory(app, data, opt)
 	if err != nil {
-		return fmt.Errorf("%s refused, nothing imported:\n%s", path, describe(err))
+		lang := i18n.FromEnv(os.Getenv)
+		return fmt.Errorf("%s\n%s", i18n.T(lang, "territory_refused_file", map[string]any{"file": path}), describe(lang, err))
 	}
 	out, _ := json.MarshalIndent(res, "", "  ")
 	cmd.Println(string(out))
 	return nil
 }
 
-// describe lists a refusal's problems one per line, features in order.
-func describe(err error) string {
+// describe lists a refusal's problems one per line, features in order, in lang (the geometry
+// checks' own problems stay in English).
+func describe(lang string, err error) string {
 	var invalid *geo.ValidationError
 	if errors.As(err, &invalid) {
 		lines := make([]string, 0, len(invalid.Problems))
@@ -69,7 +72,7 @@ func describe(err error) string {
 	if errors.As(err, &fields) {
 		lines := make([]string, 0, len(fields))
 		for k, v := range fields {
-			lines = append(lines, "  "+k+": "+v.Error())
+			lines = append(lines, "  "+k+": "+i18n.Localize(lang, v))
 		}
 		sort.Strings(lines)
 		return strings.Join(lines, "\n")

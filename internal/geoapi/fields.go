@@ -8,6 +8,7 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -40,9 +41,9 @@ func checkFields(c *core.Collection, fields []string) error {
 	if len(unknown) == 0 {
 		return nil
 	}
-	return validation.Errors{"fields": validation.NewError("unknown_fields", fmt.Sprintf(
-		"%s: no such property of %s; expected fields=name,name,… from %s (distance with near only)",
-		strings.Join(unknown, ", "), c.Name, strings.Join(available, ", ")))}
+	return validation.Errors{"fields": i18n.NewError("unknown_fields", map[string]any{
+		"unknown": strings.Join(unknown, ", "), "collection": c.Name, "available": strings.Join(available, ", "),
+	})}
 }
 
 // propertyNames are the properties a feature of c may have: its public fields but the

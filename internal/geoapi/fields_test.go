@@ -70,8 +70,8 @@ func TestFieldsKeepOnlyTheNamedProperties(t *testing.T) {
 func TestFieldsRefusesUnknownNamesAndTheLocation(t *testing.T) {
 	w := newWorld(t)
 	refused(t, w, "/api/geo/initiatives?fields=id,nope,geo,name", "",
-		`"fields":{"code":"unknown_fields"`, `\"nope\", \"geo\": no such property of initiatives`, "description")
-	refused(t, w, "/api/geo/events?fields=name", "", `\"name\": no such property of events`, "title")
+		`"fields":{"code":"unknown_fields"`, `\"nope\", \"geo\" : pas de telle propriété dans initiatives`, "description")
+	refused(t, w, "/api/geo/events?fields=name", "", `\"name\" : pas de telle propriété dans events`, "title")
 }
 
 func TestFieldsNeverServeHiddenFields(t *testing.T) {
@@ -89,9 +89,9 @@ func TestFieldsNeverServeHiddenFields(t *testing.T) {
 	if err := w.app.Save(c); err != nil {
 		t.Fatal(err)
 	}
-	refused(t, w, "/api/geo/initiatives?fields=name,description", "", `\"description\": no such property`)
+	refused(t, w, "/api/geo/initiatives?fields=name,description", "", `\"description\" : pas de telle propriété`)
 	// Not even for a superuser, to whom PocketBase's list API (and the full export) shows them.
-	refused(t, w, "/api/geo/initiatives?fields=description", w.superToken, `\"description\": no such property`)
+	refused(t, w, "/api/geo/initiatives?fields=description", w.superToken, `\"description\" : pas de telle propriété`)
 	got := get(t, w, "/api/geo/initiatives", w.otherToken)
 	if _, ok := got.Features[0].Properties["description"]; ok {
 		t.Errorf("the hidden description is served without fields: %v", got.Features[0].Properties)

@@ -15,6 +15,8 @@ import (
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/i18n"
 )
 
 // Route paths.
@@ -42,7 +44,7 @@ func Register(app core.App) {
 
 // serveGeo answers GET /api/geo/{collection}.
 func serveGeo(e *core.RequestEvent) error {
-	c, err := geoCollection(e.App, e.Request.PathValue("collection"))
+	c, err := geoCollection(e.App, i18n.Lang(e), e.Request.PathValue("collection"))
 	if err != nil {
 		return err
 	}
@@ -51,7 +53,7 @@ func serveGeo(e *core.RequestEvent) error {
 		err = checkFields(c, q.Fields)
 	}
 	if err != nil {
-		return apis.NewBadRequestError("Invalid geo query: see data for the parameter at fault and the expected form.", err)
+		return apis.NewBadRequestError(i18n.Tr(e, "geo_invalid_query", nil), err)
 	}
 	found, err := find(e, c, q)
 	if err != nil {

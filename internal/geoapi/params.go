@@ -10,6 +10,7 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 
 	"github.com/maillage/maillage/geo"
+	"github.com/maillage/maillage/i18n"
 )
 
 // Limits of a geo query.
@@ -86,27 +87,24 @@ func (q Query) Matches(p geo.Point) (ok bool, distance float64) {
 	return d <= q.Radius, d
 }
 
-const boxForm = "expected bbox=minLon,minLat,maxLon,maxLat in decimal degrees (WGS 84), e.g. bbox=2.35,48.92,2.37,48.94"
+// Each refused parameter is an i18n error (i18n/messages_geo.go) naming the value and the
+// expected form, written in the requester's language at the HTTP edge.
 
 func parseBox(s string) (geo.Bounds, error) {
+	value := map[string]any{"value": s}
 	n, err := numbers(s, 4)
 	if err != nil {
-		return geo.Bounds{}, validation.NewError("invalid_bbox", err.Error()+"; "+boxForm)
+		return geo.Bounds{}, i18n.NewError("invalid_bbox", value)
 	}
 	b := geo.Bounds{MinLon: n[0], MinLat: n[1], MaxLon: n[2], MaxLat: n[3]}
-	if err := checkLonLat(b.MinLon, b.MinLat); err != nil {
-		return b, validation.NewError("invalid_bbox", err.Error()+"; "+boxForm)
-	}
-	if err := checkLonLat(b.MaxLon, b.MaxLat); err != nil {
-		return b, validation.NewError("invalid_bbox", err.Error()+"; "+boxForm)
+	if checkLonLat(b.MinLon, b.MinLat) != nil || checkLonLat(b.MaxLon, b.MaxLat) != nil {
+		return b, i18n.NewError("invalid_bbox", value)
 	}
 	if b.MinLon > b.MaxLon || b.MinLat > b.MaxLat {
-		return b, validation.NewError("invalid_bbox", "the minimum comes after the maximum (a box across the antimeridian is not supported); "+boxForm)
+		return b, i18n.NewError("invalid_bbox", map[string]any{"value": s, "reason": "reversed"})
 	}
 	return b, nil
 }
-
-const nearForm = "expected near=lon,lat in decimal degrees (WGS 84) with radius=metres, e.g. near=2.3596,48.9356&radius=800"
 
 func parsePoint(s string) (geo.Point, error) {
 	n, err := numbers(s, 2)
@@ -114,7 +112,7 @@ func parsePoint(s string) (geo.Point, error) {
 		err = checkLonLat(n[0], n[1])
 	}
 	if err != nil {
-		return geo.Point{}, validation.NewError("invalid_near", err.Error()+"; "+nearForm)
+		return geo.Point{}, i18n.NewError("invalid_near", map[string]any{"value": s})
 	}
 	return geo.Point{Lon: n[0], Lat: n[1]}, nil
 }
@@ -122,15 +120,15 @@ func parsePoint(s string) (geo.Point, error) {
 func parseRadius(s string, near bool) (float64, error) {
 	switch {
 	case s == "" && near:
-		return 0, validation.NewError("missing_radius", "near needs a radius in metres, e.g. radius=800")
+		return 0, i18n.NewError("missing_radius", nil)
 	case s == "":
 		return 0, nil
 	case !near:
-		return 0, validation.NewError("radius_without_near", "radius needs a centre: add near=lon,lat")
+		return 0, i18n.NewError("radius_without_near", nil)
 	}
 	r, err := strconv.ParseFloat(s, 64)
 	if err != nil || !(r > 0 && r <= MaxRadiusMeters) {
-		return 0, validation.NewError("invalid_radius", fmt.Sprintf("expected radius in metres, a number above 0 and at most %d, got %q", MaxRadiusMeters, s))
+		return 0, i18n.NewError("invalid_radius", map[string]any{"value": s, "max": MaxRadiusMeters})
 	}
 	return r, nil
 }
@@ -141,14 +139,14 @@ func parseLimit(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > MaxLimit {
-		return DefaultLimit, validation.NewError("invalid_limit", fmt.Sprintf("expected limit, a whole number from 1 to %d, got %q", MaxLimit, s))
+		return DefaultLimit, i18n.NewError("invalid_limit", map[string]any{"value": s, "max": MaxLimit})
 	}
 	return n, nil
 }
 
 func checkText(s string) error {
 	if len(s) > maxTextParam || strings.ContainsAny(s, "\x00\n\r") {
-		return validation.NewError("invalid_value", fmt.Sprintf("expected a slug, code or id of at most %d characters on one line", maxTextParam))
+		return i18n.NewError("invalid_value", map[string]any{"max": maxTextParam})
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/search"
 
 	"github.com/maillage/maillage/geo"
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -38,9 +39,11 @@ type result struct {
 
 // geoCollection is the content collection named in the path; other names get a 404 listing
 // the ones that exist.
-func geoCollection(app core.App, name string) (*core.Collection, error) {
+func geoCollection(app core.App, lang, name string) (*core.Collection, error) {
 	if !s.IsContent(name) {
-		return nil, apis.NewNotFoundError(fmt.Sprintf("No geo data for %q: use one of %s.", name, strings.Join(s.Content, ", ")), nil)
+		return nil, apis.NewNotFoundError(i18n.T(lang, "geo_no_data", map[string]any{
+			"collection": name, "collections": strings.Join(s.Content, ", "),
+		}), nil)
 	}
 	return app.FindCachedCollectionByNameOrId(name)
 }
@@ -56,7 +59,7 @@ func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
 		return result{}, e.BadRequestError("", err)
 	}
 	blurred := s.IsBlurred(c.Name)
-	query, err := listQuery(e.App, c, info, q)
+	query, err := listQuery(e.App, i18n.Lang(e), c, info, q)
 	if err != nil {
 		return result{}, err
 	}
@@ -88,9 +91,9 @@ func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
 
 // listQuery is the collection's records the reader may list, with the category and commune
 // filters, built by PocketBase's own rule resolver.
-func listQuery(app core.App, c *core.Collection, info *core.RequestInfo, q Query) (*dbx.SelectQuery, error) {
+func listQuery(app core.App, lang string, c *core.Collection, info *core.RequestInfo, q Query) (*dbx.SelectQuery, error) {
 	if c.ListRule == nil && !info.HasSuperuserAuth() {
-		return nil, apis.NewForbiddenError("Only superusers can list "+c.Name+".", nil)
+		return nil, apis.NewForbiddenError(i18n.T(lang, "geo_superusers_only", map[string]any{"collection": c.Name}), nil)
 	}
 	query := app.RecordQuery(c)
 	resolver := core.NewRecordFieldResolver(app, c, info, true)

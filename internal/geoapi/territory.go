@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"sort"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -15,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/maillage/maillage/geo"
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -51,7 +51,7 @@ type ImportResult struct {
 func ImportTerritory(app core.App, data []byte, opt ImportOptions) (ImportResult, error) {
 	res := ImportResult{Territory: strings.TrimSpace(opt.Territory), Moved: []string{}, Warnings: []string{}}
 	if res.Territory == "" {
-		return res, validation.Errors{"territory": validation.NewError("missing_territory", "name the territory, e.g. territory=Plaine Commune")}
+		return res, validation.Errors{"territory": i18n.NewError("missing_territory", nil)}
 	}
 	communes, report, err := geo.ParseCommunes(data, opt.CodeProperty, opt.NameProperty)
 	if err != nil {
@@ -75,7 +75,7 @@ func checkUniqueCodes(communes []geo.CommuneInput) error {
 	errs := validation.Errors{}
 	for i, c := range communes {
 		if first, dup := seen[c.Code]; dup {
-			errs[featureKey(i, c)] = validation.NewError("duplicate_code", fmt.Sprintf("code %s is already used by feature %d; each commune must appear once", c.Code, first+1))
+			errs[featureKey(i, c)] = i18n.NewError("duplicate_code", map[string]any{"code": c.Code, "first": first + 1})
 		}
 		seen[c.Code] = i
 	}
@@ -87,7 +87,7 @@ func upsertAll(tx core.App, communes []geo.CommuneInput, replace bool, res *Impo
 	for i, c := range communes {
 		created, was, err := upsert(tx, c, res.Territory)
 		if err != nil {
-			return validation.Errors{featureKey(i, c): validation.NewError("invalid_commune", saveProblem(c, err))}
+			return validation.Errors{featureKey(i, c): saveProblem(c, err)}
 		}
 		if was != "" && was != res.Territory {
 			res.Moved = append(res.Moved, fmt.Sprintf("%s %s (was %s)", c.Code, c.Name, was))
@@ -152,23 +152,18 @@ func removeOthers(tx core.App, territory string, keep []any) (int, error) {
 	return len(others), nil
 }
 
-// saveProblem says why the communes collection refused c, in words an admin can act on.
-func saveProblem(c geo.CommuneInput, err error) string {
+// saveProblem says why the communes collection refused c, in words an admin can act on: a code
+// that is not an INSEE code (the usual sign of another kind of file), else the fields' own
+// errors.
+func saveProblem(c geo.CommuneInput, err error) error {
 	var fields validation.Errors
 	if !errors.As(err, &fields) {
-		return err.Error()
+		return i18n.NewError("invalid_commune", map[string]any{"detail": err.Error()})
 	}
-	msgs := make([]string, 0, len(fields))
-	for field, ferr := range fields {
-		switch field {
-		case s.CommuneFields.Code:
-			msgs = append(msgs, fmt.Sprintf("code %q is not an INSEE commune code (5 characters, digits or 2A/2B); is this a communes file?", c.Code))
-		default:
-			msgs = append(msgs, field+": "+strings.TrimSuffix(ferr.Error(), "."))
-		}
+	if fields[s.CommuneFields.Code] != nil {
+		return i18n.NewError("invalid_commune", map[string]any{"reason": "code", "code": c.Code, "detail": fields.Error()})
 	}
-	sort.Strings(msgs)
-	return strings.Join(msgs, "; ")
+	return i18n.NewError("invalid_commune", map[string]any{"detail": strings.TrimSuffix(fields.Error(), ".")})
 }
 
 func featureKey(i int, c geo.CommuneInput) string {
@@ -180,7 +175,7 @@ func featureKey(i int, c geo.CommuneInput) string {
 func serveTerritoryImport(e *core.RequestEvent) error {
 	data, err := io.ReadAll(e.Request.Body)
 	if err != nil {
-		return e.BadRequestError("Could not read the file: send it as the request body (at most 64 MB).", err)
+		return e.BadRequestError(i18n.Tr(e, "territory_unreadable", nil), err)
 	}
 	v := e.Request.URL.Query()
 	res, err := ImportTerritory(e.App, data, ImportOptions{
@@ -198,9 +193,9 @@ func importError(e *core.RequestEvent, err error) error {
 	var fields validation.Errors
 	switch {
 	case errors.As(err, &invalid):
-		return e.BadRequestError("The territory file was refused: see data for each bad feature. Nothing was imported.", problemsData(invalid.Problems))
+		return e.BadRequestError(i18n.Tr(e, "territory_refused", nil), problemsData(invalid.Problems))
 	case errors.As(err, &fields):
-		return e.BadRequestError("The territory file was refused: see data for each bad feature. Nothing was imported.", fields)
+		return e.BadRequestError(i18n.Tr(e, "territory_refused", nil), fields)
 	default:
 		return e.InternalServerError("", err)
 	}

@@ -133,7 +133,7 @@ func TestTerritoryRoute(t *testing.T) {
 		{"a feature without its name", "?territory=X", w.superToken, brokenPlaineCommune(t), 400,
 			[]string{`"feature 3":{"code":"invalid_feature"`, `properties \"code\" and \"nom\" are required`}},
 		{"a code the communes collection refuses", "?territory=X", w.superToken, dept, 400,
-			[]string{`"feature 1 (93 Seine-Saint-Denis)":{"code":"invalid_commune"`, `\"93\" is not an INSEE commune code`}},
+			[]string{`"feature 1 (93 Seine-Saint-Denis)":{"code":"invalid_commune"`, "« 93 » n'est pas un code INSEE de commune"}},
 		{"not JSON", "?territory=X", w.superToken, []byte("code;nom\n93066;Saint-Denis"), 400, []string{"Not valid JSON"}},
 		{"the 40 communes of the département", "?territory=Seine-Saint-Denis", w.superToken,
 			fixtures.Read(t, "boundaries", "communes-93-seine-saint-denis.geojson"), 200,
