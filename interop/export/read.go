@@ -34,14 +34,14 @@ func scan(app core.App, c *core.Collection, f filter, fn func(*core.Record) erro
 }
 
 // scanPages is scan with the enrichment of each page given.
-func scanPages(app core.App, c *core.Collection, f filter, enrich func(core.App, []*core.Record) error, fn func(*core.Record) error) error {
+func scanPages(app core.App, c *core.Collection, f filter, enrichPage func(core.App, []*core.Record) error, fn func(*core.Record) error) error {
 	after := ""
 	for {
 		page, err := readPage(app, c, f, after, nil)
 		if err != nil {
 			return err
 		}
-		if err := enrich(app, page); err != nil {
+		if err := enrichPage(app, page); err != nil {
 			return err
 		}
 		for _, r := range page {
