@@ -5,22 +5,30 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"testing"
 
-	"github.com/maillage/maillage/internal/fixtures"
 	"github.com/maillage/maillage/interop/importer"
 	s "github.com/maillage/maillage/schema"
 )
 
+// sampleElements is GoGoCartoJs' sample export, kept with the decoder's fixtures (AGPL/ODbL,
+// see its SOURCES.md): a test fixture, never demo content.
+const sampleElements = "../formats/gogocarto/testdata/gogocartojs-elements.json"
+
 // gogofull builds a GoGoCarto "gogofull" export of n elements shaped like the real sample
-// (testdata/gogocarto): its elements' names, descriptions and fields, repeated with a number,
+// (sampleElements): its elements' names, descriptions and fields, repeated with a number,
 // spread over Plaine Commune; every tenth element is a second listing of an earlier one, 20 m
 // away with its name written differently, for the duplicate detection to find.
 func gogofull(t testing.TB, n int) []byte {
 	var sample struct {
 		Data []map[string]any `json:"data"`
 	}
-	if err := json.Unmarshal(fixtures.Read(t, "gogocarto", "gogocartojs-elements.json"), &sample); err != nil {
+	data, err := os.ReadFile(sampleElements)
+	if err != nil {
+		t.Fatalf("the benchmark builds its elements from the GoGoCarto sample: %v", err)
+	}
+	if err := json.Unmarshal(data, &sample); err != nil {
 		t.Fatal(err)
 	}
 	rnd := rand.New(rand.NewPCG(1, 2))
@@ -39,7 +47,7 @@ func gogofull(t testing.TB, n int) []byte {
 		e["geo"] = map[string]any{"longitude": lon, "latitude": lat}
 		out = append(out, e)
 	}
-	data, err := json.Marshal(map[string]any{"ontology": "gogofull", "data": out})
+	data, err = json.Marshal(map[string]any{"ontology": "gogofull", "data": out})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 // FuzzDecodeGeoJSON checks that no input makes the decoder panic, and that every item it
 // accepts has a label, an external id and, when located, a WGS84 position.
 func FuzzDecodeGeoJSON(f *testing.F) {
-	files, _ := filepath.Glob("testdata/mapbox-geojsonhint/*/*.geojson")
+	files, _ := filepath.Glob(conformance + "/mapbox-geojsonhint/*/*.geojson")
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		if err != nil {

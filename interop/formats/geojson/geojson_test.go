@@ -13,11 +13,15 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
+// conformance is the GeoJSON conformance suite in the repository's testdata/ (its SOURCES.md
+// gives origins and licences), shared with the geo package's tests.
+const conformance = "../../../testdata/geojson-conformance"
+
 func fixtures(t *testing.T, pattern string, want int) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join("testdata", pattern))
+	files, _ := filepath.Glob(filepath.Join(conformance, pattern))
 	if len(files) != want {
-		t.Fatalf("got %d fixtures for %s, want %d (copy them from shared/data, see testdata/SOURCES.md)", len(files), pattern, want)
+		t.Fatalf("got %d fixtures for %s, want %d (see %s/SOURCES.md)", len(files), pattern, want, conformance)
 	}
 	return files
 }
@@ -39,7 +43,7 @@ var outOfRange = map[string]bool{"issue82.geojson": true}
 func TestDecodeAcceptsValid(t *testing.T) {
 	files := append(fixtures(t, "mapbox-geojsonhint/good/*.geojson", 18), fixtures(t, "geojson-schema-fixtures/valid/*/*.json", 30)...)
 	for _, f := range files {
-		t.Run(strings.TrimPrefix(f, "testdata/"), func(t *testing.T) {
+		t.Run(strings.TrimPrefix(f, conformance+"/"), func(t *testing.T) {
 			got, err := decodeFile(t, f)
 			if err != nil {
 				t.Fatalf("got %v, want accepted", err)
@@ -59,7 +63,7 @@ func TestDecodeAcceptsValid(t *testing.T) {
 
 func TestDecodeRefusesInvalid(t *testing.T) {
 	for _, f := range fixtures(t, "geojson-schema-fixtures/invalid/*/*.json", 36) {
-		t.Run(strings.TrimPrefix(f, "testdata/"), func(t *testing.T) {
+		t.Run(strings.TrimPrefix(f, conformance+"/"), func(t *testing.T) {
 			_, err := decodeFile(t, f)
 			checkRefused(t, err)
 		})
