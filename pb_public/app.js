@@ -61,7 +61,8 @@ function markUser() {
 /** boot starts the app; each step works offline. */
 async function boot() {
     setLocale(localStorage.getItem("maillage.locale") || "fr");
-    initNav(/** @type {HTMLElement} */ (document.querySelector(".nav ul")));
+    const navList = /** @type {HTMLElement} */ (document.querySelector(".nav ul"));
+    initNav(navList, currentUser()?.role || "");
     translatePage(document);
     registerWorker();
     session.state.config = await loadConfig();
@@ -77,7 +78,10 @@ async function boot() {
     navigator.storage?.persist?.().catch(() => false);
     const main = /** @type {HTMLElement} */ (document.getElementById("main"));
     const router = new Router(main, makeContext());
-    window.addEventListener("maillage:session", () => router.draw(true));
+    window.addEventListener("maillage:session", () => {
+        initNav(navList, currentUser()?.role || ""); // a moderator's tools come and go with them
+        router.draw(true);
+    });
     await router.start();
     document.documentElement.dataset.ready = "true";
 }

@@ -48,22 +48,38 @@ function byName(list) {
 }
 
 /**
- * provenanceParts returns the lines that credit rec's source: its name, then its licence and
- * attribution when known; none for a record made in Maillage (no source).
+ * origins lists the sources of rec's values, each once: its own source, then those of the
+ * records moderators merged into it (rec.provenance, with the licence and attribution the
+ * server knew at the merge); none for a record made in Maillage.
+ * @param {Record<string, any>} rec
+ * @returns {SourceCredit[]}
+ */
+export function origins(rec) {
+    /** @type {SourceCredit[]} */
+    const list = rec.source ? [{ name: String(rec.source), licence: "", attribution: "" }] : [];
+    for (const p of Array.isArray(rec.provenance) ? rec.provenance : []) {
+        if (p && typeof p.source === "string" && p.source && !list.some((o) => o.name === p.source)) {
+            list.push({ name: p.source, licence: String(p.licence || ""), attribution: String(p.attribution || "") });
+        }
+    }
+    return list;
+}
+
+/**
+ * provenanceParts returns the lines that credit rec's sources: for each, its name, then its
+ * licence and attribution when known; none for a record made in Maillage (no source).
  * @param {Record<string, any>} rec
  * @param {Map<string, SourceCredit>} credits
  * @param {(k: string, p?: any) => string} t
  * @returns {string[]}
  */
 export function provenanceParts(rec, credits, t) {
-    const name = String(rec.source || "");
-    if (!name) {
-        return [];
-    }
-    const c = credits.get(name);
-    return [
-        t("detail.source", { name }),
-        c && c.licence ? t("detail.licence", { licence: c.licence }) : "",
-        c && c.attribution ? c.attribution : "",
-    ].filter(Boolean);
+    return origins(rec).flatMap((o) => {
+        const c = credits.get(o.name) || o;
+        return [
+            t("detail.source", { name: o.name }),
+            c.licence ? t("detail.licence", { licence: c.licence }) : "",
+            c.attribution,
+        ].filter(Boolean);
+    });
 }

@@ -3,7 +3,7 @@
 // label in both languages, an icon and a group, and the entry marked current is the right one.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BAR_MAX, DESTINATIONS, GROUPS, MORE, currentEntries } from "../../pb_public/js/ui/nav.js";
+import { BAR_MAX, DESTINATIONS, GROUPS, MORE, currentEntries, forRole } from "../../pb_public/js/ui/nav.js";
 import { ICONS } from "../../pb_public/js/ui/icons.js";
 import { MESSAGES } from "../../pb_public/js/i18n.js";
 import { match } from "../../pb_public/js/ui/router.js";
@@ -50,7 +50,7 @@ test("negative control: a sixth bar entry and a destination with no route, label
 
 test("the bar holds map, agenda, exchanges and contribute, in that order; More lists the rest", () => {
     assert.deepEqual(DESTINATIONS.filter((d) => d.bar).map((d) => d.view), ["map", "agenda", "offers", "contribute"]);
-    assert.deepEqual(DESTINATIONS.filter((d) => !d.bar).map((d) => d.view), ["list", "directory", "outbox", "account", "about"]);
+    assert.deepEqual(DESTINATIONS.filter((d) => !d.bar).map((d) => d.view), ["list", "directory", "outbox", "duplicates", "account", "about"]);
     assert.equal(match("#/" + MORE).view, MORE);
     for (const key of ["nav." + MORE, "nav.more.title", ...GROUPS.map((g) => "nav.group." + g)]) {
         assert.ok(MESSAGES.fr[key] && MESSAGES.en[key], `${key} in both languages`);
@@ -66,5 +66,14 @@ test("the current entry: the view's own, with More for a destination off the bar
     ];
     for (const [view, want] of cases) {
         assert.deepEqual(currentEntries(view), want, view);
+    }
+});
+
+test("a moderators' tool shows to moderators only", () => {
+    const views = (/** @type {string} */ role) => forRole(role).map((d) => d.view);
+    assert.ok(views("moderator").includes("duplicates"));
+    for (const role of ["", "resident", "facilitator"]) {
+        assert.ok(!views(role).includes("duplicates"), `duplicates shown to "${role}"`);
+        assert.equal(views(role).length, DESTINATIONS.length - 1, `everything else shown to "${role}"`);
     }
 });

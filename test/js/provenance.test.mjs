@@ -32,3 +32,16 @@ test("unreadable kept credits or answers give no credit rather than an error", (
     assert.equal(storeCredits(storage, { message: "error" }).size, 0);
     assert.equal(storeCredits(storage, { sources: [null, { licence: "x" }, { name: "ok" }] }).size, 1);
 });
+
+test("a merged record credits every source of its values, each once", () => {
+    const credits = new Map([["carte-a", { name: "carte-a", licence: "ODbL", attribution: "© A" }]]);
+    const rec = { source: "carte-a", provenance: [
+        { source: "carte-a", externalId: "1" },
+        { source: "carte-b", externalId: "x9", licence: "Licence Ouverte", attribution: "B" },
+        { source: "carte-b", externalId: "x10" },
+    ] };
+    assert.deepEqual(provenanceParts(rec, credits, t), ["detail.source(carte-a)", "detail.licence(ODbL)", "© A",
+        "detail.source(carte-b)", "detail.licence(Licence Ouverte)", "B"]);
+    assert.deepEqual(provenanceParts({ source: "", provenance: [{ source: "carte-b", externalId: "1" }] }, new Map(), t),
+        ["detail.source(carte-b)"], "a hand-made record merged with an imported one credits the import");
+});

@@ -3,7 +3,7 @@
 // attribution): drawn at once from the credits kept on the device, updated when this page
 // load's fetch of GET /api/maillage/sources answers.
 import { call } from "../api.js";
-import { provenanceParts, readCredits, storeCredits } from "../provenance.js";
+import { origins, provenanceParts, readCredits, storeCredits } from "../provenance.js";
 import { h } from "./dom.js";
 
 /** @type {Promise<Map<string, import("../provenance.js").SourceCredit>> | null} */
@@ -16,7 +16,7 @@ let fresh = null;
  * @param {(k: string, p?: any) => string} t
  */
 export function creditLine(rec, t) {
-    if (!rec.source) {
+    if (origins(rec).length === 0) {
         return null;
     }
     const el = h("p", { class: "meta provenance", "data-testid": "detail-provenance" },

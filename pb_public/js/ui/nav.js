@@ -15,6 +15,7 @@ import { icon } from "./icons.js";
  * @property {boolean} [bar] one of the bottom bar's primary destinations
  * @property {string[]} [also] other views that mark this destination as current
  * @property {boolean} [count] shows the number of contributions waiting to be sent
+ * @property {string} [role] shown only to users of this role (a moderators' tool)
  */
 
 /** MORE is the view that lists the destinations left out of the bottom bar. */
@@ -35,6 +36,7 @@ export const DESTINATIONS = [
     { view: "offers", group: "explore", bar: true },
     { view: "contribute", group: "takePart", bar: true, also: ["cartoparty"] },
     { view: "outbox", group: "takePart", also: ["conflicts"], count: true },
+    { view: "duplicates", group: "takePart", role: "moderator" },
     { view: "account", group: "you" },
     { view: "about", group: "about" },
 ];
@@ -60,11 +62,22 @@ export function currentEntries(view) {
 }
 
 /**
- * initNav fills the navigation list with every destination and the More entry.
- * @param {HTMLElement} list the nav's <ul>
+ * forRole lists the destinations a user of role sees: every one, but the tools of other roles.
+ * @param {string} role the signed-in user's role, "" for nobody
+ * @returns {Destination[]}
  */
-export function initNav(list) {
-    list.replaceChildren(...DESTINATIONS.map((d) => entry(d.view, d.bar ? "nav-bar" : "nav-extra", d.count ? "outbox-badge" : "")),
+export function forRole(role) {
+    return DESTINATIONS.filter((d) => !d.role || d.role === role);
+}
+
+/**
+ * initNav fills the navigation list with the destinations of role and the More entry; it is
+ * called again when the user signs in or out.
+ * @param {HTMLElement} list the nav's <ul>
+ * @param {string} [role] the signed-in user's role
+ */
+export function initNav(list, role = "") {
+    list.replaceChildren(...forRole(role).map((d) => entry(d.view, d.bar ? "nav-bar" : "nav-extra", d.count ? "outbox-badge" : "")),
         entry(MORE, "nav-more", "nav-more-count"));
 }
 

@@ -25,6 +25,7 @@ export const ROUTES = [
     ["conflicts", "conflicts"],
     ["account", "account"],
     ["more", "more"],
+    ["duplicates", "duplicates"],
 ];
 
 /** DEFAULT is the view of an empty or unknown hash. */

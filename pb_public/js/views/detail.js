@@ -7,6 +7,7 @@ import { hasGeo } from "../geo.js";
 import { isOpenAt } from "../hours.js";
 import { locale } from "../i18n.js";
 import { blobURL } from "../media.js";
+import { keptRecord } from "../redirect.js";
 import { announce, h, localDate } from "../ui/dom.js";
 import { downloadICS } from "../ui/calendar.js";
 import { creditLine } from "../ui/credit.js";
@@ -27,6 +28,12 @@ export async function render(main, params, ctx) {
     const stored = SHOWN.includes(c) ? await readRow(ctx.db, c, id) : undefined;
     const rec = stored && stored.view && !stored.view.deleted ? stored.view : null;
     if (!rec) {
+        const kept = SHOWN.includes(c) ? await keptRecord(c, id, stored?.view) : "";
+        if (kept && kept !== id) {
+            announce(t("detail.merged")); // merged into another record: show that one instead
+            location.replace(href("i", c, kept));
+            return;
+        }
         main.replaceChildren(h("h1", {}, t("detail.notFoundTitle")),
             h("p", { class: "notice", "data-testid": "detail-not-found" }, t("detail.notFound")),
             h("a", { href: "#/list", class: "button secondary" }, t("detail.back")));

@@ -3,7 +3,7 @@
 // under their group's heading, drawn from the navigation's one list (js/ui/nav.js), so a new
 // destination appears here by its entry there. The outbox's line shows the pending count.
 import { h } from "../ui/dom.js";
-import { DESTINATIONS, GROUPS, navLink } from "../ui/nav.js";
+import { GROUPS, navLink, forRole } from "../ui/nav.js";
 
 /**
  * render draws the More view.
@@ -12,7 +12,7 @@ import { DESTINATIONS, GROUPS, navLink } from "../ui/nav.js";
  * @param {any} ctx
  */
 export async function render(main, params, ctx) {
-    const rest = DESTINATIONS.filter((d) => !d.bar);
+    const rest = forRole(ctx.user()?.role || "").filter((d) => !d.bar);
     const groups = GROUPS.map((g) => group(g, rest.filter((d) => d.group === g), ctx.t));
     main.replaceChildren(h("h1", {}, ctx.t("nav.more.title")), ...groups.filter((g) => g !== null));
 }

@@ -1,0 +1,58 @@
+// @ts-check
+// Texts of the moderators' views (duplicates) and of following a merged record, in French
+// (first) and English. i18n.js merges them; test/js/i18n.test.mjs checks that both languages
+// have the same keys and placeholders.
+
+/** @type {Record<"fr"|"en", Record<string, string>>} */
+export const MODERATION_MESSAGES = {
+    fr: {
+        "nav.duplicates": "Doublons",
+        "dup.title": "Doublons probables",
+        "dup.intro": "Des fiches qui décrivent peut-être le même lieu, la même structure ou le même événement. Choisissez la fiche à garder et, champ par champ, la valeur à garder, puis fusionnez ; ou indiquez que ce sont deux fiches distinctes.",
+        "dup.moderatorsOnly": "Cette page est réservée aux modérateur·ices.",
+        "dup.offline": "Les doublons se traitent avec le réseau : reconnectez-vous puis revenez ici.",
+        "dup.empty": "Aucun doublon à traiter.",
+        "dup.count": "Doublons à traiter : {count}",
+        "dup.score": "ressemblance {score} %",
+        "dup.distance": "à {metres} m",
+        "dup.name": "noms semblables à {percent} %",
+        "dup.same.phone": "même téléphone",
+        "dup.same.email": "même courriel",
+        "dup.same.website": "même site web",
+        "dup.keepLegend": "Fiche à garder (l'autre renverra vers elle)",
+        "dup.keep": "Garder « {name} »",
+        "dup.field": "Champ",
+        "dup.merge": "Fusionner",
+        "dup.dismiss": "Ce ne sont pas des doublons",
+        "dup.merged": "Fiches fusionnées.",
+        "dup.dismissed": "Doublon écarté.",
+        "dup.yes": "oui",
+        "dup.no": "non",
+        "detail.merged": "Cette fiche a été fusionnée avec une autre : ouverture de la fiche gardée.",
+    },
+    en: {
+        "nav.duplicates": "Duplicates",
+        "dup.title": "Likely duplicates",
+        "dup.intro": "Records that may describe the same place, body or event. Choose the record to keep and, field by field, the value to keep, then merge; or say they are two different records.",
+        "dup.moderatorsOnly": "This page is for moderators.",
+        "dup.offline": "Duplicates are handled with the network: reconnect, then come back here.",
+        "dup.empty": "No duplicates to handle.",
+        "dup.count": "Duplicates to handle: {count}",
+        "dup.score": "{score}% alike",
+        "dup.distance": "{metres} m apart",
+        "dup.name": "names {percent}% alike",
+        "dup.same.phone": "same phone",
+        "dup.same.email": "same e-mail",
+        "dup.same.website": "same website",
+        "dup.keepLegend": "Record to keep (the other will lead to it)",
+        "dup.keep": "Keep “{name}”",
+        "dup.field": "Field",
+        "dup.merge": "Merge",
+        "dup.dismiss": "These are not duplicates",
+        "dup.merged": "Records merged.",
+        "dup.dismissed": "Duplicate dismissed.",
+        "dup.yes": "yes",
+        "dup.no": "no",
+        "detail.merged": "This record was merged with another one: opening the record kept.",
+    },
+};
