@@ -1,11 +1,27 @@
 // @ts-check
 // The only module that talks to the server: the PocketBase SDK for accounts and realtime, and
-// call() for Maillage's own routes. Everything else goes through here.
+// call() for Maillage's own routes. Everything else goes through here. Every request names the
+// app's current language (Accept-Language), so the server's messages follow the language the
+// app shows (unless the signed-in user's profile names one: session.js keeps the two equal).
 import PocketBase from "../vendor/pocketbase/pocketbase.es.mjs";
+import { locale } from "./i18n.js";
 
 /** The PocketBase client; its auth store (localStorage) keeps the user signed in offline. */
 export const pb = new PocketBase(location.origin);
 pb.autoCancellation(false);
+pb.beforeSend = (url, options) => {
+    options.headers = withLanguage(options.headers);
+    return { url, options };
+};
+
+/**
+ * withLanguage returns headers with the app's current language added.
+ * @param {Record<string, string>} [headers]
+ * @returns {Record<string, string>}
+ */
+export function withLanguage(headers = {}) {
+    return { ...headers, "Accept-Language": locale() };
+}
 
 /** ApiError is a failed call: status 0 means the network could not be reached. */
 export class ApiError extends Error {
@@ -43,7 +59,7 @@ export const TIMEOUTS = { request: 30_000, upload: 120_000 };
  * @param {Record<string, string>} [headers]
  */
 export async function call(method, path, body, headers = {}) {
-    const h = { ...headers };
+    const h = withLanguage(headers);
     if (pb.authStore.token) {
         h.Authorization = pb.authStore.token;
     }
@@ -102,7 +118,7 @@ function safeJSON(text) {
  */
 export async function exists(path) {
     try {
-        const h = pb.authStore.token ? { Authorization: pb.authStore.token } : undefined;
+        const h = withLanguage(pb.authStore.token ? { Authorization: pb.authStore.token } : {});
         const res = await fetch(path, { method: "HEAD", headers: h, cache: "no-store" });
         return res.ok;
     } catch {

@@ -15,15 +15,33 @@ export const MESSAGES = {
 /** @type {"fr"|"en"} */
 let current = "fr";
 
+/** @type {Set<(loc: "fr"|"en") => void>} */
+const listeners = new Set();
+
 /**
- * setLocale switches the language ("fr" or "en"; anything else falls back to French).
+ * setLocale switches the language ("fr" or "en"; anything else falls back to French) and
+ * tells the onLocaleChange listeners when it changed.
  * @param {string} loc
  */
 export function setLocale(loc) {
+    const before = current;
     current = loc === "en" ? "en" : "fr";
     if (typeof document !== "undefined") {
         document.documentElement.lang = current;
     }
+    if (current !== before) {
+        listeners.forEach((fn) => fn(current));
+    }
+}
+
+/**
+ * onLocaleChange calls fn with the new language each time setLocale changes it; the returned
+ * function stops that.
+ * @param {(loc: "fr"|"en") => void} fn
+ */
+export function onLocaleChange(fn) {
+    listeners.add(fn);
+    return () => { listeners.delete(fn); };
 }
 
 /** locale returns the current language. */

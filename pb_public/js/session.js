@@ -1,8 +1,10 @@
 // @ts-check
 // The signed-in user's session: their IndexedDB, the sync leader, and what triggers a sync
-// (realtime poke, `online`, a timer while the page is visible, a local change in any tab).
+// (realtime poke, `online`, a timer while the page is visible, a local change in any tab). It
+// also keeps the user's profile locale equal to the app's language, which the server answers in.
 import { ApiError, currentUser, pb } from "./api.js";
 import { dbName, deleteDb, openDb } from "./db.js";
+import { locale, onLocaleChange } from "./i18n.js";
 import { Leader } from "./leader.js";
 import { pendingCount } from "./outbox.js";
 import { Syncer } from "./sync.js";
@@ -33,6 +35,7 @@ export function emit(name, detail) {
 
 let timer = 0;
 let unsubscribe = () => {};
+let unlistenLocale = () => {};
 
 /** openSession opens the current user's database (anonymous when signed out) and starts syncing. */
 export async function openSession() {
@@ -48,6 +51,8 @@ export async function openSession() {
         onLead: () => startLeading(),
         onMessage: (m) => onTabMessage(m),
     });
+    unlistenLocale = onLocaleChange(() => { saveLocale(); });
+    saveLocale();
     emit("data", ["*"]);
 }
 
@@ -57,6 +62,7 @@ export function closeSession() {
     window.removeEventListener("online", onOnline);
     document.removeEventListener("visibilitychange", onVisible);
     unsubscribe();
+    unlistenLocale();
     state.leader?.close();
     state.db?.close();
     state.db = null;
@@ -189,9 +195,29 @@ function onVisible() {
     }
 }
 
-/** onOnline renews the token, then syncs. */
+/** onOnline renews the token, then syncs; a language chosen offline reaches the profile. */
 function onOnline() {
     refreshAuth().finally(runSync);
+    saveLocale();
+}
+
+/**
+ * saveLocale writes the app's language to the signed-in user's profile (`locale`) when it
+ * differs, so that the server answers in it whatever the device: on opening the session (a
+ * sign-in keeps the app's choice), on switching language, and on coming back online. Offline
+ * or refused, it waits for the next of these.
+ * @returns {Promise<void>}
+ */
+export async function saveLocale() {
+    const user = currentUser();
+    if (!user || !navigator.onLine || user.locale === locale()) {
+        return;
+    }
+    try {
+        await pb.collection("users").update(user.id, { locale: locale() });
+    } catch {
+        // Offline after all, or an expired token: the next sign-in or `online` tries again.
+    }
 }
 
 /**
