@@ -29,12 +29,14 @@ export async function render(main, params, ctx) {
         const list = occurrences(await records(ctx.db, "events"), from, to, lib || noRRule);
         body.replaceChildren(...(list.length ? days(list, t) : [h("p", { class: "notice" }, t("agenda.empty"))]));
     };
-    await draw();
-    return ctx.onData((/** @type {string[]} */ what) => {
+    // Listening before the first draw: a sync that ends while it reads is not missed.
+    const stop = ctx.onData((/** @type {string[]} */ what) => {
         if (what.includes("*") || what.includes("events")) {
             draw();
         }
     });
+    await draw().catch((err) => { stop(); throw err; });
+    return stop;
 }
 
 /** noRRule stands in when the library cannot load: a recurring event shows on its first date. */

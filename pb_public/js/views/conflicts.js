@@ -18,8 +18,9 @@ export async function render(main, params, ctx) {
     main.replaceChildren(h("h1", { tabindex: "-1" }, ctx.t("conflicts.title")),
         h("p", { class: "meta" }, ctx.t("conflicts.intro")), list);
     const redraw = () => draw(list, ctx).catch(() => { /* database closing on sign-out */ });
+    const stop = ctx.onData(redraw); // before the first draw: a change while it reads is not missed
     await redraw();
-    return ctx.onData(redraw);
+    return stop;
 }
 
 /**

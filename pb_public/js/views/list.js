@@ -41,12 +41,14 @@ export async function render(main, params, ctx) {
     form.addEventListener("input", () => update(true));
     form.addEventListener("submit", (ev) => { ev.preventDefault(); update(true); announce(count.textContent || ""); });
     more.addEventListener("click", () => { shown += PAGE; update(false); });
-    await update(true);
-    return ctx.onData((/** @type {string[]} */ what) => {
+    // Listening before the first draw: a sync that ends while it reads is not missed.
+    const stop = ctx.onData((/** @type {string[]} */ what) => {
         if (what.some((c) => c === "*" || SEARCHED.includes(c))) {
             update(false);
         }
     }, 1000);
+    await update(true).catch((err) => { stop(); throw err; });
+    return stop;
 }
 
 /**

@@ -78,7 +78,9 @@ function drawTiles(L, map, ctx, status) {
 
 /**
  * drawData draws communes and initiatives and redraws the markers when data changes;
- * returns the function that stops listening.
+ * returns the function that stops listening. It listens before the first draw: a sync that
+ * finishes while the first draw reads (the communes come from the network on a first visit)
+ * would otherwise leave the map without its markers until the next change.
  * @param {any} L
  * @param {any} map
  * @param {any} ctx
@@ -90,7 +92,7 @@ async function drawData(L, map, ctx, legend, box, fit) {
     const db = ctx.db;
     const outlines = L.featureGroup().addTo(map);
     const setMarkers = markerLayer(L, map, box);
-    const draw = async () => {
+    const draw = serial(async () => {
         const [list, cats, towns] = await Promise.all([records(db, "initiatives"), categories(db), communes(db)]);
         drawCommunes(L, outlines, towns);
         box.dataset.communes = String(towns.length);
@@ -100,20 +102,52 @@ async function drawData(L, map, ctx, legend, box, fit) {
             fit = false;
         }
         setMarkers(list.filter((r) => hasGeo(r.geo)).map((r) => marker(L, r, cats, ctx)));
-    };
-    await draw();
-    return ctx.onData((/** @type {string[]} */ what) => {
+    });
+    const stop = ctx.onData((/** @type {string[]} */ what) => {
         if (what.some((c) => ["*", "initiatives", "categories"].includes(c))) {
             draw();
         }
     }, REDRAW_MS);
+    await draw().catch((err) => { stop(); throw err; });
+    return stop;
+}
+
+/**
+ * serial makes fn run one call at a time: a call made while one runs makes one more run after
+ * it (calls meanwhile fold into that one), so the last run reads the latest data and an older
+ * draw can never land after a newer one.
+ * @param {() => Promise<void>} fn
+ * @returns {() => Promise<void>}
+ */
+function serial(fn) {
+    /** @type {Promise<void>|null} */
+    let running = null;
+    let again = false;
+    return () => {
+        if (running) {
+            again = true;
+            return running;
+        }
+        running = (async () => {
+            try {
+                do {
+                    again = false;
+                    await fn();
+                } while (again);
+            } finally {
+                running = null;
+            }
+        })();
+        return running;
+    };
 }
 
 /**
  * markerLayer adds the clustered markers layer and returns set(markers), which replaces them.
  * Markers are added in chunks (thousands stay responsive); a set() made while chunks are being
  * added waits for them, and only the latest waits. data-markers tells how many are drawn once
- * they all are.
+ * they all are: it appears only once the local data is drawn (the layer's own empty load,
+ * when it joins the map, is not a draw), so "data-markers" is the map's ready signal.
  * @param {any} L
  * @param {any} map
  * @param {HTMLElement} box
@@ -124,7 +158,7 @@ function markerLayer(L, map, box) {
     let next = null;
     const cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50,
         chunkProgress: (/** @type {number} */ done, /** @type {number} */ total) => {
-            if (done < total) {
+            if (done < total || !loading) {
                 return;
             }
             loading = false;

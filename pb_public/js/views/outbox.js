@@ -27,9 +27,10 @@ export async function render(main, params, ctx) {
     });
     main.replaceChildren(h("h1", { tabindex: "-1" }, ctx.t("outbox.title")), h("div", { class: "toolbar" }, syncNow), list);
     const redraw = () => draw(list, ctx).catch(() => { /* database closing on sign-out */ });
-    await redraw();
+    // Listening before the first draw: a change while it reads is not missed.
     window.addEventListener(OUTBOX_EVENT, redraw);
     const stopData = ctx.onData(redraw);
+    await redraw();
     return () => {
         window.removeEventListener(OUTBOX_EVENT, redraw);
         stopData();
