@@ -5,7 +5,7 @@
 // 1280×800 go to e2e/screenshots/.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, screenshot, startServer, waitForSync } from "./harness.mjs";
+import { launchBrowser, screenshot, showView, startServer, waitForSync } from "./harness.mjs";
 import { startTileServer } from "./tools/tile-server.mjs";
 
 /** @type {import("playwright-core").Browser} */
@@ -120,8 +120,7 @@ describe("accessible and light", () => {
             await page.waitForSelector("[data-testid=detail-title]");
             assert.equal(await page.getByTestId("detail-title").innerText(), title);
             for (const view of ["map", "list", "agenda?p=month", "directory", "offers", "about", await page.evaluate(() => location.hash.slice(2))]) {
-                await page.goto(`${server.url}/#/${view}`);
-                await page.waitForTimeout(500);
+                await showView(page, server.url, `#/${view}`);
                 const width = await page.evaluate(() => document.documentElement.scrollWidth);
                 assert.ok(width <= 360, `#/${view} is ${width} px wide at 360 px`);
             }
@@ -248,8 +247,7 @@ describe("map tiles", () => {
             await context.setOffline(true);
             await page.reload();
             await page.waitForFunction(() => document.querySelectorAll("img.leaflet-tile").length > 0);
-            await page.waitForFunction(() => document.querySelectorAll("img.leaflet-tile:not(.leaflet-tile-loaded)").length === 0, null, { timeout: 60000 })
-                .catch(() => {});
+            await page.waitForFunction(() => document.querySelectorAll("img.leaflet-tile:not(.leaflet-tile-loaded)").length === 0, null, { timeout: 60000 });
             const shown = await page.evaluate(() => ({
                 loaded: document.querySelectorAll("img.leaflet-tile-loaded").length,
                 all: document.querySelectorAll("img.leaflet-tile").length,

@@ -32,8 +32,10 @@ test("the server's field errors show beside the field, in the form and from the 
     await page.getByTestId("field-name").fill("Ressourcerie très lointaine");
     const map = page.getByTestId("pin-map");
     for (let i = 0; i < 4; i++) {
+        // Leaflet drops a zoom asked during the previous one's animation: wait until it ended.
+        const zoom = Number(await map.getAttribute("data-zoom"));
         await map.locator(".leaflet-control-zoom-out").click();
-        await page.waitForTimeout(300);
+        await page.locator(`[data-testid=pin-map][data-zoom="${zoom - 1}"]`).waitFor();
     }
     const box = await map.boundingBox();
     await page.mouse.click(box.x + box.width - 30, box.y + 30);

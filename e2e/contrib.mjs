@@ -160,7 +160,8 @@ export function localView(page, c, id) {
 
 /**
  * waitForRecord waits until the app's local data holds the record, and returns its view;
- * want(view) may ask for more (a status, a value).
+ * want(view) may ask for more (a status, a value). It reads the record again each time the app
+ * says its data changed (the session's "data" event, or the outbox's), never on a timer.
  * @param {import("playwright-core").Page} page
  * @param {string} c
  * @param {string} id
@@ -170,15 +171,36 @@ export function localView(page, c, id) {
 export async function waitForRecord(page, c, id, want = () => true, timeout = 60000) {
     const deadline = Date.now() + timeout;
     for (;;) {
+        await watchChanges(page); // before reading: a change just after the read is not missed
         const view = await localView(page, c, id);
         if (view && want(view)) {
             return view;
         }
-        if (Date.now() > deadline) {
+        const changed = await page.waitForFunction(() => /** @type {any} */ (window).dataChanged, null,
+            { timeout: Math.max(1, deadline - Date.now()) }).then(() => true, () => false);
+        if (!changed) {
             throw new Error(`${c}/${id} did not reach the page's local data in ${timeout} ms (last view: ${JSON.stringify(view)})`);
         }
-        await page.waitForTimeout(300);
     }
+}
+
+/**
+ * watchChanges clears window.dataChanged, which the app's next data or outbox event sets.
+ * @param {import("playwright-core").Page} page
+ */
+async function watchChanges(page) {
+    await page.evaluate(async () => {
+        const w = /** @type {any} */ (window);
+        w.dataChanged = false;
+        if (!w.watchingChanges) {
+            const { bus } = await import("/js/session.js");
+            const { OUTBOX_EVENT } = await import("/js/outbox.js");
+            const set = () => { w.dataChanged = true; };
+            bus.addEventListener("data", set);
+            window.addEventListener(OUTBOX_EVENT, set);
+            w.watchingChanges = true;
+        }
+    });
 }
 
 /**

@@ -63,7 +63,8 @@ test("(d) sign-out is refused while contributions wait, allowed once sent, force
     await page.getByTestId("signup-password").fill("eve-password-1234");
     await page.getByTestId("signup-password-confirm").fill("eve-password-1234");
     await page.getByTestId("signup-submit").click();
-    await page.waitForFunction(() => Boolean(document.documentElement.dataset.user), null, { timeout: 15000 });
+    // Signed up and in, the app goes to the map: wait for that before changing the view.
+    await page.waitForFunction(() => Boolean(document.documentElement.dataset.user) && location.hash === "#/map", null, { timeout: 15000 });
     await go(page, "#/contribute");
     await page.getByTestId("new-initiatives").waitFor();
     await screenshot(page, "contribute-menu");

@@ -155,7 +155,8 @@ export async function createUser(server, { email, password, role = "resident", n
 
 /**
  * signIn signs a user in through the account view and waits until the app reopened its
- * session (html[data-user] holds the user's id).
+ * session (html[data-user] holds the user's id) and, its sign-in done, went to the map: a
+ * test that changes the view before that would see the app's own "#/map" replace it.
  * @param {import("playwright-core").Page} page
  * @param {{url: string}} server
  * @param {{email: string, password: string}} user
@@ -165,7 +166,7 @@ export async function signIn(page, server, { email, password }) {
     await page.getByTestId("signin-email").fill(email);
     await page.getByTestId("signin-password").fill(password);
     await page.getByTestId("signin-submit").click();
-    await page.waitForFunction(() => Boolean(document.documentElement.dataset.user), null, { timeout: 15000 });
+    await page.waitForFunction(() => Boolean(document.documentElement.dataset.user) && location.hash === "#/map", null, { timeout: 15000 });
 }
 
 /**
@@ -175,6 +176,35 @@ export async function signIn(page, server, { email, password }) {
  */
 export async function waitForSync(page, timeout = 60000) {
     await page.waitForFunction(() => document.documentElement.dataset.synced === "true", null, { timeout });
+}
+
+/**
+ * showView goes to a hash of the app (same page) and waits until the router has drawn its view
+ * (the app's "maillage:view" event, fired once the view rendered), never for a fixed time.
+ * @param {import("playwright-core").Page} page
+ * @param {string} url the server's address
+ * @param {string} hash such as "#/list"
+ */
+export async function showView(page, url, hash) {
+    await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        if (!w.drawnViews) {
+            w.drawnViews = [];
+            document.addEventListener("maillage:view", () => w.drawnViews.push(location.hash));
+        }
+        w.drawnViews.length = 0;
+    });
+    await page.goto(`${url}/${hash}`);
+    await page.waitForFunction((h) => /** @type {any} */ (window).drawnViews.includes(h), hash);
+}
+
+/**
+ * nextFrames waits until the page has drawn two frames (a resize is laid out, and Leaflet,
+ * which follows resizes on an animation frame, has fitted its map).
+ * @param {import("playwright-core").Page} page
+ */
+export async function nextFrames(page) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /**
@@ -188,7 +218,7 @@ export async function screenshot(page, name) {
     const before = page.viewportSize();
     for (const [width, height] of [[360, 740], [1280, 800]]) {
         await page.setViewportSize({ width, height });
-        await page.waitForTimeout(300);
+        await nextFrames(page);
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}x${height}.png`), fullPage: false });
     }
     if (before) {

@@ -74,6 +74,11 @@ export class PinMap {
         }
         const at = this.value || DEFAULT_CENTRE;
         this.map = L.map(this.el, { zoomControl: true, maxZoom: 19, minZoom: 3 }).setView([at.lat, at.lon], this.value ? 17 : 13);
+        // data-zoom is the zoom once a zoom has ended: a zoom asked during the animation is
+        // dropped by Leaflet, so the tests wait on this, not on the animation's duration.
+        const showZoom = () => { this.el.dataset.zoom = String(this.map.getZoom()); };
+        this.map.on("zoomend", showZoom);
+        showZoom();
         if (this.config.tileUrl) {
             L.tileLayer(this.config.tileUrl, { attribution: this.config.tileAttribution, maxZoom: 19 }).addTo(this.map);
         }
