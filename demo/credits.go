@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/demo/dataset"
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -27,7 +28,7 @@ func bindCredits(app core.App) {
 		se.Router.GET(CreditsPath, func(e *core.RequestEvent) error {
 			credits, err := Credits(e.App)
 			if err != nil {
-				return e.InternalServerError("Could not read the data's attribution, try again later.", err)
+				return e.InternalServerError(i18n.Tr(e, "credits_failed", nil), err)
 			}
 			return e.JSON(http.StatusOK, CreditsResponse{Credits: credits})
 		})

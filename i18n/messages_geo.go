@@ -68,6 +68,10 @@ func init() {
 			FR: "{file} refusé, rien n'a été importé :",
 			EN: "{file} refused, nothing imported:",
 		},
+		"credits_failed": {
+			FR: "L'attribution des données n'a pas pu être lue : réessayez plus tard.",
+			EN: "Could not read the data's attribution, try again later.",
+		},
 		"missing_territory": {
 			FR: "Nommez le territoire, par exemple territory=Plaine Commune.",
 			EN: "Name the territory, e.g. territory=Plaine Commune.",
