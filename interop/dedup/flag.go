@@ -3,6 +3,7 @@ package dedup
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/pocketbase/dbx"
@@ -53,57 +54,93 @@ func Flag(app core.App, rec *core.Record) (int, error) {
 func candidates(app core.App, collection string, p profile, self Subject) ([]Subject, error) {
 	var rows []row
 	if self.Geo != nil {
-		near, err := selectRows(app, collection, p, nearExp(collection, self))
+		b := geo.Around(*self.Geo, RadiusMeters)
+		// The R*Tree drives the join: the box's few entries, then each row by its rowid.
+		near, err := selectRows(app, collection, p, "[["+s.GeoIndexTable(collection)+"]] g JOIN ",
+			"AND t.[[rowid]] = g.id AND g.minLon <= {:maxLon} AND g.maxLon >= {:minLon} AND g.minLat <= {:maxLat} "+
+				"AND g.maxLat >= {:minLat} AND t.[[id]] != {:self}",
+			dbx.Params{"minLon": b.MinLon, "minLat": b.MinLat, "maxLon": b.MaxLon, "maxLat": b.MaxLat, "self": self.ID})
 		if err != nil {
 			return nil, err
 		}
 		rows = append(rows, near...)
 	}
-	if keys := keysOf(self); len(keys) > 0 {
-		shared, err := selectRows(app, collection, p, sharedKeyExp(collection, self.ID, keys))
+	seen := map[string]bool{self.ID: true}
+	for _, r := range rows {
+		seen[r.ID] = true
+	}
+	shared, err := sharingKeys(app, collection, self)
+	if err != nil {
+		return nil, err
+	}
+	if ids := unseen(shared, seen); len(ids) > 0 {
+		more, err := selectRows(app, collection, p, "", "AND t.[[id]] IN ("+placeholders("id", len(ids))+")", indexed("id", ids))
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, shared...)
+		rows = append(rows, more...)
 	}
-	seen := map[string]bool{self.ID: true}
-	var out []Subject
-	for _, r := range rows {
-		if !seen[r.ID] {
-			seen[r.ID] = true
-			out = append(out, subjectOf(r))
-		}
+	out := make([]Subject, len(rows))
+	for i, r := range rows {
+		out[i] = subjectOf(r)
 	}
 	return out, nil
 }
 
-// nearExp selects the rows the R*Tree holds in the box around self (the corners, a little
-// beyond RadiusMeters, are scored like any other candidate: the distance decides).
-func nearExp(collection string, self Subject) dbx.Expression {
-	b := geo.Around(*self.Geo, RadiusMeters)
-	return dbx.NewExp("[[rowid]] IN (SELECT id FROM [["+s.GeoIndexTable(collection)+"]] "+
-		"WHERE minLon <= {:maxLon} AND maxLon >= {:minLon} AND minLat <= {:maxLat} AND maxLat >= {:minLat}) AND [[id]] != {:self}",
-		dbx.Params{"minLon": b.MinLon, "minLat": b.MinLat, "maxLon": b.MaxLon, "maxLat": b.MaxLat, "self": self.ID})
-}
-
-// MaxKeyShare is how many records may share a key and still make candidates of each other: a
-// website, phone number or name held by more (a network's national site, "Bibliothèque") says
-// nothing about which place is which, and would make every flag read them all. Such a key
-// still counts in the score of candidates found otherwise (nearby).
+// MaxKeyShare is how many other records may share a key and still make candidates: a website,
+// phone number or name held by more (a network's national site, "Bibliothèque") says nothing
+// about which place is which, and would make every flag read them all. Such a key still counts
+// in the score of candidates found otherwise (nearby).
 const MaxKeyShare = 20
 
-// sharedKeyExp selects the rows sharing one of keys that is not too common.
-func sharedKeyExp(collection, self string, keys []string) dbx.Expression {
-	params := dbx.Params{"coll": collection, "self": self, "most": MaxKeyShare}
-	names := make([]string, len(keys))
-	for i, k := range keys {
-		names[i] = fmt.Sprintf("{:k%d}", i)
-		params[fmt.Sprintf("k%d", i)] = k
+// sharingKeys returns the ids of the records sharing one of self's keys with at most
+// MaxKeyShare others. Each key is read on its own with a limit (one simple indexed query each,
+// cheaper in SQLite than one compound query), so a common key costs MaxKeyShare+1 rows.
+func sharingKeys(app core.App, collection string, self Subject) ([]string, error) {
+	var ids []string
+	for _, key := range keysOf(self) {
+		var rids []string
+		err := app.DB().NewQuery("SELECT rid FROM [["+keysTable+"]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} "+
+			"LIMIT "+strconv.Itoa(MaxKeyShare+1)).
+			Bind(dbx.Params{"coll": collection, "key": key, "self": self.ID}).Column(&rids)
+		if err != nil {
+			return nil, fmt.Errorf("dedup keys of %s: %w", self.ID, err)
+		}
+		if len(rids) <= MaxKeyShare {
+			ids = append(ids, rids...)
+		}
 	}
-	rare := "SELECT key FROM [[" + keysTable + "]] WHERE coll = {:coll} AND key IN (" + strings.Join(names, ", ") +
-		") GROUP BY key HAVING count(*) <= {:most}"
-	return dbx.NewExp("[[id]] IN (SELECT rid FROM [["+keysTable+"]] WHERE coll = {:coll} AND key IN ("+rare+
-		") AND rid != {:self})", params)
+	return ids, nil
+}
+
+// unseen returns the ids not in seen, each once, marking them seen.
+func unseen(ids []string, seen map[string]bool) []string {
+	var out []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// placeholders writes n bind placeholders {:prefix0}, {:prefix1}…
+func placeholders(prefix string, n int) string {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf("{:%s%d}", prefix, i)
+	}
+	return strings.Join(names, ", ")
+}
+
+// indexed binds values to the placeholders of the same prefix.
+func indexed(prefix string, values []string) dbx.Params {
+	params := dbx.Params{}
+	for i, v := range values {
+		params[fmt.Sprintf("%s%d", prefix, i)] = v
+	}
+	return params
 }
 
 // storePair saves the pair (a, b) with its score unless it is known already; ids are ordered

@@ -1,12 +1,10 @@
 package dedup
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -39,13 +37,22 @@ func NormaliseName(name string) string {
 }
 
 // foldAccents removes combining marks after canonical decomposition ("é" → "e", "œ" stays).
+// ASCII text, most of it, is returned as it is.
 func foldAccents(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
 		return s
 	}
-	return out
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // NormaliseWebsite reduces a website to what identifies it: no scheme, no "www.", no trailing
@@ -97,22 +104,65 @@ func NormaliseEmail(raw string) string {
 	return strings.ToLower(strings.TrimSpace(raw))
 }
 
-var (
-	emailPattern = regexp.MustCompile(`[^\s@,;:<>()"']+@[^\s@,;:<>()"']+\.[A-Za-z]{2,}`)
-	phonePattern = regexp.MustCompile(`\+?\d[\d\s.\-()]{6,}\d`)
-)
-
 // ContactKeys finds the e-mail addresses and phone numbers in a free-text contact field
-// ("asso@x.fr · 01 23 45 67 89"), normalised.
+// ("asso@x.fr · 01 23 45 67 89"), normalised. Words holding an "@" are addresses; runs of
+// digits with their usual separators (spaces, dots, dashes, parentheses, a leading "+") are
+// phone numbers when they hold at least 8 digits.
 func ContactKeys(contact string) (emails, phones []string) {
-	for _, m := range emailPattern.FindAllString(contact, -1) {
-		emails = append(emails, NormaliseEmail(m))
-		contact = strings.Replace(contact, m, " ", 1)
-	}
-	for _, m := range phonePattern.FindAllString(contact, -1) {
-		if p := NormalisePhone(m); p != "" {
+	var run strings.Builder
+	flush := func() {
+		if p := NormalisePhone(run.String()); p != "" {
 			phones = append(phones, p)
 		}
+		run.Reset()
 	}
+	for _, word := range strings.FieldsFunc(contact, isContactSeparator) {
+		if e := emailOf(word); e != "" {
+			flush()
+			emails = append(emails, e)
+			continue
+		}
+		if !isPhoneWord(word) {
+			flush()
+			continue
+		}
+		run.WriteString(word)
+		run.WriteByte(' ')
+	}
+	flush()
 	return emails, phones
+}
+
+// isContactSeparator splits a contact field into words: spaces and list punctuation.
+func isContactSeparator(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune(",;·|/•", r)
+}
+
+// emailOf returns word as a normalised address when it looks like one (x@y.z).
+func emailOf(word string) string {
+	word = strings.Trim(word, "<>()[]\"'.:")
+	at := strings.IndexByte(word, '@')
+	if at <= 0 || strings.Count(word, "@") != 1 || !strings.Contains(word[at:], ".") {
+		return ""
+	}
+	if i := strings.IndexByte(word, ':'); i >= 0 && i < at { // "mailto:x@y.z", "mail:x@y.z"
+		word = word[i+1:]
+	}
+	return NormaliseEmail(word)
+}
+
+// isPhoneWord reports whether word is part of a phone number: digits and separators only,
+// with a digit.
+func isPhoneWord(word string) bool {
+	digit := false
+	for _, r := range word {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case strings.ContainsRune(".-()+", r):
+		default:
+			return false
+		}
+	}
+	return digit
 }

@@ -35,9 +35,9 @@ type row struct {
 	Lat     sql.NullFloat64 `db:"lat"`
 }
 
-// liveCondition selects the records that may be duplicates: not deleted, not merged away, not
-// private (moderators never see private records) and not rejected.
-const liveCondition = `[[deleted]] = FALSE AND [[` + s.FieldMergedInto + `]] = '' AND [[visibility]] != 'private' AND [[status]] != 'rejected'`
+// liveCondition selects the records (as t) that may be duplicates: not deleted, not merged
+// away, not private (moderators never see private records) and not rejected.
+const liveCondition = `t.[[deleted]] = FALSE AND t.[[` + s.FieldMergedInto + `]] = '' AND t.[[visibility]] != 'private' AND t.[[status]] != 'rejected'`
 
 // eligible is liveCondition for a record in memory.
 func eligible(rec *core.Record) bool {
@@ -45,15 +45,21 @@ func eligible(rec *core.Record) bool {
 		rec.GetString(s.FieldVisibility) != s.VisibilityPrivate && rec.GetString(s.FieldStatus) != s.StatusRejected
 }
 
-// selectRows reads the live rows of collection that where selects.
-func selectRows(app core.App, collection string, p profile, where dbx.Expression) ([]row, error) {
-	cols := []string{"id", "[[" + p.name + "]] AS name", "[[" + p.website + "]] AS website",
-		"json_extract([[geo]], '$.lon') AS lon", "json_extract([[geo]], '$.lat') AS lat"}
-	cols = append(cols, columnOr(p.contact, "contact"), columnOr(p.start, "start"))
+// selectSQL is the start of a query reading collection's live rows (as t, joined to what from
+// adds) as rows; a condition follows it ("AND …").
+func selectSQL(collection string, p profile, from string) string {
+	return "SELECT t.[[id]] AS id, t.[[" + p.name + "]] AS name, t.[[" + p.website + "]] AS website, " +
+		columnOr(p.contact, "contact") + ", " + columnOr(p.start, "start") + ", " +
+		"json_extract(t.[[geo]], '$.lon') AS lon, json_extract(t.[[geo]], '$.lat') AS lat " +
+		"FROM " + from + "[[" + collection + "]] t WHERE " + liveCondition + " "
+}
+
+// selectRows reads the live rows of collection (as t) that the condition cond (with params)
+// selects, joined to from when it is not empty ("[[x]] g JOIN "). The SQL is written by hand,
+// not built: Flag runs it for every imported record.
+func selectRows(app core.App, collection string, p profile, from, cond string, params dbx.Params) ([]row, error) {
 	var rows []row
-	err := app.DB().Select(cols...).From(collection).
-		Where(dbx.NewExp(liveCondition)).AndWhere(where).All(&rows)
-	if err != nil {
+	if err := app.DB().NewQuery(selectSQL(collection, p, from) + cond).Bind(params).All(&rows); err != nil {
 		return nil, fmt.Errorf("dedup read %s: %w", collection, err)
 	}
 	return rows, nil
@@ -63,7 +69,7 @@ func columnOr(field, as string) string {
 	if field == "" {
 		return "('') AS " + as
 	}
-	return "[[" + field + "]] AS " + as
+	return "t.[[" + field + "]] AS " + as
 }
 
 // rowOf reads a record in memory as selectRows would.

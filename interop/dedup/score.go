@@ -3,6 +3,7 @@ package dedup
 import (
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/adrg/strutil"
@@ -56,12 +57,31 @@ type Reasons struct {
 // and reordered words and gives unrelated names sharing a first word a low score.
 var dice = metrics.NewSorensenDice()
 
+// differentNumbers caps the similarity of names whose numbers differ: "Salle 1" and "Salle 2",
+// "AMAP 93" and "AMAP 94" are two, however alike their letters.
+const differentNumbers = 0.4
+
 // NameSimilarity compares two normalised names, 0 (nothing in common) to 1 (equal).
 func NameSimilarity(a, b string) float64 {
 	if a == "" || b == "" {
 		return 0
 	}
-	return strutil.Similarity(a, b, dice)
+	sim := strutil.Similarity(a, b, dice)
+	if na, nb := numbers(a), numbers(b); na != "" && nb != "" && na != nb {
+		return math.Min(sim, differentNumbers)
+	}
+	return sim
+}
+
+// numbers lists the numbers of a normalised name, in order ("lot 3 bis 12" → "3 12").
+func numbers(name string) string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		if w[0] >= '0' && w[0] <= '9' {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // Score rates how likely a and b are one and the same, 0 to 1:

@@ -36,6 +36,8 @@ func TestScore(t *testing.T) {
 			site(phone(named("France services Stains", at(0)), "01 80 00 00 00"), "https://france-services.gouv.fr"),
 			site(phone(named("France services Saint-Denis", at(3000)), "01 80 00 00 00"), "france-services.gouv.fr/"), 0, MinScore - 0.01},
 		{"same name, neither located", named("Les Amis du Parc", nil), named("Amis du parc", nil), MinScore, MinScore},
+		{"two rooms of one place", named("Salle 1 de la Maison du Peuple", at(0)), named("Salle 2 de la Maison du Peuple", at(5)), 0, MinScore - 0.01},
+		{"a number on one side only", named("AMAP 93", at(0)), named("AMAP", at(10)), MinScore, 1},
 		{"nothing in common", named("Ressourcerie", at(0)), named("Garage solidaire", at(90)), 0, 0.2},
 	}
 	for _, c := range cases {
