@@ -100,8 +100,8 @@ func sharingKeys(app core.App, collection string, self Subject) ([]string, error
 	var ids []string
 	for _, key := range keysOf(self) {
 		var rids []string
-		err := app.DB().NewQuery("SELECT rid FROM [["+keysTable+"]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} "+
-			"LIMIT "+strconv.Itoa(MaxKeyShare+1)).
+		err := app.DB().NewQuery("SELECT rid FROM [[" + keysTable + "]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} " +
+			"LIMIT " + strconv.Itoa(MaxKeyShare+1)).
 			Bind(dbx.Params{"coll": collection, "key": key, "self": self.ID}).Column(&rids)
 		if err != nil {
 			return nil, fmt.Errorf("dedup keys of %s: %w", self.ID, err)
