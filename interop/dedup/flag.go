@@ -100,8 +100,8 @@ func sharingKeys(app core.App, collection string, self Subject) ([]string, error
 	var ids []string
 	for _, key := range keysOf(self) {
 		var rids []string
-		err := app.DB().NewQuery("SELECT rid FROM [[" + keysTable + "]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} " +
-			"LIMIT " + strconv.Itoa(MaxKeyShare+1)).
+		err := query(app, "SELECT rid FROM [["+keysTable+"]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} "+
+			"LIMIT "+strconv.Itoa(MaxKeyShare+1)).
 			Bind(dbx.Params{"coll": collection, "key": key, "self": self.ID}).Column(&rids)
 		if err != nil {
 			return nil, fmt.Errorf("dedup keys of %s: %w", self.ID, err)
@@ -150,8 +150,9 @@ func storePair(app core.App, collection, a, b string, score float64, why Reasons
 		a, b = b, a
 	}
 	var n int
-	err := app.DB().Select("count(*)").From(s.Duplicates).Where(dbx.HashExp{
-		s.FieldDupCollection: collection, s.FieldDupRecordA: a, s.FieldDupRecordB: b}).Row(&n)
+	err := query(app, "SELECT count(*) FROM [["+s.Duplicates+"]] WHERE [["+s.FieldDupCollection+"]] = {:c} AND [["+
+		s.FieldDupRecordA+"]] = {:a} AND [["+s.FieldDupRecordB+"]] = {:b}").
+		Bind(dbx.Params{"c": collection, "a": a, "b": b}).Row(&n)
 	if err != nil || n > 0 {
 		return false, wrap("find pair", err)
 	}

@@ -96,7 +96,7 @@ func rebuildKeys(tx core.App) error {
 // private).
 func writeKeys(app core.App, rec *core.Record) error {
 	name := rec.Collection().Name
-	if _, err := app.DB().NewQuery("DELETE FROM [[" + keysTable + "]] WHERE coll = {:c} AND rid = {:id}").
+	if _, err := query(app, "DELETE FROM [["+keysTable+"]] WHERE coll = {:c} AND rid = {:id}").
 		Bind(dbx.Params{"c": name, "id": rec.Id}).Execute(); err != nil {
 		return fmt.Errorf("dedup keys of %s: %w", rec.Id, err)
 	}
@@ -116,7 +116,7 @@ func insertKeys(app core.App, coll, id string, keys []string) error {
 		values[i] = fmt.Sprintf("({:c}, {:k%d}, {:id})", i)
 		params[fmt.Sprintf("k%d", i)] = k
 	}
-	_, err := app.DB().NewQuery("INSERT INTO [[" + keysTable + "]] (coll, key, rid) VALUES " +
+	_, err := query(app, "INSERT INTO [["+keysTable+"]] (coll, key, rid) VALUES "+
 		strings.Join(values, ", ")).Bind(params).Execute()
 	if err != nil {
 		return fmt.Errorf("dedup keys of %s: %w", id, err)
@@ -126,7 +126,7 @@ func insertKeys(app core.App, coll, id string, keys []string) error {
 
 // deleteKeys drops the keys of a deleted record.
 func deleteKeys(app core.App, rec *core.Record) error {
-	_, err := app.DB().NewQuery("DELETE FROM [[" + keysTable + "]] WHERE coll = {:c} AND rid = {:id}").
+	_, err := query(app, "DELETE FROM [["+keysTable+"]] WHERE coll = {:c} AND rid = {:id}").
 		Bind(dbx.Params{"c": rec.Collection().Name, "id": rec.Id}).Execute()
 	if err != nil {
 		return fmt.Errorf("dedup keys of %s: %w", rec.Id, err)

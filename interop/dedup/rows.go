@@ -59,7 +59,7 @@ func selectSQL(collection string, p profile, from string) string {
 // not built: Flag runs it for every imported record.
 func selectRows(app core.App, collection string, p profile, from, cond string, params dbx.Params) ([]row, error) {
 	var rows []row
-	if err := app.DB().NewQuery(selectSQL(collection, p, from) + cond).Bind(params).All(&rows); err != nil {
+	if err := query(app, selectSQL(collection, p, from)+cond).Bind(params).All(&rows); err != nil {
 		return nil, fmt.Errorf("dedup read %s: %w", collection, err)
 	}
 	return rows, nil
