@@ -19,20 +19,23 @@ var managed = map[string]bool{
 	s.FieldGeoOverride: true,
 }
 
-// MergeableFields lists the fields of c a merge may take from either record, in the
-// collection's order: every field but the managed ones, hidden ones and files (photos stay
-// with their record).
+// MergeableFields lists the fields of c a merge may take from either record: every field but
+// the managed ones, hidden ones and files (photos stay with their record), the name or title
+// first, then in the collection's order.
 func MergeableFields(c *core.Collection) []string {
-	var out []string
+	var first, rest []string
 	for _, f := range c.Fields {
 		switch {
 		case managed[f.GetName()], f.GetHidden(), f.Type() == core.FieldTypeFile,
 			f.Type() == core.FieldTypeAutodate, f.Type() == core.FieldTypePassword:
 			continue
+		case f.GetName() == profiles[c.Name].name:
+			first = append(first, f.GetName())
+		default:
+			rest = append(rest, f.GetName())
 		}
-		out = append(out, f.GetName())
 	}
-	return out
+	return append(first, rest...)
 }
 
 // apply writes d's choices onto kept, then fills kept's empty fields from other.
