@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	s "github.com/maillage/maillage/schema"
@@ -83,9 +84,18 @@ func createScenario(t *testing.T, p person, coll, shape string, want int) tests.
 	}
 	switch want {
 	case http.StatusOK:
-		sc.ExpectedEvents = map[string]int{"OnModelCreate": 1}
+		// One record of coll is written (others may follow it: the duplicate pairs a new place
+		// makes for moderators are created after it succeeded).
+		sc.ExpectedEvents = map[string]int{"OnRecordCreateRequest": 1}
 		sc.ExpectedContent = []string{`"status":"` + createdStatus(p) + `"`, `"author":"` + p.id + `"`}
+		var before int64
+		sc.BeforeTestFunc = func(t testing.TB, app *tests.TestApp, _ *core.ServeEvent) {
+			before, _ = app.CountRecords(coll)
+		}
 		sc.AfterTestFunc = func(t testing.TB, app *tests.TestApp, res *http.Response) {
+			if after, _ := app.CountRecords(coll); after != before+1 {
+				t.Errorf("%s: got %d records after the create, want %d", coll, after, before+1)
+			}
 			var got struct{ ID string }
 			if err := json.NewDecoder(res.Body).Decode(&got); err != nil {
 				t.Fatalf("decode: %v", err)
