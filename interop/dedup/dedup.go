@@ -38,6 +38,18 @@ func Register(app core.App) {
 	})
 	bindKeys(app)
 	bindFlagOnCreate(app)
+	bindDecidedBy(app)
+}
+
+// bindDecidedBy names the moderator who dismisses (or reopens) a pair through the collection's
+// own API, as the dismiss route does; the update rule lets them change the status only.
+func bindDecidedBy(app core.App) {
+	app.OnRecordUpdateRequest(s.Duplicates).BindFunc(func(e *core.RecordRequestEvent) error {
+		if e.Auth != nil && e.Auth.Collection().Name == s.Users {
+			e.Record.Set(s.FieldDupDecidedBy, e.Auth.Id)
+		}
+		return e.Next()
+	})
 }
 
 // bindKeys keeps the keys table in step with every save and delete, inside its transaction.

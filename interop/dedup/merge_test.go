@@ -229,3 +229,25 @@ func TestDismiss(t *testing.T) {
 		t.Errorf("merge a dismissed pair: status %d, want 409", status)
 	}
 }
+
+// Through the collection's own API a moderator may only dismiss or reopen a pair, which names
+// them; a resident may not even read it.
+func TestPairsThroughTheRecordAPI(t *testing.T) {
+	g := newGarden(t)
+	path := "/api/collections/" + s.Duplicates + "/records/" + g.pairID
+	if status, _ := call(g.resi, http.MethodGet, path, nil); status != 404 {
+		t.Errorf("a resident reads a pair: status %d, want 404", status)
+	}
+	if status, body := call(g.mod, http.MethodPatch, path, map[string]any{"status": s.DupMerged}); status < 400 {
+		t.Errorf("a moderator marks a pair merged without merging: status %d %v, want a refusal", status, body)
+	}
+	if status, body := call(g.mod, http.MethodPatch, path, map[string]any{"score": 0.1}); status < 400 {
+		t.Errorf("a moderator changes a score: status %d %v, want a refusal", status, body)
+	}
+	if status, body := call(g.mod, http.MethodPatch, path, map[string]any{"status": s.DupDismissed}); status != 200 {
+		t.Fatalf("a moderator dismisses: status %d %v, want 200", status, body)
+	}
+	if p := pairs(t, g.srv.App)[0]; p.Status != s.DupDismissed || p.DecidedBy != g.mod.ID() {
+		t.Errorf("pair %+v, want dismissed by %s", p, g.mod.ID())
+	}
+}

@@ -106,7 +106,7 @@ function card(pair, ctx, cats, redraw) {
 
 /**
  * rows draws the table: a header naming both records, then one row per field with a value,
- * with a choice where the two differ.
+ * with a choice where the two differ ("both" too for lists, such as categories).
  * @param {import("../merge.js").Pair} pair
  * @param {{keep: "a"|"b", choices: Record<string, import("../merge.js").Choice>}} state
  * @param {any} ctx
@@ -123,7 +123,11 @@ function rows(pair, state, ctx, cats) {
             ? h("label", {}, h("input", { type: "radio", name: `${pair.id}-${f}`, value: k, checked: state.choices[f] === k,
                 "data-testid": `dup-${f}-${k}`, onchange: () => { state.choices[f] = k; } }), " ", show(f, r[f], cats, t))
             : show(f, r[f], cats, t));
-        return h("tr", { "data-field": f, class: differs ? "differs" : "" }, h("th", { scope: "row" }, label(f, t)), cell("a", a), cell("b", b));
+        const lists = differs && (Array.isArray(a[f]) || Array.isArray(b[f]));
+        const both = lists ? h("label", {}, h("input", { type: "radio", name: `${pair.id}-${f}`, value: "both", checked: state.choices[f] === "both",
+            "data-testid": `dup-${f}-both`, onchange: () => { state.choices[f] = "both"; } }), " ", t("dup.both")) : null;
+        return h("tr", { "data-field": f, class: differs ? "differs" : "" },
+            h("th", { scope: "row" }, label(f, t), both), cell("a", a), cell("b", b));
     })];
 }
 
