@@ -52,18 +52,9 @@ func Flag(app core.App, rec *core.Record) (int, error) {
 
 // candidates are the live records near self or sharing one of its keys, self excluded.
 func candidates(app core.App, collection string, p profile, self Subject) ([]Subject, error) {
-	var rows []row
-	if self.Geo != nil {
-		b := geo.Around(*self.Geo, RadiusMeters)
-		// The R*Tree drives the join: the box's few entries, then each row by its rowid.
-		near, err := selectRows(app, collection, p, "[["+s.GeoIndexTable(collection)+"]] g JOIN ",
-			"AND t.[[rowid]] = g.id AND g.minLon <= {:maxLon} AND g.maxLon >= {:minLon} AND g.minLat <= {:maxLat} "+
-				"AND g.maxLat >= {:minLat} AND t.[[id]] != {:self}",
-			dbx.Params{"minLon": b.MinLon, "minLat": b.MinLat, "maxLon": b.MaxLon, "maxLat": b.MaxLat, "self": self.ID})
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, near...)
+	rows, err := nearRows(app, collection, p, self)
+	if err != nil {
+		return nil, err
 	}
 	seen := map[string]bool{self.ID: true}
 	for _, r := range rows {
@@ -85,6 +76,19 @@ func candidates(app core.App, collection string, p profile, self Subject) ([]Sub
 		out[i] = subjectOf(r)
 	}
 	return out, nil
+}
+
+// nearRows reads the live records in the box around self (none when self has no location).
+// The R*Tree drives the join: the box's few entries, then each record by its rowid.
+func nearRows(app core.App, collection string, p profile, self Subject) ([]row, error) {
+	if self.Geo == nil {
+		return nil, nil
+	}
+	b := geo.Around(*self.Geo, RadiusMeters)
+	return selectRows(app, collection, p, "[["+s.GeoIndexTable(collection)+"]] g JOIN ",
+		"AND t.[[rowid]] = g.id AND g.minLon <= {:maxLon} AND g.maxLon >= {:minLon} AND g.minLat <= {:maxLat} "+
+			"AND g.maxLat >= {:minLat} AND t.[[id]] != {:self}",
+		dbx.Params{"minLon": b.MinLon, "minLat": b.MinLat, "maxLon": b.MaxLon, "maxLat": b.MaxLat, "self": self.ID})
 }
 
 // MaxKeyShare is how many other records may share a key and still make candidates: a website,

@@ -49,7 +49,10 @@ func Merge(app core.App, info *core.RequestInfo, pairID string, d Decision) (*co
 		}
 		return reflag(tx, kept, other.Id)
 	})
-	return kept, err
+	if err != nil {
+		return nil, err
+	}
+	return kept, nil
 }
 
 // Dismiss marks the open pair pairID as not a duplicate; it stays so (Flag never stores it
@@ -63,7 +66,10 @@ func Dismiss(app core.App, info *core.RequestInfo, pairID string) (*core.Record,
 		}
 		return decide(tx, info, pair, s.DupDismissed)
 	})
-	return pair, err
+	if err != nil {
+		return nil, err
+	}
+	return pair, nil
 }
 
 // openPair finds a pair still waiting for a decision.
