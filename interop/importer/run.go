@@ -24,6 +24,9 @@ type run struct {
 	col  *core.Collection
 	cats *categoryMap
 	sum  Summary
+	// known holds the externalIds of the source already in the collection, read once, so that
+	// the many items a first import creates cost no lookup each.
+	known map[string]bool
 }
 
 func newRun(app core.App, opts Options) (*run, error) {
@@ -35,7 +38,11 @@ func newRun(app core.App, opts Options) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &run{opts: opts, col: col, cats: cats, sum: Summary{Errors: []ItemError{}}}, nil
+	known, err := knownIDs(app, col, opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	return &run{opts: opts, col: col, cats: cats, known: known, sum: Summary{Errors: []ItemError{}}}, nil
 }
 
 // importItems writes items chunk by chunk; a dry run does the very same inside one
@@ -95,6 +102,10 @@ func (r *run) item(tx core.App, it interop.Item) error {
 	up, err := r.upstream(tx, it)
 	if err != nil {
 		return err
+	}
+	if !r.known[it.ExternalID] {
+		r.known[it.ExternalID] = true
+		return r.create(tx, it, up)
 	}
 	rec, err := findImported(tx, r.col, r.opts.Source, it.ExternalID)
 	if err != nil {

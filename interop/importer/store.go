@@ -32,6 +32,22 @@ func findImported(tx core.App, col *core.Collection, source, externalID string) 
 	return rec, nil
 }
 
+// knownIDs lists the externalIds of source's records in col.
+func knownIDs(app core.App, col *core.Collection, source string) (map[string]bool, error) {
+	var ids []string
+	err := app.DB().Select(s.FieldExternalID).From(col.Name).
+		Where(dbx.HashExp{s.FieldSource: source}).AndWhere(dbx.NewExp("[["+s.FieldExternalID+"]] != ''")).
+		Column(&ids)
+	if err != nil {
+		return nil, fmt.Errorf("read %s's known items: %w", source, err)
+	}
+	known := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		known[id] = true
+	}
+	return known, nil
+}
+
 // state is the importStates row of one imported item; nil when the item has none yet.
 type state struct{ rec *core.Record }
 
