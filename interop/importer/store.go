@@ -36,7 +36,7 @@ func findImported(tx core.App, col *core.Collection, source, externalID string) 
 func knownIDs(app core.App, col *core.Collection, source string) (map[string]bool, error) {
 	var ids []string
 	err := app.DB().Select(s.FieldExternalID).From(col.Name).
-		Where(dbx.HashExp{s.FieldSource: source}).AndWhere(dbx.NewExp("[["+s.FieldExternalID+"]] != ''")).
+		Where(dbx.HashExp{s.FieldSource: source}).AndWhere(dbx.NewExp("[[" + s.FieldExternalID + "]] != ''")).
 		Column(&ids)
 	if err != nil {
 		return nil, fmt.Errorf("read %s's known items: %w", source, err)
