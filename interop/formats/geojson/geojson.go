@@ -31,10 +31,7 @@ const (
 
 // Decode reads a GeoJSON document into items of collection (an interop.Decoder).
 func Decode(r io.Reader, collection string) (interop.Decoded, error) {
-	if err := input.CheckCollection(collection); err != nil {
-		return interop.Decoded{}, err
-	}
-	data, err := input.ReadAll(r)
+	data, err := input.Read(r, collection)
 	if err != nil {
 		return interop.Decoded{}, err
 	}

@@ -47,10 +47,7 @@ func NewDecoder(taxonomy []Category) interop.Decoder {
 }
 
 func decode(r io.Reader, collection string, names map[string]string) (interop.Decoded, error) {
-	if err := input.CheckCollection(collection); err != nil {
-		return interop.Decoded{}, err
-	}
-	data, err := input.ReadAll(r)
+	data, err := input.Read(r, collection)
 	if err != nil {
 		return interop.Decoded{}, err
 	}

@@ -73,6 +73,14 @@ func ReadAll(r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
+// Read checks the target collection and reads the input, as every decoder does first.
+func Read(r io.Reader, collection string) ([]byte, error) {
+	if err := CheckCollection(collection); err != nil {
+		return nil, err
+	}
+	return ReadAll(r)
+}
+
 // CheckCollection refuses a target other than the three collections the bus imports into.
 func CheckCollection(collection string) error {
 	switch collection {
