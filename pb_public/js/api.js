@@ -71,15 +71,22 @@ export async function call(method, path, body, headers = {}) {
     const ms = body instanceof Blob ? TIMEOUTS.upload : TIMEOUTS.request;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), ms);
+    // A request under way when the network goes may never settle: it fails at once instead,
+    // so that a view waiting on it draws from the device's data without waiting for the timeout.
+    let lost = false;
+    const onOffline = () => { lost = true; abort.abort(); };
+    globalThis.addEventListener?.("offline", onOffline);
     try {
         return await send(path, { method, headers: h, body: payload, cache: "no-store", signal: abort.signal });
     } catch (err) {
         if (abort.signal.aborted) {
-            throw new ApiError(0, `no answer from the server within ${ms / 1000} s: the sync will try again`);
+            throw new ApiError(0, lost ? "the network went away: the sync will try again"
+                : `no answer from the server within ${ms / 1000} s: the sync will try again`);
         }
         throw err;
     } finally {
         clearTimeout(timer);
+        globalThis.removeEventListener?.("offline", onOffline);
     }
 }
 

@@ -35,6 +35,24 @@ test("an upload gets the upload timeout, a JSON request the request one", { time
     assert.deepEqual(await call("POST", "/api/sync/pull", {}), { ok: true });
 });
 
+test("a request under way when the network goes fails at once as transient", { timeout: 5_000 }, async () => {
+    Object.assign(TIMEOUTS, { request: 1e9, upload: 1e9 });
+    const events = new EventTarget();
+    Object.assign(globalThis, { addEventListener: events.addEventListener.bind(events), removeEventListener: events.removeEventListener.bind(events) });
+    try {
+        serve((method, path, body, signal) => hang(signal));
+        const pending = call("GET", "/api/collections/communes/records").catch((e) => e);
+        events.dispatchEvent(new Event("offline"));
+        const err = await pending;
+        assert.ok(err instanceof ApiError, String(err));
+        assert.ok(err.transient);
+        assert.match(err.message, /network went away/);
+    } finally {
+        delete globalThis.addEventListener;
+        delete globalThis.removeEventListener;
+    }
+});
+
 test("a sync stuck on a hung pull fails, with the syncs folded into it, and the next one runs", { timeout: 5_000 }, async () => {
     Object.assign(TIMEOUTS, { request: 5, upload: 5 });
     const db = await freshDb();
