@@ -13,19 +13,10 @@ import (
 // CSVContentType is the media type of the CSV exports (RFC 4180, with a header row).
 const CSVContentType = "text/csv; charset=utf-8; header=present"
 
-// serveCSV streams c's public records as CSV (RFC 4180: comma, CRLF, quotes as needed, UTF-8),
-// one row per record, the location in lon and lat columns. CSV has no room for a licence: it is
-// in the Link header (rel="license"), in the file name, and per row in the licence and
+// writeCSV writes a header row and one row per record each yields (RFC 4180: comma, CRLF,
+// quotes as needed, UTF-8), the location in lon and lat columns. CSV has no room for a licence:
+// it is in the Link header (rel="license"), in the file name, and per row in the licence and
 // attribution columns.
-func serveCSV(e *core.RequestEvent, cfg Config, c *core.Collection, f filter) error {
-	return stream(e, cfg, CSVContentType, c.Name, FormatCSV, func(w *bufio.Writer, r *refs) error {
-		return writeCSV(w, r, columns[c.Name], func(fn func(*core.Record) error) error {
-			return scan(e.App, c, f, fn)
-		})
-	})
-}
-
-// writeCSV writes a header row and one row per record each yields.
 func writeCSV(w *bufio.Writer, r *refs, cols []column, each func(func(*core.Record) error) error) error {
 	out := csv.NewWriter(w)
 	out.UseCRLF = true

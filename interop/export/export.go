@@ -61,15 +61,27 @@ func serveExport(e *core.RequestEvent, cfg Config) error {
 	}
 	switch format {
 	case FormatGeoJSON:
-		return serveGeoJSON(e, cfg, c, f)
+		return serveRecords(e, cfg, c, f, GeoJSONContentType, FormatGeoJSON, writeGeoJSON)
 	case FormatCSV:
-		return serveCSV(e, cfg, c, f)
+		return serveRecords(e, cfg, c, f, CSVContentType, FormatCSV, writeCSV)
 	case FormatJSONLD:
 		return serveCollectionJSONLD(e, cfg, c, f)
 	case FormatICS:
 		return serveICS(e, cfg, c, f)
 	}
 	return notFound(e, "format", "export_unknown_format", map[string]any{"format": format})
+}
+
+// recordWriter writes the records each yields in one format, with cols as their fields.
+type recordWriter func(w *bufio.Writer, r *refs, cols []column, each func(func(*core.Record) error) error) error
+
+// serveRecords streams c's public records that f keeps, written by write.
+func serveRecords(e *core.RequestEvent, cfg Config, c *core.Collection, f filter, contentType, format string, write recordWriter) error {
+	return stream(e, cfg, contentType, c.Name, format, func(w *bufio.Writer, r *refs) error {
+		return write(w, r, columns[c.Name], func(fn func(*core.Record) error) error {
+			return scan(e.App, c, f, fn)
+		})
+	})
 }
 
 // attachment names the downloaded file after the collection and the licence, so that the

@@ -13,18 +13,9 @@ import (
 // GeoJSONContentType is the media type of RFC 7946 documents.
 const GeoJSONContentType = "application/geo+json"
 
-// serveGeoJSON streams c's public records as an RFC 7946 FeatureCollection whose foreign
-// members "licence", "licenceUrl" and "attribution" say how it may be reused. A record with no
-// location is a feature with a null geometry (RFC 7946 §3.2).
-func serveGeoJSON(e *core.RequestEvent, cfg Config, c *core.Collection, f filter) error {
-	return stream(e, cfg, GeoJSONContentType, c.Name, FormatGeoJSON, func(w *bufio.Writer, r *refs) error {
-		return writeGeoJSON(w, r, columns[c.Name], func(fn func(*core.Record) error) error {
-			return scan(e.App, c, f, fn)
-		})
-	})
-}
-
-// writeGeoJSON writes the records each yields as a FeatureCollection with cols as properties.
+// writeGeoJSON writes the records each yields as an RFC 7946 FeatureCollection with cols as
+// properties, whose foreign members "licence", "licenceUrl" and "attribution" say how it may be
+// reused. A record with no location is a feature with a null geometry (RFC 7946 §3.2).
 func writeGeoJSON(w *bufio.Writer, r *refs, cols []column, each func(func(*core.Record) error) error) error {
 	head := map[string]string{"licence": r.territory.ID, "licenceUrl": r.territory.URL, "attribution": r.territory.Attribution}
 	b, err := json.Marshal(head)
