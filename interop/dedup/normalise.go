@@ -3,9 +3,8 @@ package dedup
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/maillage/maillage/interop/formats/fields"
 )
 
 // stopWords are the articles and linking words that two sources add or drop freely
@@ -21,7 +20,7 @@ var abbreviations = map[string]string{"st": "saint", "ste": "sainte"}
 // NormaliseName prepares a name for comparison: lowercase, accents removed, punctuation and
 // apostrophes turned into spaces, articles dropped ("L'Atelier du Vélo" → "atelier velo").
 func NormaliseName(name string) string {
-	words := strings.FieldsFunc(foldAccents(strings.ToLower(name)), func(r rune) bool {
+	words := strings.FieldsFunc(fields.Unaccent(strings.ToLower(name)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	kept := words[:0]
@@ -34,25 +33,6 @@ func NormaliseName(name string) string {
 		}
 	}
 	return strings.Join(kept, " ")
-}
-
-// foldAccents removes combining marks after canonical decomposition ("é" → "e", "œ" stays).
-// ASCII text, most of it, is returned as it is.
-func foldAccents(s string) string {
-	ascii := true
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // NormaliseWebsite reduces a website to what identifies it: no scheme, no "www.", no trailing

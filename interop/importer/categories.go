@@ -6,9 +6,9 @@ import (
 	"unicode"
 
 	"github.com/pocketbase/pocketbase/core"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/maillage/maillage/interop"
+	"github.com/maillage/maillage/interop/formats/fields"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -83,23 +83,16 @@ func (cm *categoryMap) add(app core.App, name string) (string, error) {
 	return rec.Id, nil
 }
 
-// fold is a name's matching key: lower case, accents removed, spaces collapsed.
-func fold(v string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(strings.TrimSpace(v))) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
+// fold is a name's matching key: lower case, accents, spaces and punctuation aside
+// ("Agriculture & Alimentation" matches "agriculture alimentation").
+func fold(v string) string { return fields.Key(v) }
 
 // slug makes a category slug from a name ("Épiceries & co" → "epiceries-co"), unique enough
 // with a suffix when taken (the unique index refuses a repeat, which add reports).
 func slug(name string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range fold(name) {
+	for _, r := range fields.Unaccent(strings.ToLower(name)) {
 		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			b.WriteRune(r)
 			dash = false

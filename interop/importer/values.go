@@ -64,7 +64,7 @@ func dateTime(t time.Time) string {
 	return t.UTC().Format(types.DefaultDateLayout)
 }
 
-// instants lists times as the PWA's exdates hold them (RFC 3339, UTC); nil for none.
+// instants lists times as the PWA's exdates hold them (RFC 3339, UTC); an empty list for none.
 func instants(ts []time.Time) []string {
 	if len(ts) == 0 {
 		return []string{}
