@@ -43,7 +43,9 @@ func DefaultConfig() Config {
 	return Config{
 		Collections: []string{
 			"categories", "communities", "memberships", "organisations",
-			"initiatives", "events", "offers", "syncConflicts",
+			"initiatives", "events", "offers", "bookings",
+			"conversations", "messages", "threads", "comments", "posts",
+			"syncConflicts",
 		},
 	}
 }
