@@ -18,6 +18,7 @@ import (
 	"github.com/maillage/maillage/interop/importer"
 	_ "github.com/maillage/maillage/migrations"
 	pbpublic "github.com/maillage/maillage/pb_public"
+	"github.com/maillage/maillage/push"
 )
 
 func main() {
@@ -86,8 +87,13 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"how far outside the territory's communes (metres) a location is still accepted; 0: the default 2000; negative: none; env MAILLAGE_GEO_MARGIN")
 	allow := flags.String("sources-allow-networks", os.Getenv("MAILLAGE_SOURCES_ALLOW_NETWORKS"),
 		"networks of the server's own that scheduled sources may fetch from anyway (CIDRs, comma-separated); env MAILLAGE_SOURCES_ALLOW_NETWORKS")
+	pushHosts := flags.String("push-hosts", os.Getenv("MAILLAGE_PUSH_HOSTS"),
+		"push services (host:port, comma-separated) accepted besides the browsers' own, e.g. a self-hosted one; env MAILLAGE_PUSH_HOSTS")
 	_ = pb.RootCmd.ParseFlags(args) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())
+	if cfg.Push.Hosts, err = push.ParseHosts(*pushHosts); err != nil {
+		return cfg, fmt.Errorf("--push-hosts or MAILLAGE_PUSH_HOSTS: %w", err)
+	}
 	cfg.Sources.AllowNetworks, err = server.AllowNetworks(*allow)
 	return cfg, err
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/maillage/maillage/interop/export"
 	"github.com/maillage/maillage/interop/sources"
 	mobilesync "github.com/maillage/maillage/mobile_sync"
+	"github.com/maillage/maillage/push"
 )
 
 // Config is everything Maillage reads from flags and the environment, once, in main.go.
@@ -41,6 +42,8 @@ type Config struct {
 	Sources sources.Config
 	// Export is the licence and attribution every open data export carries.
 	Export export.Config
+	// Push configures Web Push: the push services accepted besides the browsers' own.
+	Push push.Config
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
@@ -57,6 +60,7 @@ func Bind(app core.App, cfg Config) error {
 	export.Register(app, cfg.Export)
 	sources.Register(app, cfg.Sources)
 	dedup.Register(app)
+	push.Register(app, cfg.Push)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
