@@ -14,12 +14,13 @@ func init() {
 	m.Register(createConversations, dropCollections(s.ConversationReads, s.Blocks, s.Messages, s.Conversations))
 }
 
-// Conversation rules. A participant reads the conversation and its messages; nobody else does,
+// Conversation rules (a multiple relation is matched through its ids: `participants.id ?= x`;
+// `participants ?= x` would compare the stored JSON list as a whole). A participant reads the conversation and its messages; nobody else does,
 // moderators included (private talk, like private content).
 const (
-	ruleParticipant = `(@request.auth.id != "" && participants ?= @request.auth.id)`
+	ruleParticipant = `(@request.auth.id != "" && participants.id ?= @request.auth.id)`
 
-	conversationCreate = ruleSignedIn + ` && author = @request.auth.id && participants ?= @request.auth.id`
+	conversationCreate = ruleSignedIn + ` && author = @request.auth.id && participants.id ?= @request.auth.id`
 
 	// conversationUpdate: a participant changes nothing that names who opened it or about what;
 	// the author may change the subject and add people while staying in (the new list holds
@@ -29,11 +30,11 @@ const (
 	conversationUpdate = ruleParticipant +
 		` && @request.body.author:changed = false && @request.body.offer:changed = false && (` +
 		`(author = @request.auth.id && (@request.body.participants:isset = false || ` +
-		`(@request.body.participants ?= @request.auth.id && @request.body.participants:length >= participants:length)))` +
+		`(@request.body.participants.id ?= @request.auth.id && @request.body.participants:length >= participants:length)))` +
 		` || (@request.body.subject:changed = false && (@request.body.participants:isset = false || ` +
 		`@request.body.participants:length = 0 || @request.body.participants:each != @request.auth.id)))`
 
-	ruleConversationParticipant = `(@request.auth.id != "" && conversation.participants ?= @request.auth.id)`
+	ruleConversationParticipant = `(@request.auth.id != "" && conversation.participants.id ?= @request.auth.id)`
 
 	// messageCreate: a participant writes as themself; the hook refuses a blocked writer.
 	messageCreate = ruleConversationParticipant + ` && author = @request.auth.id`
@@ -42,7 +43,7 @@ const (
 	blockCreate  = ruleOwnBlock + ` && blocked != @request.auth.id`
 
 	ruleOwnRead = `(@request.auth.id != "" && user = @request.auth.id)`
-	readCreate  = ruleOwnRead + ` && conversation.participants ?= @request.auth.id`
+	readCreate  = ruleOwnRead + ` && conversation.participants.id ?= @request.auth.id`
 	readUpdate  = ruleOwnRead + ` && @request.body.user:changed = false && @request.body.conversation:changed = false`
 )
 

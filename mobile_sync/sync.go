@@ -44,9 +44,12 @@ func DefaultConfig() Config {
 		Collections: []string{
 			"categories", "communities", "memberships", "organisations",
 			"initiatives", "events", "offers", "bookings",
-			"conversations", "messages", "threads", "comments", "posts",
+			"conversations", "messages", "blocks", "conversationReads",
+			"threads", "comments", "posts",
 			"syncConflicts",
 		},
+		// A read marker moves with the device that read last; it is no value to keep.
+		Policies: map[string]map[string]Policy{"conversationReads": {"lastRead": ClientWins}},
 	}
 }
 

@@ -13,6 +13,9 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"github.com/maillage/maillage/community/conversations"
+	"github.com/maillage/maillage/community/discussions"
+	"github.com/maillage/maillage/community/exchanges"
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
@@ -44,6 +47,8 @@ type Config struct {
 	Export export.Config
 	// Push configures Web Push: the push services accepted besides the browsers' own.
 	Push push.Config
+	// Exchanges names the territory's local currency.
+	Exchanges exchanges.Config
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
@@ -52,6 +57,7 @@ func Bind(app core.App, cfg Config) error {
 	if err := hooks.Register(app, cfg.Hooks); err != nil {
 		return err
 	}
+	discussions.Register(app)
 	if err := mobilesync.Register(app, syncConfig(cfg.Sync)); err != nil {
 		return err
 	}
@@ -61,6 +67,8 @@ func Bind(app core.App, cfg Config) error {
 	sources.Register(app, cfg.Sources)
 	dedup.Register(app)
 	push.Register(app, cfg.Push)
+	exchanges.Register(app)
+	conversations.Register(app)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
