@@ -14,8 +14,6 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/maillage/maillage/community/conversations"
-	"github.com/maillage/maillage/community/discussions"
-	"github.com/maillage/maillage/community/exchanges"
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
@@ -47,8 +45,6 @@ type Config struct {
 	Export export.Config
 	// Push configures Web Push: the push services accepted besides the browsers' own.
 	Push push.Config
-	// Exchanges names the territory's local currency.
-	Exchanges exchanges.Config
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
@@ -57,7 +53,6 @@ func Bind(app core.App, cfg Config) error {
 	if err := hooks.Register(app, cfg.Hooks); err != nil {
 		return err
 	}
-	discussions.Register(app)
 	if err := mobilesync.Register(app, syncConfig(cfg.Sync)); err != nil {
 		return err
 	}
@@ -66,9 +61,8 @@ func Bind(app core.App, cfg Config) error {
 	export.Register(app, cfg.Export)
 	sources.Register(app, cfg.Sources)
 	dedup.Register(app)
-	push.Register(app, cfg.Push)
-	exchanges.Register(app)
 	conversations.Register(app)
+	push.Register(app, cfg.Push)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
