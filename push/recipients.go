@@ -11,32 +11,29 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// The collections of conversations and discussions, bound by name (their packages own them).
+// The collections of discussions, bound by name (community/discussions owns them).
 const (
-	collConversations = "conversations"
-	collMessages      = "messages"
-	collBlocks        = "blocks"
-	collComments      = "comments"
-	collThreads       = "threads"
+	collComments = "comments"
+	collThreads  = "threads"
 )
 
 // messageNotes: a new message, for the conversation's other participants who want messages,
 // did not block its author (nor were blocked by them) and may read it.
 func (n *Notifier) messageNotes(msg *core.Record, ev event) []outgoing {
-	conv, err := n.app.FindRecordById(collConversations, msg.GetString("conversation"))
+	conv, err := n.app.FindRecordById(s.Conversations, msg.GetString(s.FieldConversation))
 	if err != nil {
 		return nil
 	}
 	author := msg.GetString(s.FieldAuthor)
 	var out []outgoing
-	for _, user := range n.recipients(conv.GetStringSlice("participants"), author, ev.writer) {
+	for _, user := range n.recipients(conv.GetStringSlice(s.FieldParticipants), author, ev.writer) {
 		if !preferencesOf(n.app, user.Id).messages || n.blocked(user.Id, author) || !canRead(n.app, msg, user) {
 			continue
 		}
 		lang := langOf(user)
 		out = append(out, outgoing{user, Notification{
 			Title: i18n.T(lang, "push_message_title", map[string]any{"name": n.nameFor(author, user, lang)}),
-			Body:  excerpt(msg.GetString("text")),
+			Body:  excerpt(msg.GetString(s.FieldText)),
 			URL:   "/#/messages?conversation=" + conv.Id,
 		}})
 	}
@@ -150,11 +147,11 @@ func (n *Notifier) recipients(ids []string, author, writer string) []*core.Recor
 // blocked reports whether a or b blocked the other. Without a blocks collection nobody is
 // blocked; when the answer cannot be read, it says blocked (no push rather than an unwanted one).
 func (n *Notifier) blocked(a, b string) bool {
-	if _, err := n.app.FindCachedCollectionByNameOrId(collBlocks); err != nil {
+	if _, err := n.app.FindCachedCollectionByNameOrId(s.Blocks); err != nil {
 		return false
 	}
-	count, err := n.app.CountRecords(collBlocks, dbx.Or(
-		dbx.HashExp{"author": a, "blocked": b}, dbx.HashExp{"author": b, "blocked": a}))
+	count, err := n.app.CountRecords(s.Blocks, dbx.Or(
+		dbx.HashExp{s.FieldAuthor: a, s.FieldBlocked: b}, dbx.HashExp{s.FieldAuthor: b, s.FieldBlocked: a}))
 	return err != nil || count > 0
 }
 

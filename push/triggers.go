@@ -14,8 +14,8 @@ const writerKey = "maillagePushWriter"
 // write committed (On*AfterSuccess) and only queue: the write never waits for a push service.
 // They bind by collection name, so a collection that does not exist yet simply never fires.
 func bindTriggers(app core.App, n *Notifier) {
-	app.OnRecordAfterCreateSuccess(collMessages).BindFunc(func(e *core.RecordEvent) error {
-		n.enqueue(event{kind: kindMessage, collection: collMessages, id: e.Record.Id, writer: e.Record.GetString(s.FieldAuthor)})
+	app.OnRecordAfterCreateSuccess(s.Messages).BindFunc(func(e *core.RecordEvent) error {
+		n.enqueue(event{kind: kindMessage, collection: s.Messages, id: e.Record.Id, writer: e.Record.GetString(s.FieldAuthor)})
 		return e.Next()
 	})
 	app.OnRecordAfterCreateSuccess(collComments).BindFunc(func(e *core.RecordEvent) error {
