@@ -83,6 +83,8 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"licence of the exported data: an SPDX identifier such as ODbL-1.0 or etalab-2.0, or a URL; env MAILLAGE_DATA_LICENCE")
 	flags.StringVar(&cfg.Export.Attribution, "data-attribution", envOr("MAILLAGE_DATA_ATTRIBUTION", export.DefaultAttribution),
 		"credit re-users of the exported data must give; env MAILLAGE_DATA_ATTRIBUTION")
+	flags.StringVar(&cfg.Exchanges.CurrencyName, "currency-name", os.Getenv("MAILLAGE_CURRENCY_NAME"),
+		"name of the territory's local currency, shown on offers of mode localCurrency; env MAILLAGE_CURRENCY_NAME")
 	flags.Float64Var(&cfg.Hooks.Geo.OutsideMarginMeters, "geo-margin", margin,
 		"how far outside the territory's communes (metres) a location is still accepted; 0: the default 2000; negative: none; env MAILLAGE_GEO_MARGIN")
 	allow := flags.String("sources-allow-networks", os.Getenv("MAILLAGE_SOURCES_ALLOW_NETWORKS"),

@@ -24,13 +24,17 @@ type PublicConfig struct {
 	// AppURL is the application's URL (dashboard: Settings → Application URL), the root of the
 	// records' JSON-LD @id, as the exports write them.
 	AppURL string `json:"appUrl"`
+	// CurrencyName is the territory's local currency (offers of mode localCurrency); empty:
+	// the PWA says "local currency".
+	CurrencyName string `json:"currencyName"`
 }
 
 // bindConfig serves the PWA's public settings.
 func bindConfig(app core.App, cfg Config) {
 	data := cfg.Export.WithDefaults()
 	pub := PublicConfig{TileURL: cfg.TileURL, TileAttribution: cfg.TileAttribution,
-		DataLicence: data.Licence, DataLicenceURL: data.LicenceURL, DataAttribution: data.Attribution}
+		DataLicence: data.Licence, DataLicenceURL: data.LicenceURL, DataAttribution: data.Attribution,
+		CurrencyName: cfg.Exchanges.CurrencyName}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET(PathConfig, func(e *core.RequestEvent) error {
 			e.Response.Header().Set("Cache-Control", "no-cache")

@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/maillage/maillage/community/conversations"
+	"github.com/maillage/maillage/community/exchanges"
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
@@ -43,6 +44,8 @@ type Config struct {
 	Sources sources.Config
 	// Export is the licence and attribution every open data export carries.
 	Export export.Config
+	// Exchanges names the territory's local currency.
+	Exchanges exchanges.Config
 	// Push configures Web Push: the push services accepted besides the browsers' own.
 	Push push.Config
 }
@@ -61,6 +64,7 @@ func Bind(app core.App, cfg Config) error {
 	export.Register(app, cfg.Export)
 	sources.Register(app, cfg.Sources)
 	dedup.Register(app)
+	exchanges.Register(app)
 	conversations.Register(app)
 	push.Register(app, cfg.Push)
 	demo.Register(app, cfg.Demo)
