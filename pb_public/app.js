@@ -10,6 +10,7 @@ import { initNav } from "./js/ui/nav.js";
 import { registerWorker } from "./js/ui/update.js";
 import { Router } from "./js/ui/router.js";
 import { invalidate } from "./js/data.js";
+import { initUnreadBadge } from "./js/unread.js";
 
 const DATA_THROTTLE_MS = 250;
 
@@ -70,6 +71,7 @@ async function boot() {
     markUser();
     pb.authStore.onChange(markUser);
     initShell(session);
+    initUnreadBadge(session);
     session.bus.addEventListener("data", (ev) => {
         if (session.state.db) {
             invalidate(session.state.db, /** @type {any} */ (ev).detail || ["*"]);

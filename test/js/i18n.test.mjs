@@ -8,13 +8,14 @@ import { MESSAGES as BASE } from "../../pb_public/js/messages.js";
 import { CONTRIBUTE_MESSAGES } from "../../pb_public/js/messages-contribute.js";
 import { NAV_MESSAGES } from "../../pb_public/js/messages-nav.js";
 import { MODERATION_MESSAGES } from "../../pb_public/js/messages-moderation.js";
+import { CONVERSATIONS_MESSAGES } from "../../pb_public/js/messages-conversations.js";
 import { MESSAGES, setLocale, t } from "../../pb_public/js/i18n.js";
 import { FORMS } from "../../pb_public/js/forms.js";
 import { STATE_OF_STATUS } from "../../pb_public/js/outbox.js";
 
 const PUBLIC = new URL("../../pb_public/", import.meta.url).pathname;
 const FILES = { "messages.js": BASE, "messages-contribute.js": CONTRIBUTE_MESSAGES, "messages-nav.js": NAV_MESSAGES,
-    "messages-moderation.js": MODERATION_MESSAGES };
+    "messages-moderation.js": MODERATION_MESSAGES, "messages-conversations.js": CONVERSATIONS_MESSAGES };
 
 /** @param {string} s */
 const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -13,6 +13,7 @@ export const ICONS = {
     offers: "M4 8h14 M14 4l4 4-4 4 M20 16H6 M10 12l-4 4 4 4",
     contribute: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 8v8 M8 12h8",
     outbox: "M4 14v6h16v-6 M12 3v11 M8 7l4-4 4 4",
+    messages: "M4 5h16v11H9l-5 4z M8 9h8 M8 12h5",
     account: "M12 12a4 4 0 1 0 0-8a4 4 0 1 0 0 8z M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8",
     about: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 11v6 M12 7.5v.5",
     duplicates: "M4 4h10v10H4z M10 10h10v10H10z",

@@ -37,6 +37,7 @@ export const DESTINATIONS = [
     { view: "contribute", group: "takePart", bar: true, also: ["cartoparty"] },
     { view: "outbox", group: "takePart", also: ["conflicts"], count: true },
     { view: "duplicates", group: "takePart", role: "moderator" },
+    { view: "messages", group: "you" },
     { view: "account", group: "you" },
     { view: "about", group: "about" },
 ];

@@ -26,6 +26,8 @@ export const ROUTES = [
     ["account", "account"],
     ["more", "more"],
     ["duplicates", "duplicates"],
+    ["messages", "messages"],
+    ["messages/:id", "messages"],
 ];
 
 /** DEFAULT is the view of an empty or unknown hash. */
