@@ -17,22 +17,48 @@ import (
 // its author is, keeps content out of communities its author is not in, whatever the write
 // path: a resident's contribution waits for a moderator. It also explains refused writes.
 func bindModeration(app core.App) {
-	app.OnRecordValidate(s.Content...).BindFunc(func(e *core.RecordEvent) error {
+	BindModeration(app, s.Content...)
+	bindRefusals(app)
+}
+
+// BindModeration binds the moderation of content to collections that follow the visibility
+// model outside s.Content (forum threads, news): a new record's status from its author's role,
+// its visibility by default, and its community among its author's.
+func BindModeration(app core.App, collections ...string) {
+	app.OnRecordValidate(collections...).BindFunc(func(e *core.RecordEvent) error {
 		if err := checkCommunityAuthor(e.App, e.Record); err != nil {
 			return err
 		}
 		return e.Next()
 	})
-	bindRefusals(app)
-	app.OnRecordCreate(s.Content...).BindFunc(func(e *core.RecordEvent) error {
-		role, err := authorRole(e.App, e.Record.GetString(s.FieldAuthor))
-		if err != nil {
+	app.OnRecordCreate(collections...).BindFunc(func(e *core.RecordEvent) error {
+		if err := moderateNew(e.App, e.Record); err != nil {
 			return err
 		}
-		e.Record.Set(s.FieldStatus, initialStatus(role, e.Record.GetString(s.FieldStatus)))
 		e.Record.Set(s.FieldVisibility, defaultVisibility(e.Record.GetString(s.FieldVisibility), e.Record.GetString(s.FieldCommunity)))
 		return e.Next()
 	})
+}
+
+// BindStatusModeration binds only the status rule of BindModeration to collections whose
+// visibility and community come from elsewhere (comments take their target's).
+func BindStatusModeration(app core.App, collections ...string) {
+	app.OnRecordCreate(collections...).BindFunc(func(e *core.RecordEvent) error {
+		if err := moderateNew(e.App, e.Record); err != nil {
+			return err
+		}
+		return e.Next()
+	})
+}
+
+// moderateNew sets the status of a new record from its author's role.
+func moderateNew(app core.App, rec *core.Record) error {
+	role, err := authorRole(app, rec.GetString(s.FieldAuthor))
+	if err != nil {
+		return err
+	}
+	rec.Set(s.FieldStatus, initialStatus(role, rec.GetString(s.FieldStatus)))
+	return nil
 }
 
 // initialStatus is the status a new record gets. authorRole is "" when the record has no author

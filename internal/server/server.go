@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/maillage/maillage/community/conversations"
+	"github.com/maillage/maillage/community/discussions"
 	"github.com/maillage/maillage/community/exchanges"
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/hooks"
@@ -56,6 +57,7 @@ func Bind(app core.App, cfg Config) error {
 	if err := hooks.Register(app, cfg.Hooks); err != nil {
 		return err
 	}
+	discussions.Register(app)
 	if err := mobilesync.Register(app, syncConfig(cfg.Sync)); err != nil {
 		return err
 	}
