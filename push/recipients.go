@@ -11,12 +11,6 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// The collections of discussions, bound by name (community/discussions owns them).
-const (
-	collComments = "comments"
-	collThreads  = "threads"
-)
-
 // messageNotes: a new message, for the conversation's other participants who want messages,
 // did not block its author (nor were blocked by them) and may read it.
 func (n *Notifier) messageNotes(msg *core.Record, ev event) []outgoing {
@@ -34,7 +28,7 @@ func (n *Notifier) messageNotes(msg *core.Record, ev event) []outgoing {
 		out = append(out, outgoing{user, Notification{
 			Title: i18n.T(lang, "push_message_title", map[string]any{"name": n.nameFor(author, user, lang)}),
 			Body:  excerpt(msg.GetString(s.FieldText)),
-			URL:   "/#/messages?conversation=" + conv.Id,
+			URL:   "/#/messages/" + conv.Id,
 		}})
 	}
 	return out
@@ -44,11 +38,11 @@ func (n *Notifier) messageNotes(msg *core.Record, ev event) []outgoing {
 // is in, when they want replies, did not block its author and may read it.
 func (n *Notifier) replyNotes(comment *core.Record, ev event) []outgoing {
 	var to []string
-	if parent, err := n.app.FindRecordById(collComments, comment.GetString("parent")); err == nil {
+	if parent, err := n.app.FindRecordById(s.Comments, comment.GetString(s.FieldCommentParent)); err == nil {
 		to = append(to, parent.GetString(s.FieldAuthor))
 	}
-	target, id := comment.GetString("collection"), comment.GetString("recordId")
-	if thread, err := n.app.FindRecordById(collThreads, id); err == nil && target == collThreads {
+	target, id := comment.GetString(s.FieldCommentTarget), comment.GetString(s.FieldCommentTargetID)
+	if thread, err := n.app.FindRecordById(s.Threads, id); err == nil && target == s.Threads {
 		to = append(to, thread.GetString(s.FieldAuthor))
 	}
 	author := comment.GetString(s.FieldAuthor)
@@ -60,7 +54,7 @@ func (n *Notifier) replyNotes(comment *core.Record, ev event) []outgoing {
 		lang := langOf(user)
 		out = append(out, outgoing{user, Notification{
 			Title: i18n.T(lang, "push_reply_title", map[string]any{"name": n.nameFor(author, user, lang)}),
-			Body:  excerpt(comment.GetString("text")),
+			Body:  excerpt(comment.GetString(s.FieldDiscussionText)),
 			URL:   detailURL(target, id),
 		}})
 	}
@@ -91,7 +85,7 @@ func (n *Notifier) nearNotes(rec *core.Record, ev event) []outgoing {
 	if rec.GetString(s.FieldStatus) != s.StatusPublished || rec.GetBool(s.FieldDeleted) {
 		return nil
 	}
-	prefs, err := n.app.FindRecordsByFilter(s.NotificationPreferences, "near ?= {:c} && nearConsent = true", "", 0, 0,
+	prefs, err := n.app.FindRecordsByFilter(s.NotificationPreferences, "near:each ?= {:c} && nearConsent = true", "", 0, 0,
 		dbx.Params{"c": rec.Collection().Name})
 	if err != nil {
 		return nil

@@ -60,7 +60,7 @@ func TestWebPushRoundTrip(t *testing.T) {
 	}
 	note := decode(t, bobBrowser, raw[0])
 	want := push.Notification{Title: "Alice wrote to you", Body: "Bonjour Bob, la perceuse est libre samedi.",
-		URL: "/#/messages?conversation=" + conv}
+		URL: "/#/messages/" + conv}
 	if note != want {
 		t.Errorf("notification: got %+v, want %+v", note, want)
 	}

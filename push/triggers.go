@@ -10,6 +10,10 @@ import (
 // it, so that a moderator deciding on their own contribution is not notified of it.
 const writerKey = "maillagePushWriter"
 
+// decided lists the moderated contributions whose authors hear of a moderator's decision:
+// the content of the map, agenda, directory and offers, and forum threads and news.
+var decided = append([]string{s.Threads, s.Posts}, s.Content...)
+
 // bindTriggers queues an event for each write that may notify someone. All run after the
 // write committed (On*AfterSuccess) and only queue: the write never waits for a push service.
 // They bind by collection name, so a collection that does not exist yet simply never fires.
@@ -18,18 +22,22 @@ func bindTriggers(app core.App, n *Notifier) {
 		n.enqueue(event{kind: kindMessage, collection: s.Messages, id: e.Record.Id, writer: e.Record.GetString(s.FieldAuthor)})
 		return e.Next()
 	})
-	app.OnRecordAfterCreateSuccess(collComments).BindFunc(func(e *core.RecordEvent) error {
-		n.enqueue(event{kind: kindReply, collection: collComments, id: e.Record.Id, writer: e.Record.GetString(s.FieldAuthor)})
+	app.OnRecordAfterCreateSuccess(s.Comments).BindFunc(func(e *core.RecordEvent) error {
+		queueReply(n, e.Record, "")
 		return e.Next()
 	})
-	app.OnRecordUpdateRequest(s.Content...).BindFunc(func(e *core.RecordRequestEvent) error {
+	app.OnRecordAfterUpdateSuccess(s.Comments).BindFunc(func(e *core.RecordEvent) error {
+		queueReply(n, e.Record, e.Record.Original().GetString(s.FieldStatus))
+		return e.Next()
+	})
+	app.OnRecordUpdateRequest(decided...).BindFunc(func(e *core.RecordRequestEvent) error {
 		if e.Auth != nil {
 			e.Record.Set(writerKey, e.Auth.Id)
 			e.Record.Hide(writerKey)
 		}
 		return e.Next()
 	})
-	app.OnRecordAfterUpdateSuccess(s.Content...).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordAfterUpdateSuccess(decided...).BindFunc(func(e *core.RecordEvent) error {
 		queueDecision(n, e.Record)
 		return e.Next()
 	})
@@ -37,6 +45,15 @@ func bindTriggers(app core.App, n *Notifier) {
 		queueNear(n, e.Record, "")
 		return e.Next()
 	})
+}
+
+// queueReply queues a reply when a comment becomes readable: created published, or
+// published by a moderator later (a resident's comment waits for one).
+func queueReply(n *Notifier, comment *core.Record, before string) {
+	if before == s.StatusPublished || comment.GetString(s.FieldStatus) != s.StatusPublished {
+		return
+	}
+	n.enqueue(event{kind: kindReply, collection: s.Comments, id: comment.Id, writer: comment.GetString(s.FieldAuthor)})
 }
 
 // queueDecision queues a decision when rec's status just became published or rejected, and a
