@@ -24,9 +24,14 @@ var bookingMoves = map[string][]string{
 	s.BookingCancelled: {},
 }
 
-// bookingTransition reports why a booking may not move from one status to another.
-func bookingTransition(from, to string) error {
+// bookingTransition reports why a booking may not move from one status to another. A request
+// the server declined because its dates were taken (reason datesTaken) may still be confirmed
+// when they are free again; overlap.go checks that they are.
+func bookingTransition(from, reason, to string) error {
 	if from == to || slices.Contains(bookingMoves[from], to) {
+		return nil
+	}
+	if from == s.BookingDeclined && reason == s.BookingReasonDatesTaken && to == s.BookingConfirmed {
 		return nil
 	}
 	return i18n.NewError("booking_transition", map[string]any{"from": from, "to": to, "reason": from})
@@ -58,7 +63,8 @@ func checkBooking(app core.App, rec *core.Record) error {
 		return validation.Errors{f.End: i18n.NewError("booking_end_before_start", nil)}
 	}
 	if !rec.IsNew() {
-		if err := bookingTransition(rec.Original().GetString(f.Status), status); err != nil {
+		before := rec.Original()
+		if err := bookingTransition(before.GetString(f.Status), before.GetString(f.Reason), status); err != nil {
 			return validation.Errors{f.Status: err}
 		}
 		return nil

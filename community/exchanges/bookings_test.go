@@ -2,6 +2,7 @@ package exchanges_test
 
 import (
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 
@@ -9,6 +10,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/community/exchanges"
+	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/mobile_sync/synctest"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -74,6 +77,19 @@ func TestConfirmDeclinesOverlappingRequests(t *testing.T) {
 	if got := w.reload(t, apart).GetString("status"); got != s.BookingRequested {
 		t.Errorf("request of other dates: %q, want still requested", got)
 	}
+	status, body := patch(t, w.owner, w.reload(t, second), map[string]any{"status": "confirmed"})
+	if status != http.StatusBadRequest || errorCode(body, "start") != "booking_dates_taken" {
+		t.Errorf("confirm the declined request while the dates are taken: %d %s", status, body)
+	}
+	if status, body := patch(t, w.interested, first, map[string]any{"status": "cancelled"}); status != 200 {
+		t.Fatalf("cancel the confirmed booking: %d %s", status, body)
+	}
+	if status, body := patch(t, w.owner, w.reload(t, second), map[string]any{"status": "confirmed"}); status != 200 {
+		t.Errorf("confirm the declined request once the dates are free: %d %s", status, body)
+	}
+	if got := w.reload(t, second); got.GetString("status") != s.BookingConfirmed || got.GetString("reason") != "" {
+		t.Errorf("re-confirmed request: status %q reason %q, want confirmed with no reason", got.GetString("status"), got.GetString("reason"))
+	}
 }
 
 // TestConcurrentConfirmations: the owner confirms two overlapping requests at once, many
@@ -120,4 +136,39 @@ func confirmRace(t *testing.T, unchecked bool) int {
 		most = max(most, int(n))
 	}
 	return most
+}
+
+// TestBusyDates: anyone who may read an offer reads its confirmed dates, without who booked
+// them; an offer they may not read is not found.
+func TestBusyDates(t *testing.T) {
+	w := newWorld(t)
+	drill := w.offer(t, s.ModeLoan)
+	taken := w.booking(t, drill, w.interested, "2030-09-01", "2030-09-03")
+	w.booking(t, drill, w.other, "2030-09-10", "2030-09-12") // only requested
+	if status, body := patch(t, w.owner, taken, map[string]any{"status": "confirmed"}); status != 200 {
+		t.Fatalf("confirm: %d %s", status, body)
+	}
+	path := strings.Replace(exchanges.PathBusy, "{id}", drill.Id, 1)
+	status, data, _ := w.anonymous.Call(http.MethodGet, path, nil)
+	want := `{"busy":[{"start":"2030-09-01 00:00:00.000Z","end":"2030-09-03 00:00:00.000Z"}]}`
+	if status != 200 || strings.TrimSpace(string(data)) != want {
+		t.Errorf("busy dates: %d %s, want %s", status, data, want)
+	}
+	drill.Set(s.FieldVisibility, s.VisibilityPrivate)
+	if err := w.srv.App.Save(drill); err != nil {
+		t.Fatal(err)
+	}
+	if status, data, _ := w.other.Call(http.MethodGet, path, nil); status != http.StatusNotFound {
+		t.Errorf("busy dates of a private offer, as someone else: %d %s, want 404", status, data)
+	}
+}
+
+// TestCurrencyNameIsAdvertised: --currency-name reaches the PWA's settings.
+func TestCurrencyNameIsAdvertised(t *testing.T) {
+	srv := synctest.Start(t, server.Config{Exchanges: exchanges.Config{CurrencyName: "la Pêche"}})
+	var cfg server.PublicConfig
+	srv.Anonymous().MustCall(t, http.MethodGet, server.PathConfig, nil, &cfg)
+	if cfg.CurrencyName != "la Pêche" {
+		t.Errorf("currencyName %q, want la Pêche", cfg.CurrencyName)
+	}
 }

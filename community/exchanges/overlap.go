@@ -20,7 +20,8 @@ import (
 // confirmation of the same dates waits for the first to commit and then sees it. A new request
 // over confirmed dates is refused too (pushed from an offline phone, it comes back to its
 // author as a rejected mutation and a syncConflicts row with this reason). Confirming a booking
-// declines the requests of the same dates, with the reason datesTaken.
+// declines the requests of the same dates, with the reason datesTaken (its author sees why;
+// the owner may still confirm such a request if the dates become free again).
 
 // OverlapHook is the id of the check on bookings' create and update execute hooks (a test
 // unbinds it to show what the check prevents).
@@ -61,13 +62,13 @@ func inTransaction(e *core.RecordEvent, fn func() error) error {
 	})
 }
 
-// writeClaim checks, inside the write's transaction, that the booking's status may still move
-// and its dates are free, writes it, and declines the requests a confirmation overlaps.
+// writeClaim checks, inside the write's transaction, that the booking's dates are free and its
+// status may still move, writes it, and declines the requests a confirmation overlaps.
 func writeClaim(e *core.RecordEvent) error {
-	if err := checkFreshStatus(e.App, e.Record); err != nil {
+	if err := checkFree(e.App, e.Record); err != nil {
 		return err
 	}
-	if err := checkFree(e.App, e.Record); err != nil {
+	if err := checkFreshStatus(e.App, e.Record); err != nil {
 		return err
 	}
 	if err := e.Next(); err != nil {
@@ -89,9 +90,11 @@ func checkFreshStatus(tx core.App, rec *core.Record) error {
 	if err != nil {
 		return fmt.Errorf("read booking %s: %w", rec.Id, err)
 	}
-	if err := bookingTransition(stored.GetString(s.BookingFields.Status), rec.GetString(s.BookingFields.Status)); err != nil {
-		return validation.Errors{s.BookingFields.Status: err}
+	f := s.BookingFields
+	if err := bookingTransition(stored.GetString(f.Status), stored.GetString(f.Reason), rec.GetString(f.Status)); err != nil {
+		return validation.Errors{f.Status: err}
 	}
+	rec.Set(f.Reason, "") // a confirmed booking was not declined
 	return nil
 }
 
