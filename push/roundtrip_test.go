@@ -169,3 +169,24 @@ func TestEndpointRefusedUnlessListed(t *testing.T) {
 	carol := listed.NewUser(t, "carol@example.org", s.RoleResident)
 	carol.MustCall(t, http.MethodPost, "/api/collections/"+s.PushSubscriptions+"/records", body, nil)
 }
+
+// TestNothingSentForARolledBackWrite: a message written in a batch whose next request fails
+// is rolled back, and nobody hears of it (notifications leave after the commit only);
+// negative control: the same batch without the failing request notifies.
+func TestNothingSentForARolledBackWrite(t *testing.T) {
+	w := newWorld(t)
+	alice, bob := w.user(t, "Alice", "fr"), w.user(t, "Bob", "fr")
+	w.subscribe(t, bob, "/bob")
+	conv := converse(t, alice, bob)
+	message := map[string]any{"method": http.MethodPost, "url": "/api/collections/" + s.Messages + "/records",
+		"body": map[string]any{s.FieldConversation: conv, s.FieldAuthor: alice.ID(), s.FieldText: "Brouillon"}}
+	failing := map[string]any{"method": http.MethodPost, "url": "/api/collections/" + s.Messages + "/records",
+		"body": map[string]any{s.FieldConversation: conv, s.FieldAuthor: alice.ID()}} // no text
+	mustFail(t, alice, http.MethodPost, "/api/batch", map[string]any{"requests": []any{message, failing}}, http.StatusBadRequest)
+	wantPaths(t, "a rolled back batch", w.delivered(t))
+	if n, _ := w.srv.App.CountRecords(s.Messages); n != 0 {
+		t.Fatalf("%d messages saved by the failed batch, want none", n)
+	}
+	alice.MustCall(t, http.MethodPost, "/api/batch", map[string]any{"requests": []any{message}}, nil)
+	wantPaths(t, "the same batch, committed", w.delivered(t), "/bob")
+}

@@ -171,5 +171,9 @@ func contribute(t *testing.T, u *synctest.User, name string) string {
 // decide sets a record's status as moderator u.
 func decide(t *testing.T, u *synctest.User, id, status string) {
 	t.Helper()
-	u.MustCall(t, http.MethodPatch, "/api/collections/"+s.Initiatives+"/records/"+id, map[string]any{s.FieldStatus: status}, nil)
+	var rec map[string]any
+	u.MustCall(t, http.MethodPatch, "/api/collections/"+s.Initiatives+"/records/"+id, map[string]any{s.FieldStatus: status}, &rec)
+	if _, shown := rec["maillagePushWriter"]; shown || rec[s.FieldStatus] != status {
+		t.Fatalf("the moderator's answer: %v, want the record with status %s and nothing of push", rec, status)
+	}
 }
