@@ -1,0 +1,83 @@
+// Conversations in the PWA: a message written offline waits on the device and goes on
+// reconnect; the other participant sees it with an unread count (list and menu badge), reads
+// it, and the count goes back to zero.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createUser, launchBrowser, signIn, startServer, waitForSync } from "./harness.mjs";
+import { go } from "./contrib.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+    server = await startServer({ demo: false });
+    browser = await launchBrowser();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.stop();
+});
+
+/**
+ * asUser signs a user in through the API and calls the REST API with their token.
+ * @param {{email: string, password: string}} user
+ */
+async function tokenOf(user) {
+    const res = await fetch(server.url + "/api/collections/users/auth-with-password", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ identity: user.email, password: user.password }),
+    });
+    assert.ok(res.ok, `sign-in of ${user.email}: ${res.status}`);
+    return (await res.json()).token;
+}
+
+/**
+ * openPage opens a signed-in page for user, synced.
+ * @param {{email: string, password: string}} user
+ */
+async function openPage(user) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, server, user);
+    await waitForSync(page);
+    return { context, page };
+}
+
+test("a message written offline reaches the other participant after reconnect, unread until read", async () => {
+    const ana = { email: "ana@maillage.test", password: "ana-password-123", name: "Ana" };
+    const bruno = { email: "bruno@maillage.test", password: "bruno-password-123", name: "Bruno" };
+    const [a, b] = [await createUser(server, ana), await createUser(server, bruno)];
+    const res = await fetch(server.url + "/api/collections/conversations/records", {
+        method: "POST", headers: { "Content-Type": "application/json", Authorization: await tokenOf(ana) },
+        body: JSON.stringify({ author: a.id, participants: [a.id, b.id], subject: "La perceuse" }),
+    });
+    assert.ok(res.ok, `conversation: ${res.status} ${await res.text()}`);
+    const conv = await res.json();
+
+    const anaSide = await openPage(ana);
+    const brunoSide = await openPage(bruno);
+    await go(anaSide.page, "#/messages/" + conv.id);
+    await anaSide.page.getByTestId("compose-text").waitFor();
+
+    await anaSide.context.setOffline(true);
+    await anaSide.page.getByTestId("compose-text").fill("Elle est libre samedi ?");
+    await anaSide.page.getByTestId("compose-send").click();
+    await anaSide.page.getByTestId("message-pending").waitFor();
+    await anaSide.context.setOffline(false);
+    await anaSide.page.getByTestId("message-pending").waitFor({ state: "detached", timeout: 30000 });
+
+    await go(brunoSide.page, "#/messages");
+    const item = brunoSide.page.locator(`[data-testid="conversation-item"][data-id="${conv.id}"]`);
+    await brunoSide.page.waitForFunction((id) =>
+        document.querySelector(`[data-testid="conversation-item"][data-id="${id}"]`)?.getAttribute("data-unread") === "1", conv.id, { timeout: 30000 });
+    assert.equal(await brunoSide.page.locator('[data-testid="nav-messages"] [data-testid="unread-badge"]').textContent(), "1");
+
+    await item.getByRole("link").click();
+    await brunoSide.page.getByTestId("message").filter({ hasText: "Elle est libre samedi ?" }).waitFor();
+    assert.equal(await brunoSide.page.getByTestId("message").count(), 1, "the message is shown once");
+    await brunoSide.page.waitForFunction(() =>
+        document.querySelector('[data-testid="nav-messages"] [data-testid="unread-badge"]')?.hasAttribute("hidden"));
+    await anaSide.context.close();
+    await brunoSide.context.close();
+});
