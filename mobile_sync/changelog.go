@@ -66,7 +66,9 @@ func ensureChangeLog(app core.App, collections []string) error {
 		for _, name := range logged {
 			c, err := txApp.FindCollectionByNameOrId(name)
 			if err != nil {
-				txApp.Logger().Info("sync: collection not found, not logged yet", "collection", name)
+				// Not created yet (a later migration adds it). No log here: this runs inside
+				// the migrations' transactions, where a full log batch waiting for the
+				// logs database would block the start for ever.
 				continue
 			}
 			if c.IsView() {
