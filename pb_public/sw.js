@@ -3,6 +3,7 @@
 // worker. Shell: versioned precache, cache-first. Navigations: network first, the cached page
 // when offline, failing or slow. /api/* is never cached. Map tiles: visited tiles in a bounded
 // cache, and the tiles a user asked to keep for offline in a cache that is never trimmed.
+// Web Push: a push shows its {title, body, url} as a notification; a click opens that view.
 /* eslint-env serviceworker */
 
 const VERSION = "__MAILLAGE_VERSION__";
@@ -111,4 +112,59 @@ async function trim(cache) {
     for (const key of keys.slice(0, Math.max(0, keys.length - MAX_TILES))) {
         await cache.delete(key);
     }
+}
+
+self.addEventListener("push", (event) => {
+    event.waitUntil(showPush(event.data));
+});
+
+self.addEventListener("notificationclick", (event) => {
+    event.notification.close();
+    event.waitUntil(openView(event.notification.data && event.notification.data.url));
+});
+
+/**
+ * showPush shows a push's notification: the server sends JSON {title, body, url}; anything
+ * else still shows (as its text), since a push the user never sees is not allowed.
+ * @param {PushMessageData|null} data
+ */
+function showPush(data) {
+    let note = {};
+    try {
+        note = data ? data.json() : {};
+    } catch {
+        note = { body: data ? data.text() : "" };
+    }
+    return self.registration.showNotification(String(note.title || "Maillage"), {
+        body: String(note.body || ""),
+        icon: "/icons/icon-192.png",
+        badge: "/icons/icon-192.png",
+        data: { url: sameOrigin(note.url) },
+    });
+}
+
+/** sameOrigin is url resolved on this origin, "/" for anything elsewhere. */
+function sameOrigin(url) {
+    try {
+        const u = new URL(String(url || "/"), self.location.origin);
+        return u.origin === self.location.origin ? u.pathname + u.search + u.hash : "/";
+    } catch {
+        return "/";
+    }
+}
+
+/**
+ * openView shows url in an open window of the app (focused), or in a new one.
+ * @param {string} url
+ */
+async function openView(url) {
+    const target = new URL(sameOrigin(url), self.location.origin).href;
+    const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+    for (const client of windows) {
+        if (new URL(client.url).origin === self.location.origin) {
+            const focused = await client.focus();
+            return (await focused.navigate(target).catch(() => null)) || focused;
+        }
+    }
+    return self.clients.openWindow(target);
 }

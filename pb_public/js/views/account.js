@@ -5,6 +5,7 @@
 import { h, field, showError, announce } from "../ui/dom.js";
 import { currentUser, pb } from "../api.js";
 import { UnsentError, signIn, signOut, state } from "../session.js";
+import { pushSettings } from "../push-settings.js";
 
 /**
  * render draws the signed-in user's account, or the sign-in and sign-up forms.
@@ -37,6 +38,7 @@ function signedIn(user, ctx) {
         state.authExpired ? h("p", { class: "notice" }, ctx.t("account.expired")) : null,
         h("p", {}, h("a", { href: "#/outbox" }, ctx.t("outbox.title"))),
         button, out,
+        pushSettings(ctx),
     ].filter(Boolean);
 }
 
