@@ -58,7 +58,7 @@ func bindKeys(app core.App) {
 		if err := e.Next(); err != nil {
 			return err
 		}
-		return writeKeys(e.App, e.Record)
+		return addKeys(e.App, e.Record) // a new id has no keys to replace
 	})
 	app.OnRecordUpdate(s.Mergeable...).BindFunc(func(e *core.RecordEvent) error {
 		if err := e.Next(); err != nil {

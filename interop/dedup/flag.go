@@ -10,36 +10,62 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/geo"
+	"github.com/maillage/maillage/internal/prepared"
 	s "github.com/maillage/maillage/schema"
 )
 
 // Flag finds the likely duplicates of rec (saved already) among the live records of its
 // collection and stores each new pair scoring at least MinScore in the duplicates collection,
 // once per pair whatever its status (a dismissed pair stays dismissed). It returns how many
-// pairs it stored. Candidates are the records within RadiusMeters (from the spatial index) and
-// those sharing a normalised name, website, phone or e-mail (from the keys table): a few
-// indexed lookups, whatever the collection's size. Other collections, and records that are
-// deleted, merged away, private or rejected, have no duplicates.
+// pairs it stored. Flag is Find then Store in app's transaction.
 func Flag(app core.App, rec *core.Record) (int, error) {
+	pairs, err := Find(app, rec)
+	if err != nil {
+		return 0, err
+	}
+	return Store(app, pairs)
+}
+
+// Pair is a likely duplicate found by Find, to be stored by Store.
+type Pair struct {
+	collection, a, b string
+	score            float64
+	why              Reasons
+}
+
+// Find lists the likely duplicates of rec among the live records of its collection, reading
+// only. Candidates are the records within RadiusMeters (from the spatial index) and those
+// sharing a normalised name, website, phone or e-mail (from the keys table): a few indexed
+// lookups, whatever the collection's size. Other collections, and records that are deleted,
+// merged away, private or rejected, have no duplicates.
+func Find(app core.App, rec *core.Record) ([]Pair, error) {
 	p, ok := profiles[rec.Collection().Name]
 	if !ok || !eligible(rec) {
-		return 0, nil
+		return nil, nil
 	}
 	self := subjectOf(rowOf(p, rec))
 	cands, err := candidates(app, rec.Collection().Name, p, self)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	stored := 0
+	var pairs []Pair
 	for _, c := range cands {
 		if !Comparable(self, c) {
 			continue
 		}
-		score, why := Score(self, c)
-		if score < MinScore {
-			continue
+		if score, why := Score(self, c); score >= MinScore {
+			pairs = append(pairs, Pair{rec.Collection().Name, self.ID, c.ID, score, why})
 		}
-		added, err := storePair(app, rec.Collection().Name, self.ID, c.ID, score, why)
+	}
+	return pairs, nil
+}
+
+// Store adds the pairs not stored yet, in whichever order they were found, and returns how
+// many it added.
+func Store(app core.App, pairs []Pair) (int, error) {
+	stored := 0
+	for _, p := range pairs {
+		added, err := storePair(app, p.collection, p.a, p.b, p.score, p.why)
 		if err != nil {
 			return stored, err
 		}
@@ -104,7 +130,7 @@ func sharingKeys(app core.App, collection string, self Subject) ([]string, error
 	var ids []string
 	for _, key := range keysOf(self) {
 		var rids []string
-		err := query(app, "SELECT rid FROM [["+keysTable+"]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} "+
+		err := prepared.Query(app, "SELECT rid FROM [["+keysTable+"]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} "+
 			"LIMIT "+strconv.Itoa(MaxKeyShare+1)).
 			Bind(dbx.Params{"coll": collection, "key": key, "self": self.ID}).Column(&rids)
 		if err != nil {
@@ -154,7 +180,7 @@ func storePair(app core.App, collection, a, b string, score float64, why Reasons
 		a, b = b, a
 	}
 	var n int
-	err := query(app, "SELECT count(*) FROM [["+s.Duplicates+"]] WHERE [["+s.FieldDupCollection+"]] = {:c} AND [["+
+	err := prepared.Query(app, "SELECT count(*) FROM [["+s.Duplicates+"]] WHERE [["+s.FieldDupCollection+"]] = {:c} AND [["+
 		s.FieldDupRecordA+"]] = {:a} AND [["+s.FieldDupRecordB+"]] = {:b}").
 		Bind(dbx.Params{"c": collection, "a": a, "b": b}).Row(&n)
 	if err != nil || n > 0 {

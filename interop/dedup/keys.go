@@ -6,6 +6,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/internal/prepared"
 )
 
 // keysTable indexes each live record of a mergeable collection by its normalised name,
@@ -95,14 +97,19 @@ func rebuildKeys(tx core.App) error {
 // writeKeys replaces rec's keys by its current ones (none once it is deleted, merged away or
 // private).
 func writeKeys(app core.App, rec *core.Record) error {
-	name := rec.Collection().Name
-	if _, err := query(app, "DELETE FROM [["+keysTable+"]] WHERE coll = {:c} AND rid = {:id}").
-		Bind(dbx.Params{"c": name, "id": rec.Id}).Execute(); err != nil {
-		return fmt.Errorf("dedup keys of %s: %w", rec.Id, err)
+	if err := deleteKeys(app, rec); err != nil {
+		return err
 	}
+	return addKeys(app, rec)
+}
+
+// addKeys indexes the keys of rec, a record that has none yet (a new one, or one whose keys
+// were just deleted), unless it may not be flagged.
+func addKeys(app core.App, rec *core.Record) error {
 	if !eligible(rec) {
 		return nil
 	}
+	name := rec.Collection().Name
 	return insertKeys(app, name, rec.Id, keysOf(subjectOf(rowOf(profiles[name], rec))))
 }
 
@@ -116,7 +123,7 @@ func insertKeys(app core.App, coll, id string, keys []string) error {
 		values[i] = fmt.Sprintf("({:c}, {:k%d}, {:id})", i)
 		params[fmt.Sprintf("k%d", i)] = k
 	}
-	_, err := query(app, "INSERT INTO [["+keysTable+"]] (coll, key, rid) VALUES "+
+	_, err := prepared.Query(app, "INSERT INTO [["+keysTable+"]] (coll, key, rid) VALUES "+
 		strings.Join(values, ", ")).Bind(params).Execute()
 	if err != nil {
 		return fmt.Errorf("dedup keys of %s: %w", id, err)
@@ -126,7 +133,7 @@ func insertKeys(app core.App, coll, id string, keys []string) error {
 
 // deleteKeys drops the keys of a deleted record.
 func deleteKeys(app core.App, rec *core.Record) error {
-	_, err := query(app, "DELETE FROM [["+keysTable+"]] WHERE coll = {:c} AND rid = {:id}").
+	_, err := prepared.Query(app, "DELETE FROM [["+keysTable+"]] WHERE coll = {:c} AND rid = {:id}").
 		Bind(dbx.Params{"c": rec.Collection().Name, "id": rec.Id}).Execute()
 	if err != nil {
 		return fmt.Errorf("dedup keys of %s: %w", rec.Id, err)

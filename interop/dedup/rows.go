@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/maillage/maillage/geo"
+	"github.com/maillage/maillage/internal/prepared"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -59,7 +60,7 @@ func selectSQL(collection string, p profile, from string) string {
 // not built: Flag runs it for every imported record.
 func selectRows(app core.App, collection string, p profile, from, cond string, params dbx.Params) ([]row, error) {
 	var rows []row
-	if err := query(app, selectSQL(collection, p, from)+cond).Bind(params).All(&rows); err != nil {
+	if err := prepared.Query(app, selectSQL(collection, p, from)+cond).Bind(params).All(&rows); err != nil {
 		return nil, fmt.Errorf("dedup read %s: %w", collection, err)
 	}
 	return rows, nil

@@ -27,6 +27,8 @@ type run struct {
 	// known holds the externalIds of the source already in the collection, read once, so that
 	// the many items a first import creates cost no lookup each.
 	known map[string]bool
+	// flags finds the duplicates of the records the run creates.
+	flags *flagging
 }
 
 func newRun(app core.App, opts Options) (*run, error) {
@@ -66,11 +68,24 @@ func importItems(app core.App, items []interop.Item, opts Options) (Summary, err
 	return sum, err
 }
 
+// writeItems writes items chunk by chunk, then stores the duplicates found meanwhile, also
+// those of the chunks written before a failure.
 func writeItems(app core.App, items []interop.Item, opts Options) (Summary, error) {
 	r, err := newRun(app, opts)
 	if err != nil {
 		return Summary{}, err
 	}
+	r.flags = newFlagging(app, len(items)/chunkSize+1)
+	err = writeChunks(app, r, items)
+	n, flagErr := r.flags.finish(app)
+	r.sum.Duplicates += n
+	if err == nil {
+		err = flagErr
+	}
+	return r.sum, err
+}
+
+func writeChunks(app core.App, r *run, items []interop.Item) error {
 	for start := 0; start < len(items); start += chunkSize {
 		chunk := items[start:min(start+chunkSize, len(items))]
 		err := app.RunInTransaction(func(tx core.App) error {
@@ -81,11 +96,12 @@ func writeItems(app core.App, items []interop.Item, opts Options) (Summary, erro
 			}
 			return nil
 		})
+		r.flags.ended(err == nil)
 		if err != nil {
-			return r.sum, err
+			return err
 		}
 	}
-	return r.sum, nil
+	return nil
 }
 
 // item imports one item. Problems with the item are counted in the summary; only what

@@ -13,7 +13,6 @@ import (
 
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/interop"
-	"github.com/maillage/maillage/interop/dedup"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -33,7 +32,7 @@ func (r *run) create(tx core.App, it interop.Item, up map[string]any) error {
 		return err
 	}
 	r.sum.Created++
-	n, err := dedup.Flag(tx, rec)
+	n, err := r.flags.created(tx, rec)
 	r.sum.Duplicates += n
 	return err
 }

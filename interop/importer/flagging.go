@@ -1,0 +1,89 @@
+package importer
+
+import (
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/interop/dedup"
+)
+
+// flagging finds the likely duplicates of the records an import creates. A real run looks for
+// them beside the writes: each chunk's records, once committed, are compared on a read
+// connection while the next chunk is written, and the pairs found are stored at the end, so
+// the search costs the writer nothing (it is a fifth of an import's work). A dry run, whose
+// records are never committed, flags each record in its transaction as it goes.
+type flagging struct {
+	inline  bool
+	open    []*core.Record // created in the chunk being written
+	batches chan []*core.Record
+	found   chan found
+}
+
+// found is what the background search returns: every pair, or why it stopped.
+type found struct {
+	pairs []dedup.Pair
+	err   error
+}
+
+func newFlagging(app core.App, chunks int) *flagging {
+	f := &flagging{inline: app.IsTransactional()}
+	if !f.inline {
+		f.batches = make(chan []*core.Record, chunks)
+		f.found = make(chan found, 1)
+		go f.search(app)
+	}
+	return f
+}
+
+// created hands a saved record to the search; inline, it flags it at once and returns how
+// many pairs it stored.
+func (f *flagging) created(tx core.App, rec *core.Record) (int, error) {
+	if f.inline {
+		return dedup.Flag(tx, rec)
+	}
+	f.open = append(f.open, rec)
+	return 0, nil
+}
+
+// ended tells how the open chunk's transaction ended: its records are searched once it is
+// committed, forgotten when it rolled back.
+func (f *flagging) ended(committed bool) {
+	if !f.inline && committed && len(f.open) > 0 {
+		f.batches <- f.open
+	}
+	f.open = nil
+}
+
+// search compares each committed batch with what the database holds.
+func (f *flagging) search(app core.App) {
+	var out found
+	for batch := range f.batches {
+		for _, rec := range batch {
+			if out.err != nil {
+				break // drain the channel, so that the writer never blocks
+			}
+			pairs, err := dedup.Find(app, rec)
+			out.pairs, out.err = append(out.pairs, pairs...), err
+		}
+	}
+	f.found <- out
+}
+
+// finish waits for the search and stores its pairs in one transaction, returning how many it
+// added (a pair found from both of its records is stored once).
+func (f *flagging) finish(app core.App) (int, error) {
+	if f.inline {
+		return 0, nil
+	}
+	close(f.batches)
+	out := <-f.found
+	if out.err != nil {
+		return 0, out.err
+	}
+	var n int
+	err := app.RunInTransaction(func(tx core.App) error {
+		var err error
+		n, err = dedup.Store(tx, out.pairs)
+		return err
+	})
+	return n, err
+}
