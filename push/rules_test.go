@@ -8,7 +8,10 @@ import (
 
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/internal/testapp"
 	"github.com/maillage/maillage/mobile_sync/synctest"
+	"github.com/maillage/maillage/push"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -166,4 +169,41 @@ func storedPoint(t *testing.T, w *world, id string) types.GeoPoint {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestVAPIDKeysStayServerSide: the route gives the public key only; the pair is kept in the
+// database (a restart on the same data gives the same key) and no collection holds it.
+func TestVAPIDKeysStayServerSide(t *testing.T) {
+	w := newWorld(t)
+	status, data, err := w.srv.Anonymous().Call(http.MethodGet, push.PathKey, nil)
+	if err != nil || status != http.StatusOK || strings.Contains(string(data), "rivate") {
+		t.Fatalf("GET %s: %d %s %v, want the public key alone", push.PathKey, status, data, err)
+	}
+	var row struct{ Value string }
+	if err := w.srv.App.DB().NewQuery("SELECT value FROM _params WHERE id = {:id}").
+		Bind(map[string]any{"id": s.PushVAPIDParam}).One(&row); err != nil || !strings.Contains(row.Value, w.key) {
+		t.Fatalf("_params %s: %q %v, want the pair holding %s", s.PushVAPIDParam, row.Value, err, w.key)
+	}
+	restarted := synctest.Serve(t, testapp.Clone(t, w.srv.App.DataDir(), server.Config{}))
+	var again struct{ PublicKey string }
+	restarted.Anonymous().MustCall(t, http.MethodGet, push.PathKey, nil, &again)
+	if again.PublicKey != w.key {
+		t.Errorf("after a restart the key is %s, want %s", again.PublicKey, w.key)
+	}
+}
+
+// TestSubscriptionThroughBatch: the batch API makes the requester the owner too, and refuses
+// a subscription for someone else.
+func TestSubscriptionThroughBatch(t *testing.T) {
+	w := newWorld(t)
+	bob, carol := w.user(t, "Bob", "fr"), w.user(t, "Carol", "fr")
+	body := newBrowser(t).subscription(w.ps.endpoint("/bob"))
+	create := func(b map[string]any) map[string]any {
+		return map[string]any{"requests": []any{map[string]any{"method": http.MethodPost, "url": subscriptionsURL, "body": b}}}
+	}
+	mustFail(t, bob, http.MethodPost, "/api/batch", create(withField(body, "user", carol.ID())), http.StatusBadRequest, "push_subscription_not_yours")
+	bob.MustCall(t, http.MethodPost, "/api/batch", create(body), nil)
+	if got := endpointsOf(t, w, bob.ID()); !got[w.ps.endpoint("/bob")] {
+		t.Errorf("Bob's subscriptions after the batch: %v", got)
+	}
 }
