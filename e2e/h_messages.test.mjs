@@ -52,8 +52,9 @@ test("a message written offline reaches the other participant after reconnect, u
         method: "POST", headers: { "Content-Type": "application/json", Authorization: await tokenOf(ana) },
         body: JSON.stringify({ author: a.id, participants: [a.id, b.id], subject: "La perceuse" }),
     });
-    assert.ok(res.ok, `conversation: ${res.status} ${await res.text()}`);
-    const conv = await res.json();
+    const body = await res.text();
+    assert.ok(res.ok, `conversation: ${res.status} ${body}`);
+    const conv = JSON.parse(body);
 
     const anaSide = await openPage(ana);
     const brunoSide = await openPage(bruno);
@@ -71,7 +72,9 @@ test("a message written offline reaches the other participant after reconnect, u
     const item = brunoSide.page.locator(`[data-testid="conversation-item"][data-id="${conv.id}"]`);
     await brunoSide.page.waitForFunction((id) =>
         document.querySelector(`[data-testid="conversation-item"][data-id="${id}"]`)?.getAttribute("data-unread") === "1", conv.id, { timeout: 30000 });
-    assert.equal(await brunoSide.page.locator('[data-testid="nav-messages"] [data-testid="unread-badge"]').textContent(), "1");
+    // The badge is repainted from the same data, on its own turn: wait for it, not for time.
+    await brunoSide.page.waitForFunction(() =>
+        document.querySelector('[data-testid="nav-messages"] [data-testid="unread-badge"]')?.textContent === "1");
 
     await item.getByRole("link").click();
     await brunoSide.page.getByTestId("message").filter({ hasText: "Elle est libre samedi ?" }).waitFor();

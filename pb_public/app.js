@@ -71,12 +71,13 @@ async function boot() {
     markUser();
     pb.authStore.onChange(markUser);
     initShell(session);
-    initUnreadBadge(session);
+    // First the memo of data.js forgets what changed, then the listeners read it again.
     session.bus.addEventListener("data", (ev) => {
         if (session.state.db) {
             invalidate(session.state.db, /** @type {any} */ (ev).detail || ["*"]);
         }
     });
+    initUnreadBadge(session);
     navigator.storage?.persist?.().catch(() => false);
     const main = /** @type {HTMLElement} */ (document.getElementById("main"));
     const router = new Router(main, makeContext());
