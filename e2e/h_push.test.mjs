@@ -41,18 +41,30 @@ async function registrationOf(cdp, origin) {
 }
 
 /**
- * shown waits until the worker's registration shows a notification titled title and returns
- * it as {title, body, url}.
+ * deliver hands a push to the worker through the DevTools protocol and waits for the worker's
+ * word that it showed the notification ("maillage:push" posted to the page), then returns the
+ * notification as the registration lists it: {title, body, url}.
  * @param {import("playwright-core").Page} page
- * @param {string} title
+ * @param {import("playwright-core").CDPSession} cdp
+ * @param {string} registrationId
+ * @param {{title: string, body: string, url: string}} note
  */
-async function shown(page, title) {
-    const handle = await page.waitForFunction(async (want) => {
+async function deliver(page, cdp, registrationId, note) {
+    const heard = page.evaluate(() => new Promise((resolve) => {
+        navigator.serviceWorker.addEventListener("message", (ev) => {
+            if (ev.data && ev.data.type === "maillage:push") {
+                resolve(true);
+            }
+        });
+    }));
+    await page.evaluate(() => navigator.serviceWorker.ready); // the listener is set
+    await cdp.send("ServiceWorker.deliverPushMessage", { origin: server.url + "/", registrationId, data: JSON.stringify(note) });
+    await heard;
+    return page.evaluate(async (title) => {
         const reg = await navigator.serviceWorker.ready;
-        const n = (await reg.getNotifications()).find((x) => x.title === want);
+        const n = (await reg.getNotifications()).find((x) => x.title === title);
         return n ? { title: n.title, body: n.body, url: n.data && n.data.url } : null;
-    }, title, { timeout: 15000 });
-    return handle.jsonValue();
+    }, note.title);
 }
 
 test("(h) the account view offers notifications; the service worker shows a push it receives", async () => {
@@ -88,12 +100,10 @@ test("(h) the account view offers notifications; the service worker shows a push
     const cdp = await context.newCDPSession(page);
     const registrationId = await registrationOf(cdp, server.url);
     const note = { title: "Alice vous a écrit", body: "La perceuse est libre samedi.", url: "/#/messages/abc123" };
-    await cdp.send("ServiceWorker.deliverPushMessage", { origin: server.url + "/", registrationId, data: JSON.stringify(note) });
-    assert.deepEqual(await shown(page, note.title), note);
+    assert.deepEqual(await deliver(page, cdp, registrationId, note), note);
 
     // A push from elsewhere cannot make a click leave the app: its url is kept on this origin.
     const away = { title: "Ailleurs", body: "…", url: "https://example.org/phishing" };
-    await cdp.send("ServiceWorker.deliverPushMessage", { origin: server.url + "/", registrationId, data: JSON.stringify(away) });
-    assert.deepEqual(await shown(page, away.title), { ...away, url: "/" });
+    assert.deepEqual(await deliver(page, cdp, registrationId, away), { ...away, url: "/" });
     await context.close();
 });

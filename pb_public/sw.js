@@ -135,12 +135,16 @@ function showPush(data) {
     } catch {
         note = { body: data ? data.text() : "" };
     }
-    return self.registration.showNotification(String(note.title || "Maillage"), {
+    const url = sameOrigin(note.url);
+    const shown = self.registration.showNotification(String(note.title || "Maillage"), {
         body: String(note.body || ""),
         icon: "/icons/icon-192.png",
         badge: "/icons/icon-192.png",
-        data: { url: sameOrigin(note.url) },
+        data: { url },
     });
+    // Open windows hear of it (something changed on the server: a view may refresh).
+    return shown.then(() => self.clients.matchAll({ type: "window" }))
+        .then((windows) => windows.forEach((w) => w.postMessage({ type: "maillage:push", url })));
 }
 
 /** sameOrigin is url resolved on this origin, "/" for anything elsewhere. */

@@ -79,7 +79,10 @@ async function turnOn() {
         return; // drawDevice says it is denied
     }
     const { publicKey } = await call("GET", KEY);
-    const reg = await navigator.serviceWorker.ready;
+    const reg = await navigator.serviceWorker.getRegistration("/");
+    if (!reg) {
+        throw new Error("no service worker"); // not installed (private mode, plain http on a LAN)
+    }
     const key = fromBase64Url(publicKey);
     let sub = await reg.pushManager.getSubscription();
     if (sub && !sameKey(sub, key)) {
