@@ -112,7 +112,10 @@ func excerpt(text string) string {
 	return string([]rune(text)[:maxBody-1]) + "…"
 }
 
-// detailURL is the PWA view of a content record.
+// detailURL is the PWA view of a record: a forum thread's page, or a content record's.
 func detailURL(collection, id string) string {
+	if collection == s.Threads {
+		return "/#/forum/" + id
+	}
 	return "/#/i/" + collection + "/" + id
 }

@@ -87,7 +87,7 @@ func TestReplyNotifications(t *testing.T) {
 	comment(t, p["carol"], thread.Id, top, "Moi aussi.")
 	got := w.delivered(t)
 	wantPaths(t, "a reply to Bob's comment", got, "/bob", "/tom")
-	if want := (push.Notification{Title: "carol vous a répondu", Body: "Moi aussi.", URL: "/#/i/threads/" + thread.Id}); got["/bob"] != want {
+	if want := (push.Notification{Title: "carol vous a répondu", Body: "Moi aussi.", URL: "/#/forum/" + thread.Id}); got["/bob"] != want {
 		t.Errorf("Bob's notification: got %+v, want %+v", got["/bob"], want)
 	}
 	comment(t, p["tom"], thread.Id, top, "Parfait.")
