@@ -9,6 +9,7 @@ import { CONTRIBUTE_MESSAGES } from "../../pb_public/js/messages-contribute.js";
 import { NAV_MESSAGES } from "../../pb_public/js/messages-nav.js";
 import { MODERATION_MESSAGES } from "../../pb_public/js/messages-moderation.js";
 import { CONVERSATIONS_MESSAGES } from "../../pb_public/js/messages-conversations.js";
+import { DISCUSSIONS_MESSAGES } from "../../pb_public/js/messages-discussions.js";
 import { PUSH_MESSAGES } from "../../pb_public/js/messages-push.js";
 import { MESSAGES, setLocale, t } from "../../pb_public/js/i18n.js";
 import { FORMS } from "../../pb_public/js/forms.js";
@@ -16,7 +17,7 @@ import { STATE_OF_STATUS } from "../../pb_public/js/outbox.js";
 
 const PUBLIC = new URL("../../pb_public/", import.meta.url).pathname;
 const FILES = { "messages.js": BASE, "messages-contribute.js": CONTRIBUTE_MESSAGES, "messages-nav.js": NAV_MESSAGES,
-    "messages-moderation.js": MODERATION_MESSAGES, "messages-conversations.js": CONVERSATIONS_MESSAGES,
+    "messages-moderation.js": MODERATION_MESSAGES, "messages-conversations.js": CONVERSATIONS_MESSAGES, "messages-discussions.js": DISCUSSIONS_MESSAGES,
     "messages-push.js": PUSH_MESSAGES };
 
 /** @param {string} s */

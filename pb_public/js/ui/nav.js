@@ -35,6 +35,7 @@ export const DESTINATIONS = [
     { view: "directory", group: "explore" },
     { view: "offers", group: "explore", bar: true },
     { view: "contribute", group: "takePart", bar: true, also: ["cartoparty"] },
+    { view: "forum", group: "takePart" },
     { view: "outbox", group: "takePart", also: ["conflicts"], count: true },
     { view: "duplicates", group: "takePart", role: "moderator" },
     { view: "messages", group: "you" },

@@ -26,6 +26,8 @@ export const ROUTES = [
     ["account", "account"],
     ["more", "more"],
     ["duplicates", "duplicates"],
+    ["forum", "forum"],
+    ["forum/:id", "forum"],
     ["messages", "messages"],
     ["messages/:id", "messages"],
 ];

@@ -3,6 +3,7 @@
 // how to get there, share link, and for events "add to my calendar".
 import { row as readRow } from "../db.js";
 import { categories, communes, records, titleOf } from "../data.js";
+import { discussionsFor } from "../discussions.js";
 import { hasGeo } from "../geo.js";
 import { isOpenAt } from "../hours.js";
 import { locale } from "../i18n.js";
@@ -51,6 +52,7 @@ export async function render(main, params, ctx) {
         await photos(ctx.db, c, rec, t),
         await related(ctx.db, c, rec, t),
         actions(c, rec, ctx),
+        await discussionsFor(c, rec, ctx),
         await structuredData(ctx.db, c, rec)));
 }
 

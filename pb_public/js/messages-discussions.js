@@ -1,0 +1,52 @@
+// @ts-check
+// Texts of comments, the forum and organisations' news (js/discussions.js, js/views/forum.js),
+// in French (first) and English. i18n.js merges them; test/js/i18n.test.mjs checks that both
+// languages have the same keys and placeholders.
+
+/** @type {Record<"fr"|"en", Record<string, string>>} */
+export const DISCUSSIONS_MESSAGES = {
+    fr: {
+        "nav.forum": "Forum",
+        "coll.comments": "commentaires", "coll.threads": "discussions", "coll.posts": "actualités",
+        "forum.title": "Forum", "forum.intro": "Les discussions du territoire, par thème ou entre membres d'une communauté.",
+        "forum.theme": "Thème", "forum.community": "Communauté", "forum.all": "Tous", "forum.open": "Ouverte à tous",
+        "forum.empty": "Aucune discussion ici pour l'instant : ouvrez la première.",
+        "forum.new": "Nouvelle discussion", "forum.signIn": "Connectez-vous pour ouvrir une discussion.",
+        "forum.fieldTitle": "Titre", "forum.fieldText": "Message", "forum.publish": "Publier",
+        "forum.titleRequired": "Donnez un titre à la discussion.",
+        "forum.notFound": "Discussion introuvable : elle n'est peut-être pas encore arrivée sur cet appareil.",
+        "forum.back": "Retour au forum", "forum.replies": "Réponses : {count}",
+        "discussions.pending": "En attente de modération", "discussions.unsent": "Pas encore envoyé",
+        "discussions.you": "Vous", "discussions.someone": "Un·e voisin·e",
+        "discussions.hint": "Texte simple : **gras**, *italique*, [lien](https://…) et listes « - » sont permis.",
+        "discussions.empty": "Écrivez quelque chose avant d'envoyer.",
+        "comments.title": "Commentaires", "comments.none": "Pas encore de commentaire.",
+        "comments.write": "Votre commentaire", "comments.send": "Commenter",
+        "comments.reply": "Répondre", "comments.replyLabel": "Votre réponse", "comments.sendReply": "Envoyer la réponse",
+        "comments.signIn": "Connectez-vous pour commenter.",
+        "posts.title": "Actualités", "posts.none": "Pas encore d'actualité.", "posts.new": "Publier une actualité",
+        "posts.fieldTitle": "Titre", "posts.fieldText": "Texte", "posts.publish": "Publier",
+    },
+    en: {
+        "nav.forum": "Forum",
+        "coll.comments": "comments", "coll.threads": "discussions", "coll.posts": "news",
+        "forum.title": "Forum", "forum.intro": "The territory's discussions, by theme or among a community's members.",
+        "forum.theme": "Theme", "forum.community": "Community", "forum.all": "All", "forum.open": "Open to all",
+        "forum.empty": "No discussion here yet: start the first one.",
+        "forum.new": "New discussion", "forum.signIn": "Sign in to start a discussion.",
+        "forum.fieldTitle": "Title", "forum.fieldText": "Message", "forum.publish": "Publish",
+        "forum.titleRequired": "Give the discussion a title.",
+        "forum.notFound": "Discussion not found: it may not have reached this device yet.",
+        "forum.back": "Back to the forum", "forum.replies": "Replies: {count}",
+        "discussions.pending": "Awaiting moderation", "discussions.unsent": "Not sent yet",
+        "discussions.you": "You", "discussions.someone": "A neighbour",
+        "discussions.hint": "Plain text: **bold**, *italics*, [link](https://…) and \"- \" lists are allowed.",
+        "discussions.empty": "Write something before sending.",
+        "comments.title": "Comments", "comments.none": "No comment yet.",
+        "comments.write": "Your comment", "comments.send": "Comment",
+        "comments.reply": "Reply", "comments.replyLabel": "Your reply", "comments.sendReply": "Send the reply",
+        "comments.signIn": "Sign in to comment.",
+        "posts.title": "News", "posts.none": "No news yet.", "posts.new": "Publish news",
+        "posts.fieldTitle": "Title", "posts.fieldText": "Text", "posts.publish": "Publish",
+    },
+};
