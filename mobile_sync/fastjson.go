@@ -48,11 +48,11 @@ func isPlain(f core.Field) bool {
 }
 
 // newRowWriter returns the writer of c, or nil when c's REST output may differ from its
-// column values: an OnRecordEnrich hook changes it (s.Blurred), c is an auth collection (email
+// column values: an OnRecordEnrich hook changes it (s.Enriched), c is an auth collection (email
 // visibility, password), c has a hidden field (superusers see it, others do not), or a field
 // has a getter of its own name that is not its raw value.
 func newRowWriter(c *core.Collection) *rowWriter {
-	if !c.IsBase() || s.IsBlurred(c.Name) || slices.ContainsFunc(c.Fields, core.Field.GetHidden) {
+	if !c.IsBase() || s.IsEnriched(c.Name) || slices.ContainsFunc(c.Fields, core.Field.GetHidden) {
 		return nil
 	}
 	return columnWriter(c)

@@ -119,9 +119,10 @@ func TestHiddenFieldKeepsSlowPath(t *testing.T) {
 	}
 }
 
-// Every OnRecordEnrich hook Maillage binds must be known to the fast path: the only one is the
-// location blur of s.Blurred (a bare test app binds its own call counter). A new one fails
-// here until newRowWriter keeps its collections on the slow path.
+// Every OnRecordEnrich hook Maillage binds must be known to the fast path, which leaves the
+// collections of s.Enriched to the slow one: the location blur (users, offers) and the person
+// an offer is reserved for (offers); a bare test app binds its own call counter. A new hook
+// fails here until its collections join s.Enriched.
 func TestEnrichHooksKnownToFastPath(t *testing.T) {
 	bare, err := tests.NewTestApp()
 	if err != nil {
@@ -129,9 +130,9 @@ func TestEnrichHooksKnownToFastPath(t *testing.T) {
 	}
 	defer bare.Cleanup()
 	srv := synctest.Start(t, server.Config{})
-	if n := srv.App.OnRecordEnrich().Length() - bare.OnRecordEnrich().Length(); n != 1 {
-		t.Fatalf("Maillage binds %d OnRecordEnrich hooks, the fast snapshot path knows 1 (the blur of %v): "+
-			"send the collections of the new hook down the slow path in newRowWriter", n, s.Blurred)
+	if n := srv.App.OnRecordEnrich().Length() - bare.OnRecordEnrich().Length(); n != 2 {
+		t.Fatalf("Maillage binds %d OnRecordEnrich hooks, the fast snapshot path knows 2 (on %v): "+
+			"add the collections of the new hook to s.Enriched", n, s.Enriched)
 	}
 }
 
