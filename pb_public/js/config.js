@@ -5,7 +5,7 @@ import { call } from "./api.js";
 
 const KEY = "maillage.config";
 
-/** @typedef {{tileUrl: string, tileAttribution: string}} PublicConfig */
+/** @typedef {{tileUrl: string, tileAttribution: string, currencyName: string}} PublicConfig */
 
 /**
  * loadConfig returns the settings. When some were kept it answers with them at once and
@@ -50,5 +50,5 @@ function savedConfig() {
  * @returns {PublicConfig}
  */
 function pick(cfg) {
-    return { tileUrl: cfg.tileUrl || "", tileAttribution: cfg.tileAttribution || "" };
+    return { tileUrl: cfg.tileUrl || "", tileAttribution: cfg.tileAttribution || "", currencyName: cfg.currencyName || "" };
 }

@@ -51,7 +51,6 @@ export const FORMS = /** @type {any} */ ({
         { name: "price", type: "number" },
         { name: "currencyAmount", type: "number" },
         { name: "photos", type: "photos" },
-        { name: "state", type: "select", options: ["open", "reserved", "done"], optionKey: "state." },
         { name: "expires", type: "date" },
         ...COMMON_TAIL,
         VISIBILITY,

@@ -12,8 +12,8 @@ const { TIMEOUTS } = await import(JS + "api.js");
 const { loadConfig } = await import(JS + "config.js");
 
 const KEY = "maillage.config";
-const kept = { tileUrl: "https://tiles.example/{z}/{x}/{y}.png", tileAttribution: "© kept" };
-const fresh = { tileUrl: "https://new.example/{z}/{x}/{y}.png", tileAttribution: "© new" };
+const kept = { tileUrl: "https://tiles.example/{z}/{x}/{y}.png", tileAttribution: "© kept", currencyName: "" };
+const fresh = { tileUrl: "https://new.example/{z}/{x}/{y}.png", tileAttribution: "© new", currencyName: "la Pêche" };
 
 /** storage stands for the browser's localStorage, holding settings when given. */
 function storage(settings) {
@@ -71,5 +71,5 @@ test("a first visit waits for the server and keeps its answer", async () => {
 test("a first visit offline has empty settings", async () => {
     storage(null);
     serve(() => { throw new TypeError("Failed to fetch"); });
-    assert.deepEqual(await loadConfig(), { tileUrl: "", tileAttribution: "" });
+    assert.deepEqual(await loadConfig(), { tileUrl: "", tileAttribution: "", currencyName: "" });
 });

@@ -14,6 +14,7 @@ import { downloadICS } from "../ui/calendar.js";
 import { creditLine } from "../ui/credit.js";
 import { href } from "../ui/router.js";
 import { structuredData } from "../ui/structured.js";
+import { exchangePanel } from "./exchange.js";
 
 const SHOWN = ["initiatives", "events", "organisations", "offers"];
 
@@ -52,6 +53,7 @@ export async function render(main, params, ctx) {
         await photos(ctx.db, c, rec, t),
         await related(ctx.db, c, rec, t),
         actions(c, rec, ctx),
+        await exchangePanel(c, rec, ctx),
         await discussionsFor(c, rec, ctx),
         await structuredData(ctx.db, c, rec)));
 }

@@ -18,7 +18,7 @@ export async function render(main, params, ctx) {
     const mode = MODES.includes(params.mode) ? params.mode : "";
     const kind = ["offer", "need"].includes(params.kind) ? params.kind : "";
     const [all, cats] = await Promise.all([records(ctx.db, "offers"), categories(ctx.db)]);
-    const shown = all.filter((o) => (!kind || o.kind === kind) && o.state !== "done");
+    const shown = all.filter((o) => (!kind || o.kind === kind) && !["done", "withdrawn", "expired"].includes(o.state));
     const link = (/** @type {string} */ m, /** @type {string} */ k, /** @type {string} */ label, /** @type {boolean} */ on, /** @type {string} */ id) =>
         h("a", { class: "button", href: "#/offers?" + new URLSearchParams({ mode: m, kind: k }), "aria-current": on ? "true" : null, "data-testid": id }, label);
     main.replaceChildren(h("h1", {}, t("offers.title")),
