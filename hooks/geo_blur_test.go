@@ -92,6 +92,7 @@ func TestCheckBlurredRefusesTheExactPoint(t *testing.T) {
 
 func TestProfilesAreBlurredForOthers(t *testing.T) {
 	w := newGeoWorld(t, hooks.GeoConfig{})
+	w.resident.Set(s.FieldGeoConsent, true) // an exact location needs consent (package account)
 	w.resident.Set(s.FieldGeo, mairieAuber.geo())
 	w.resident.Set(s.FieldProfileVisibility, "public")
 	if err := w.app.Save(w.resident); err != nil {

@@ -38,6 +38,7 @@ func TestFiltersCannotRevealABlurredLocation(t *testing.T) {
 	if err := w.app.Save(w.newRecord(t, s.Initiatives, w.fac, basilique)); err != nil {
 		t.Fatal(err)
 	}
+	w.resident.Set(s.FieldGeoConsent, true) // an exact location needs consent (package account)
 	w.resident.Set(s.FieldGeo, mairieAuber.geo())
 	w.resident.Set(s.FieldProfileVisibility, "public")
 	if err := w.app.Save(w.resident); err != nil {
