@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/hook"
 
+	"github.com/maillage/maillage/account"
 	"github.com/maillage/maillage/community/conversations"
 	"github.com/maillage/maillage/community/discussions"
 	"github.com/maillage/maillage/community/exchanges"
@@ -68,6 +69,7 @@ func Bind(app core.App, cfg Config) error {
 	dedup.Register(app)
 	exchanges.Register(app)
 	conversations.Register(app)
+	account.Register(app)
 	push.Register(app, cfg.Push)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
