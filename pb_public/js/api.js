@@ -120,6 +120,28 @@ function safeJSON(text) {
 }
 
 /**
+ * download fetches path with the user's token and returns its body as a Blob, with the file
+ * name the server suggests (Content-Disposition), for files the browser then saves.
+ * @param {string} path
+ * @returns {Promise<{blob: Blob, name: string}>}
+ */
+export async function download(path) {
+    const h = withLanguage(pb.authStore.token ? { Authorization: pb.authStore.token } : {});
+    let res;
+    try {
+        res = await fetch(path, { headers: h, cache: "no-store" });
+    } catch (err) {
+        throw new ApiError(0, "no network: " + /** @type {Error} */ (err).message);
+    }
+    if (!res.ok) {
+        const data = safeJSON(await res.text());
+        throw new ApiError(res.status, (data && data.message) || res.statusText, data);
+    }
+    const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") || "")?.[1] || "";
+    return { blob: await res.blob(), name };
+}
+
+/**
  * exists tells whether a HEAD request on path answers 2xx (false when offline).
  * @param {string} path
  */

@@ -6,6 +6,7 @@ import { h, field, showError, announce } from "../ui/dom.js";
 import { currentUser, pb } from "../api.js";
 import { UnsentError, signIn, signOut, state } from "../session.js";
 import { pushSettings } from "../push-settings.js";
+import { accountData } from "../account-data.js";
 
 /**
  * render draws the signed-in user's account, or the sign-in and sign-up forms.
@@ -39,6 +40,7 @@ function signedIn(user, ctx) {
         h("p", {}, h("a", { href: "#/outbox" }, ctx.t("outbox.title"))),
         button, out,
         pushSettings(ctx),
+        accountData(ctx),
     ].filter(Boolean);
 }
 
