@@ -9,19 +9,23 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
 
-// Filtering or sorting on a blurred location would reveal the true point the blur hides
-// (halve a box around an offer until it is a metre wide), so clients may not: on a blurred
-// collection no filter or sort may name geo, and on any collection no filter or sort may reach
-// a geo through a relation or @collection (author.geo.lon, @collection.offers.geo). The map
-// uses GET /api/geo/{collection}, which checks boxes against the blurred points. Superusers
-// are not limited.
+// Filtering or sorting on a field an enrich hook hides would reveal it, so clients may not:
+//   - a blurred location (halve a box around an offer until it is a metre wide): on a blurred
+//     collection no filter or sort may name geo, and on any collection none may reach a geo
+//     through a relation or @collection (author.geo.lon, @collection.offers.geo); the map uses
+//     GET /api/geo/{collection}, which checks boxes against the blurred points;
+//   - the person an offer is reserved for, shown only to its author and that person: no
+//     filter or sort may name reservedFor, directly or through a relation.
+//
+// Superusers are not limited.
 func bindGeoFilterGuard(app core.App) {
 	app.OnRecordsListRequest().BindFunc(func(e *core.RecordsListRequestEvent) error {
-		if !e.HasSuperuserAuth() && revealsLocation(e.Collection.Name, e.Request.URL.Query()) {
-			return apis.NewBadRequestError(geoFilterMessage, nil)
+		if key := revealsHidden(e.Collection.Name, e.Request.URL.Query()); key != "" && !e.HasSuperuserAuth() {
+			return apis.NewBadRequestError(i18n.T(i18n.Lang(e.RequestEvent), key, nil), nil)
 		}
 		return e.Next()
 	})
@@ -30,57 +34,64 @@ func bindGeoFilterGuard(app core.App) {
 			return e.Next()
 		}
 		for _, sub := range e.Subscriptions {
-			if subscriptionRevealsLocation(sub) {
-				return apis.NewBadRequestError(geoFilterMessage, nil)
+			if key := subscriptionRevealsHidden(sub); key != "" {
+				return apis.NewBadRequestError(i18n.T(i18n.Lang(e.RequestEvent), key, nil), nil)
 			}
 		}
 		return e.Next()
 	})
 }
 
-const geoFilterMessage = "Filtering or sorting on a location through a relation, or on the blurred location of offers " +
-	"and profiles, is not allowed: it would reveal the exact point. Use GET /api/geo/{collection}?bbox=… or near=… instead."
-
 var (
 	quoted     = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'`)
 	identifier = regexp.MustCompile(`[@\w.:]+`)
 )
 
-// revealsLocation reports whether a list request's filter or sort on collection could reveal
-// a blurred location: a field path with a geo segment, first on a blurred collection or
-// anywhere after a relation or @collection (author.geo.lon). Quoted text is not a path.
-func revealsLocation(collection string, query url.Values) bool {
+// revealsHidden returns the catalogue key of why a list request's filter or sort on
+// collection could reveal a hidden field, or "": a field path with a geo segment, first on a
+// blurred collection or anywhere after a relation or @collection (author.geo.lon), or with a
+// reservedFor segment anywhere. Quoted text is not a path.
+func revealsHidden(collection string, query url.Values) string {
 	for _, expr := range []string{query.Get("filter"), query.Get("sort")} {
 		for _, path := range identifier.FindAllString(quoted.ReplaceAllString(expr, ""), -1) {
-			for i, segment := range strings.Split(path, ".") {
-				name, _, _ := strings.Cut(segment, ":")
-				if name == s.FieldGeo && (i > 0 || s.IsBlurred(collection)) {
-					return true
-				}
+			if key := pathReveals(collection, strings.Split(path, ".")); key != "" {
+				return key
 			}
 		}
 	}
-	return false
+	return ""
 }
 
-// subscriptionRevealsLocation checks a realtime subscription ("offers/*?options={…}") the
+func pathReveals(collection string, segments []string) string {
+	for i, segment := range segments {
+		switch name, _, _ := strings.Cut(segment, ":"); {
+		case name == s.FieldGeo && (i > 0 || s.IsBlurred(collection)):
+			return "filter_reveals_location"
+		case name == s.FieldReservedFor:
+			return "filter_reveals_reserved_for"
+		}
+	}
+	return ""
+}
+
+// subscriptionRevealsHidden checks a realtime subscription ("offers/*?options={…}") the
 // same way: the filter and sort of its options apply to each change broadcast.
-func subscriptionRevealsLocation(sub string) bool {
+func subscriptionRevealsHidden(sub string) string {
 	topic, rawQuery, _ := strings.Cut(sub, "?")
 	collection, _, _ := strings.Cut(topic, "/")
 	query, err := url.ParseQuery(rawQuery)
 	if err != nil {
-		return true
+		return "filter_unreadable"
 	}
 	var options struct {
 		Query map[string]string `json:"query"`
 	}
 	if raw := query.Get("options"); raw != "" && json.Unmarshal([]byte(raw), &options) != nil {
-		return true
+		return "filter_unreadable"
 	}
 	values := url.Values{}
 	for k, v := range options.Query {
 		values.Set(k, v)
 	}
-	return revealsLocation(collection, values)
+	return revealsHidden(collection, values)
 }

@@ -84,3 +84,26 @@ func superuser(t *testing.T, app core.App) string {
 	}
 	return token
 }
+
+// A filter on reservedFor would confirm a guess of whom an offer is reserved for, which only
+// its author and that person see: others get a 400, whatever their role.
+func TestFiltersCannotRevealReservedFor(t *testing.T) {
+	w := newGeoWorld(t, hooks.GeoConfig{})
+	offer := w.newRecord(t, s.Offers, w.fac, basilique)
+	offer.Set(s.OfferFields.State, s.OfferReserved)
+	offer.Set(s.FieldReservedFor, w.resident.Id)
+	if err := w.app.SaveNoValidate(offer); err != nil { // no conversation needed for this test
+		t.Fatal(err)
+	}
+	guess := filter(`reservedFor = "` + w.resident.Id + `"`)
+	// Control: unguarded (a superuser), the filter tells the right guess from a wrong one.
+	root := superuser(t, w.app)
+	wrong := filter(`reservedFor = "` + w.fac.Id + `"`)
+	if a, b := w.listCount(t, s.Offers, guess, root, 200), w.listCount(t, s.Offers, wrong, root, 200); a != 1 || b != 0 {
+		t.Fatalf("control: got %d and %d offers, want 1 and 0", a, b)
+	}
+	for _, who := range []string{"", w.otherTok, w.modTok} {
+		w.listCount(t, s.Offers, guess, who, http.StatusBadRequest)
+		w.listCount(t, s.Offers, "sort=reservedFor", who, http.StatusBadRequest)
+	}
+}

@@ -8,6 +8,18 @@ func init() {
 			FR: "Ce point est à {km} km de {commune}, hors du territoire (marge de {margin} km) : vérifiez la position sur la carte, ou demandez à un·e modérateur·ice de l'accepter.",
 			EN: "This point is {km} km from {commune}, outside the territory (margin {margin} km): check the location on the map, or ask a moderator to accept it.",
 		},
+		"filter_reveals_location": {
+			FR: "Filtrer ou trier sur une position à travers une relation, ou sur la position floutée des offres et des profils, n'est pas permis : cela révélerait le point exact. Utilisez GET /api/geo/{collection}?bbox=… ou near=… à la place.",
+			EN: "Filtering or sorting on a location through a relation, or on the blurred location of offers and profiles, is not allowed: it would reveal the exact point. Use GET /api/geo/{collection}?bbox=… or near=… instead.",
+		},
+		"filter_reveals_reserved_for": {
+			FR: "Filtrer ou trier sur reservedFor n'est pas permis : seules la personne qui propose l'offre et celle à qui elle est réservée le voient.",
+			EN: "Filtering or sorting on reservedFor is not allowed: only the offer's author and the person it is reserved for see it.",
+		},
+		"filter_unreadable": {
+			FR: "Les options de cet abonnement ne se lisent pas : attendu options={\"query\":{\"filter\":\"…\"}} en JSON.",
+			EN: "This subscription's options cannot be read: expected options={\"query\":{\"filter\":\"…\"}} as JSON.",
+		},
 		"geo_invalid_query": {
 			FR: "Requête géographique invalide : voyez data pour le paramètre en cause et la forme attendue.",
 			EN: "Invalid geo query: see data for the parameter at fault and the expected form.",
