@@ -91,6 +91,7 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"networks of the server's own that scheduled sources may fetch from anyway (CIDRs, comma-separated); env MAILLAGE_SOURCES_ALLOW_NETWORKS")
 	pushHosts := flags.String("push-hosts", os.Getenv("MAILLAGE_PUSH_HOSTS"),
 		"push services (host:port, comma-separated) accepted besides the browsers' own, e.g. a self-hosted one; env MAILLAGE_PUSH_HOSTS")
+	moderationFlags(flags, &cfg.Moderation)
 	_ = pb.RootCmd.ParseFlags(args) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())
 	if cfg.Push.Hosts, err = push.ParseHosts(*pushHosts); err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/maillage/maillage/community/discussions"
 	"github.com/maillage/maillage/community/exchanges"
 	"github.com/maillage/maillage/demo"
+	"github.com/maillage/maillage/governance/moderation"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/internal/geoapi"
@@ -50,6 +51,8 @@ type Config struct {
 	Exchanges exchanges.Config
 	// Push configures Web Push: the push services accepted besides the browsers' own.
 	Push push.Config
+	// Moderation holds the thresholds of reports and community validation.
+	Moderation moderation.Config
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
@@ -71,6 +74,7 @@ func Bind(app core.App, cfg Config) error {
 	conversations.Register(app)
 	account.Register(app)
 	push.Register(app, cfg.Push)
+	moderation.Register(app, cfg.Moderation)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
