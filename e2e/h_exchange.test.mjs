@@ -3,7 +3,7 @@
 // author, who reads the message, reserves the offer for them from its page, then marks it done.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, signIn, startServer, waitForSync } from "./harness.mjs";
+import { createUser, launchBrowser, openSignedIn, startServer } from "./harness.mjs";
 import { api, go, reconnect, userToken, waitForRecord } from "./contrib.mjs";
 
 let server;
@@ -19,18 +19,6 @@ after(async () => {
     await server?.stop();
 });
 
-/**
- * openPage opens a signed-in, synced page for user.
- * @param {{email: string, password: string}} user
- */
-async function openPage(user) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await signIn(page, server, user);
-    await waitForSync(page);
-    return { context, page };
-}
-
 test("an offer goes from I'm interested to done through a conversation, partly offline", async () => {
     const lea = { email: "lea@maillage.test", password: "lea-password-123", name: "Léa", role: "facilitator" };
     const sami = { email: "sami@maillage.test", password: "sami-password-123", name: "Sami" };
@@ -40,7 +28,7 @@ test("an offer goes from I'm interested to done through a conversation, partly o
         { title: "Perceuse à donner", kind: "offer", mode: "gift", author: author.id, visibility: "public" });
     assert.equal(offer.state, "open");
 
-    const samiSide = await openPage(sami);
+    const samiSide = await openSignedIn(browser, server, sami);
     await waitForRecord(samiSide.page, "offers", offer.id);
     await go(samiSide.page, `#/i/offers/${offer.id}`);
     await samiSide.page.getByTestId("exchange-interested").waitFor();
@@ -53,7 +41,7 @@ test("an offer goes from I'm interested to done through a conversation, partly o
     await samiSide.page.getByTestId("message-pending").waitFor();
     await reconnect(samiSide.context, samiSide.page);
 
-    const leaSide = await openPage(lea);
+    const leaSide = await openSignedIn(browser, server, lea);
     await waitForRecord(leaSide.page, "conversations", convId);
     await go(leaSide.page, "#/messages/" + convId);
     await leaSide.page.getByTestId("message").filter({ hasText: "samedi" }).waitFor({ timeout: 30000 });

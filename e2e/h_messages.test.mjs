@@ -3,8 +3,8 @@
 // it, and the count goes back to zero.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, signIn, startServer, waitForSync } from "./harness.mjs";
-import { go } from "./contrib.mjs";
+import { createUser, launchBrowser, openSignedIn, startServer } from "./harness.mjs";
+import { api, go, userToken } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -19,45 +19,15 @@ after(async () => {
     await server?.stop();
 });
 
-/**
- * asUser signs a user in through the API and calls the REST API with their token.
- * @param {{email: string, password: string}} user
- */
-async function tokenOf(user) {
-    const res = await fetch(server.url + "/api/collections/users/auth-with-password", {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ identity: user.email, password: user.password }),
-    });
-    assert.ok(res.ok, `sign-in of ${user.email}: ${res.status}`);
-    return (await res.json()).token;
-}
-
-/**
- * openPage opens a signed-in page for user, synced.
- * @param {{email: string, password: string}} user
- */
-async function openPage(user) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await signIn(page, server, user);
-    await waitForSync(page);
-    return { context, page };
-}
-
 test("a message written offline reaches the other participant after reconnect, unread until read", async () => {
     const ana = { email: "ana@maillage.test", password: "ana-password-123", name: "Ana" };
     const bruno = { email: "bruno@maillage.test", password: "bruno-password-123", name: "Bruno" };
     const [a, b] = [await createUser(server, ana), await createUser(server, bruno)];
-    const res = await fetch(server.url + "/api/collections/conversations/records", {
-        method: "POST", headers: { "Content-Type": "application/json", Authorization: await tokenOf(ana) },
-        body: JSON.stringify({ author: a.id, participants: [a.id, b.id], subject: "La perceuse" }),
-    });
-    const body = await res.text();
-    assert.ok(res.ok, `conversation: ${res.status} ${body}`);
-    const conv = JSON.parse(body);
+    const conv = await api(server, await userToken(server, ana), "POST", "/api/collections/conversations/records",
+        { author: a.id, participants: [a.id, b.id], subject: "La perceuse" });
 
-    const anaSide = await openPage(ana);
-    const brunoSide = await openPage(bruno);
+    const anaSide = await openSignedIn(browser, server, ana);
+    const brunoSide = await openSignedIn(browser, server, bruno);
     await go(anaSide.page, "#/messages/" + conv.id);
     await anaSide.page.getByTestId("compose-text").waitFor();
 

@@ -179,6 +179,21 @@ export async function waitForSync(page, timeout = 60000) {
 }
 
 /**
+ * openSignedIn opens a new wide context (1280×800) with a page signed in as user, its first
+ * sync done: one person's device in a test with several.
+ * @param {import("playwright-core").Browser} browser
+ * @param {{url: string}} server
+ * @param {{email: string, password: string}} user
+ */
+export async function openSignedIn(browser, server, user) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page, server, user);
+    await waitForSync(page);
+    return { context, page };
+}
+
+/**
  * showView goes to a hash of the app (same page) and waits until the router has drawn its view
  * (the app's "maillage:view" event, fired once the view rendered), never for a fixed time.
  * @param {import("playwright-core").Page} page
