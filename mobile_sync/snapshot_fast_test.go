@@ -120,8 +120,8 @@ func TestHiddenFieldKeepsSlowPath(t *testing.T) {
 }
 
 // Every OnRecordEnrich hook Maillage binds must be known to the fast path, which leaves the
-// collections of s.Enriched to the slow one: the location blur (users, offers) and the person
-// an offer is reserved for (offers); a bare test app binds its own call counter. A new hook
+// collections of s.Enriched to the slow one: the location blur (users, offers), the person
+// an offer is reserved for (offers) and the restricted fields of revisions; a bare test app binds its own call counter. A new hook
 // fails here until its collections join s.Enriched.
 func TestEnrichHooksKnownToFastPath(t *testing.T) {
 	bare, err := tests.NewTestApp()
@@ -130,8 +130,8 @@ func TestEnrichHooksKnownToFastPath(t *testing.T) {
 	}
 	defer bare.Cleanup()
 	srv := synctest.Start(t, server.Config{})
-	if n := srv.App.OnRecordEnrich().Length() - bare.OnRecordEnrich().Length(); n != 2 {
-		t.Fatalf("Maillage binds %d OnRecordEnrich hooks, the fast snapshot path knows 2 (on %v): "+
+	if n := srv.App.OnRecordEnrich().Length() - bare.OnRecordEnrich().Length(); n != 3 {
+		t.Fatalf("Maillage binds %d OnRecordEnrich hooks, the fast snapshot path knows 3 (on %v): "+
 			"add the collections of the new hook to s.Enriched", n, s.Enriched)
 	}
 }

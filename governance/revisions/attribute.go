@@ -1,0 +1,99 @@
+package revisions
+
+import (
+	"fmt"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// Attribution: the triggers write a revision with the source "sql"; a write through
+// PocketBase then names who wrote it. An API request (REST, batch, the dashboard) marks its
+// record with its requester before the save; the save's execute hook writes that name, or
+// the source of a write without a request (a merge, an import, a server job), onto the
+// revisions the write produced. A sync push's revision stays pending until the push stores
+// the mutation's result, when the sync claim trigger names the device's person.
+
+// actorKey is the custom data key under which a request marks the record it writes.
+const actorKey = "@revisionActor"
+
+// actor is who wrote a change: a person, or a source.
+type actor struct {
+	author string
+	source string
+}
+
+// bindAttribution binds the request and execute hooks of the revised collections.
+func bindAttribution(app core.App) {
+	mark := func(e *core.RecordRequestEvent) error {
+		e.Record.Set(actorKey, requester(e.Auth))
+		return e.Next()
+	}
+	app.OnRecordCreateRequest(s.Revised...).BindFunc(mark)
+	app.OnRecordUpdateRequest(s.Revised...).BindFunc(mark)
+	app.OnRecordDeleteRequest(s.Revised...).BindFunc(mark)
+	app.OnRecordCreateExecute(s.Revised...).BindFunc(attributeWrite)
+	app.OnRecordUpdateExecute(s.Revised...).BindFunc(attributeWrite)
+	app.OnRecordDeleteExecute(s.Revised...).BindFunc(attributeWrite)
+}
+
+// requester is the actor of an API request: a person, or the dashboard for a superuser.
+func requester(auth *core.Record) actor {
+	switch {
+	case auth == nil:
+		return actor{source: s.SourceSystem}
+	case auth.IsSuperuser():
+		return actor{source: s.SourceDashboard}
+	default:
+		return actor{author: auth.Id}
+	}
+}
+
+// attributeWrite runs the write, then names its author on the revisions it produced.
+func attributeWrite(e *core.RecordEvent) error {
+	// a pending revision is only claimable until the next write
+	if _, err := e.App.DB().NewQuery("UPDATE revisions SET pending = 0 WHERE pending = 1").Execute(); err != nil {
+		return fmt.Errorf("settle pending revisions: %w", err)
+	}
+	var mark int64
+	if err := e.App.DB().NewQuery("SELECT coalesce(max(rowid), 0) FROM revisions").Row(&mark); err != nil {
+		return fmt.Errorf("read last revision: %w", err)
+	}
+	if err := e.Next(); err != nil {
+		return err
+	}
+	a, requested := writer(e.Record)
+	_, err := e.App.DB().NewQuery("UPDATE revisions SET author = {:a}, source = {:s}, pending = {:p}" +
+		" WHERE rowid > {:m} AND collection = {:c} AND recordId = {:id}").
+		Bind(dbx.Params{"a": a.author, "s": a.source, "p": !requested, "m": mark,
+			"c": e.Record.Collection().Name, "id": e.Record.Id}).Execute()
+	if err != nil {
+		return fmt.Errorf("attribute revision of %s/%s: %w", e.Record.Collection().Name, e.Record.Id, err)
+	}
+	return nil
+}
+
+// writer is who wrote rec: the requester that marked it, else what the write shows (a merge
+// changes the provenance, an import writes a record of its source), else the system.
+func writer(rec *core.Record) (actor, bool) {
+	if a, ok := rec.Get(actorKey).(actor); ok {
+		return a, true
+	}
+	if changed(rec, s.FieldProvenance) || changed(rec, s.FieldMergedInto) {
+		return actor{source: s.SourceMerge}, false
+	}
+	if src := rec.GetString(s.FieldSource); src != "" {
+		return actor{source: src}, false
+	}
+	return actor{source: s.SourceSystem}, false
+}
+
+// changed reports whether rec has field and its value differs from the stored one.
+func changed(rec *core.Record, field string) bool {
+	if rec.Collection().Fields.GetByName(field) == nil {
+		return false
+	}
+	return fmt.Sprint(rec.Original().Get(field)) != fmt.Sprint(rec.Get(field))
+}
