@@ -19,6 +19,7 @@ import (
 	"github.com/maillage/maillage/community/exchanges"
 	"github.com/maillage/maillage/demo"
 	"github.com/maillage/maillage/governance/moderation"
+	"github.com/maillage/maillage/governance/proposals"
 	"github.com/maillage/maillage/governance/revisions"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
@@ -76,6 +77,7 @@ func Bind(app core.App, cfg Config) error {
 	account.Register(app)
 	push.Register(app, cfg.Push)
 	moderation.Register(app, cfg.Moderation)
+	proposals.Register(app)
 	if err := revisions.Register(app); err != nil {
 		return err
 	}
