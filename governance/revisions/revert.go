@@ -7,9 +7,13 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/router"
 
+	"github.com/maillage/maillage/governance/moderation"
 	"github.com/maillage/maillage/i18n"
 	s "github.com/maillage/maillage/schema"
 )
+
+// ActionRevert is the audit log's name of a moderator's revert.
+const ActionRevert = "revision.revert"
 
 // revertBody is the optional body of a revert: one field, or the whole revision.
 type revertBody struct {
@@ -99,8 +103,16 @@ func saveRefusal(e *core.RequestEvent, err error) error {
 	return e.BadRequestError(i18n.Tr(e, "revisions_revert_invalid", nil), err)
 }
 
-// auditRevert is the call site of the moderation audit log (governance/moderation.Audit):
-// a revert is a moderator's decision. Wired once that package is in the tree.
+// auditRevert writes the revert to the moderation audit log, in the revert's transaction.
 func auditRevert(tx core.App, moderator *core.Record, rev *core.Record, field string) error {
-	return nil
+	entry := moderation.Entry{
+		Action:     ActionRevert,
+		Collection: rev.GetString(s.FieldRevisionCollection),
+		RecordID:   rev.GetString(s.FieldRevisionRecord),
+		Details:    map[string]any{"revision": rev.Id, "field": field},
+	}
+	if moderator != nil && !moderator.IsSuperuser() {
+		entry.Actor = moderator.Id
+	}
+	return moderation.Audit(tx, entry)
 }
