@@ -42,7 +42,13 @@ var ActorKinds = []string{ActorModerator, ActorFacilitator, ActorAuthor, ActorCo
 const (
 	FieldReportState  = "state"
 	FieldReportHidden = "hidden"
+	// FieldReportExcerpt is the server's copy of the reported text as the reporter saw it, so
+	// that moderators review what they may not otherwise read (a private message).
+	FieldReportExcerpt = "excerpt"
 )
+
+// FieldHiddenByReports marks a message hidden by reports: only its author still lists it.
+const FieldHiddenByReports = "hiddenByReports"
 
 // Report states.
 const (

@@ -18,6 +18,8 @@ const (
 	ActionRemove   = "report.remove" // a moderator removed a reported item
 	ActionValidate = "vote.publish"  // community validation published a contribution
 	ActionRefuse   = "vote.reject"   // community validation rejected a contribution
+	ActionPublish  = "publish"       // a moderator's vote published a pending contribution
+	ActionReject   = "reject"        // a moderator's vote rejected a pending contribution
 )
 
 // Entry is one decision for the audit log. Actor is the user who decided (empty for the
