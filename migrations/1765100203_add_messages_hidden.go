@@ -29,4 +29,3 @@ func addMessagesHidden(app core.App) error {
 	}
 	return app.Save(c)
 }
-
