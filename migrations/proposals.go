@@ -6,14 +6,15 @@ package migrations
 // (draft → consultation); later phases are the cron job's. During consultation the author
 // still edits the title, text and options (to take amendments in), not the method, deadlines
 // or kind of ballot. Amendments are proposed by whoever may take part during consultation and
-// accepted or declined by the proposal's author. Ballots have no rules: routes only.
+// accepted or declined by the proposal's author (an update rule must pass an empty body: the
+// refusal explanations of hooks/refusals.go assume it). Ballots have no rules: routes only.
 const (
 	proposalMember     = `community.memberships_via_community.user ?= @request.auth.id`
 	proposalReach      = `(community = "" || ` + proposalMember + ` || ` + ruleModerator + `)`
 	proposalsRead      = ruleAuthor + ` || (phase != "draft" && ` + proposalReach + `)`
 	proposalsCreate    = ruleSignedIn + ` && author = @request.auth.id && phase = "draft" && (community = "" || ` + proposalMember + ` || ` + ruleModerator + `)`
 	proposalsUpdate    = ruleAuthor + ` && @request.body.author:changed = false && @request.body.community:changed = false && (` + proposalsDraftEdit + ` || ` + proposalsConsultationEdit + `)`
-	proposalsDelete    = `(` + ruleAuthor + ` && phase = "draft") || ` + ruleModerator
+	proposalsDelete    = `(` + ruleAuthor + ` && phase = "draft") || (` + ruleModerator + ` && phase != "draft")`
 	proposalsDraftEdit = `(phase = "draft" && (@request.body.phase:changed = false || @request.body.phase = "consultation"))`
 
 	proposalsConsultationEdit = `(phase = "consultation" && @request.body.phase:changed = false && @request.body.method:changed = false` +
@@ -27,8 +28,7 @@ const (
 	amendmentsCreate = ruleSignedIn + ` && author = @request.auth.id && status = "proposed" && proposal.phase = "consultation" && ` + amendmentParticipant
 	amendmentsUpdate = `proposal.phase = "consultation" && status = "proposed"` +
 		` && @request.body.author:changed = false && @request.body.proposal:changed = false && (` + amendmentDecision + ` || ` + amendmentRewrite + `)`
-	amendmentDecision = `(proposal.author = @request.auth.id && @request.body.text:changed = false` +
-		` && (@request.body.status = "accepted" || @request.body.status = "declined"))`
-	amendmentRewrite = `(` + ruleAuthor + ` && @request.body.status:changed = false)`
-	amendmentsDelete = `(` + ruleAuthor + ` && status = "proposed") || ` + ruleModerator
+	amendmentDecision = `(proposal.author = @request.auth.id && @request.body.text:changed = false)`
+	amendmentRewrite  = `(` + ruleAuthor + ` && @request.body.status:changed = false)`
+	amendmentsDelete  = `(` + ruleAuthor + ` && status = "proposed") || ` + ruleModerator
 )
