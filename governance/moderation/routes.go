@@ -38,6 +38,7 @@ func bindRoutes(app core.App) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET(PathContributor, contributor)
 		se.Router.GET(PathDecisions, decisions)
+		se.Router.GET(PathQueue, queue)
 		return se.Next()
 	})
 }

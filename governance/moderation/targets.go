@@ -52,6 +52,27 @@ func canRead(app core.App, target, user *core.Record) (bool, error) {
 	return ok, nil
 }
 
+// mayValidate reports whether a trusted member may see a pending contribution to vote on
+// it: whoever would read it once published (public, or community and a member of its
+// community), never a private record nor a deleted one.
+func mayValidate(app core.App, target, voter *core.Record) (bool, error) {
+	if target.GetBool(s.FieldDeleted) || target.Collection().Fields.GetByName(s.FieldVisibility) == nil {
+		return false, nil
+	}
+	switch target.GetString(s.FieldVisibility) {
+	case s.VisibilityPublic:
+		return true, nil
+	case s.VisibilityCommunity:
+		community := target.GetString(s.FieldCommunity)
+		if community == "" {
+			return true, nil
+		}
+		n, err := app.CountRecords(s.Memberships, dbxHash("user", voter.Id, s.FieldCommunity, community))
+		return n > 0, err
+	}
+	return false, nil
+}
+
 // excerptFields are the fields whose text shows what a record is, first found first.
 var excerptFields = []string{"name", "title", s.FieldText}
 

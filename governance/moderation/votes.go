@@ -66,7 +66,7 @@ func checkCommunityVote(app core.App, target, voter *core.Record) error {
 	if err != nil || !trusted {
 		return orRefusal(err, s.FieldVoteVoter, codeNotTrusted)
 	}
-	if ok, err := canRead(app, target, voter); err != nil || !ok {
+	if ok, err := mayValidate(app, target, voter); err != nil || !ok {
 		return orRefusal(err, s.FieldTargetRecordID, codeTargetUnreadable)
 	}
 	if target.GetString(s.FieldAuthor) == voter.Id {
