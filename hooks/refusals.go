@@ -272,3 +272,14 @@ func ruleBodyFields(rule string) []string {
 	}
 	return fields
 }
+
+// ExplainFields returns the error code of each field the rules will refuse in a record write
+// (method POST for a create, PATCH for an update of id), as the REST API explains it; nil when
+// the refusal names no field. The sync push uses it to explain its rejections by field.
+func ExplainFields(app core.App, info *core.RequestInfo, method, collection, id string, body map[string]any) map[string]string {
+	r := explainRefusal(app, info, write{method: method, collection: collection, id: id, body: body})
+	if r == nil {
+		return nil
+	}
+	return r.fields
+}

@@ -48,6 +48,12 @@ func checkAck(env *pushEnv, a ack, status string) []string {
 	if err != nil {
 		return []string{where + ": " + err.Error()}
 	}
+	if status == ms.StatusSuggested {
+		if a.res.Suggestion == "" {
+			return []string{where + ": suggested without the id of what keeps its values"}
+		}
+		return nil // kept whole by Config.OnReadOnlyUpdate under that id
+	}
 	if status == ms.StatusRejected {
 		if !hasKind(rows, s.ConflictRejected) {
 			return []string{where + ": rejected without a rejected syncConflicts row"}

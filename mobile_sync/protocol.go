@@ -118,6 +118,9 @@ const (
 	StatusRejected  = "rejected"
 	StatusDuplicate = "duplicate"
 	StatusDeferred  = "deferred"
+	// StatusSuggested: an update of a record the user may only read was kept as a suggested
+	// edit (Config.OnReadOnlyUpdate); Suggestion names it.
+	StatusSuggested = "suggested"
 )
 
 // Result is the outcome of one mutation. R is the record after the mutation as this user may
@@ -131,6 +134,8 @@ type Result struct {
 	Message   string          `json:"message,omitempty"`
 	// FieldErrors holds a rejected mutation's validation errors by field, for the form.
 	FieldErrors map[string]string `json:"fieldErrors,omitempty"`
+	// Suggestion is the id of the suggestion a StatusSuggested update became.
+	Suggestion string `json:"suggestion,omitempty"`
 	// OriginalStatus is the first outcome of a mutation answered again as a duplicate.
 	OriginalStatus string `json:"originalStatus,omitempty"`
 }

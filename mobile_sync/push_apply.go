@@ -161,7 +161,7 @@ func (mc *mutationCtx) create() (Result, error) {
 		return Result{}, err
 	}
 	if !ok {
-		return Result{}, reject("sync_create_refused", map[string]any{"collection": mc.col.Name})
+		return Result{}, mc.refused("sync_create_refused", http.MethodPost, "", values)
 	}
 	if err := mc.save(rec); err != nil {
 		return Result{}, err
@@ -184,8 +184,9 @@ func (mc *mutationCtx) update(rec *core.Record, fromCreate bool) (Result, error)
 	if err != nil {
 		return Result{}, err
 	}
-	if err := mc.mayUpdate(rec, p.set); err != nil {
-		return Result{}, err
+	readOnly, err := mc.mayUpdate(rec, p.set)
+	if readOnly || err != nil {
+		return mc.readOnlyUpdate(rec, err)
 	}
 	if len(p.set) == 0 {
 		return mc.finish(rec, p.merged, p.lost)
@@ -200,15 +201,37 @@ func (mc *mutationCtx) update(rec *core.Record, fromCreate bool) (Result, error)
 }
 
 // mayUpdate checks the collection's UpdateRule with the values the update would write.
-func (mc *mutationCtx) mayUpdate(rec *core.Record, set map[string]any) error {
+// readOnly reports a user the rule refuses whatever the values, when Config.OnReadOnlyUpdate
+// may keep their update in another form.
+func (mc *mutationCtx) mayUpdate(rec *core.Record, set map[string]any) (readOnly bool, err error) {
 	ok, err := canAccess(mc.app, mutationInfo(mc.info, http.MethodPatch, set), rec, mc.col.UpdateRule)
-	if err != nil {
-		return err
+	if err != nil || ok {
+		return false, err
 	}
-	if !ok {
-		return reject("sync_change_refused", map[string]any{"collection": mc.col.Name})
+	if mc.cfg.OnReadOnlyUpdate != nil {
+		anyOK, err := canAccess(mc.app, mutationInfo(mc.info, http.MethodPatch, nil), rec, mc.col.UpdateRule)
+		if err != nil || !anyOK {
+			return !anyOK, err
+		}
 	}
-	return nil
+	return false, mc.refused("sync_change_refused", http.MethodPatch, rec.Id, set)
+}
+
+// refused rejects a create or update the rules refuse, with the fields Config.ExplainRefusal
+// names.
+func (mc *mutationCtx) refused(key, method, id string, body map[string]any) error {
+	re := &rejectError{key: key, params: map[string]any{"collection": mc.col.Name}}
+	if mc.cfg.ExplainRefusal == nil {
+		return re
+	}
+	codes := mc.cfg.ExplainRefusal(mc.app, mutationInfo(mc.info, method, body), method, mc.col.Name, id, body)
+	if len(codes) > 0 {
+		re.fields = map[string]error{}
+		for field, code := range codes {
+			re.fields[field] = i18n.NewError(code, nil)
+		}
+	}
+	return re
 }
 
 // mustRead refuses to compare against a record the user may not read, so that no server value

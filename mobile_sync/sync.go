@@ -36,7 +36,24 @@ type Config struct {
 	// PushWriteWait bounds how long a push waits for the database's write connection before
 	// answering 503 with Retry-After; zero means 5 seconds.
 	PushWriteWait time.Duration
+	// OnReadOnlyUpdate, when set, receives an update pushed for a record its user may read
+	// but not change (the update rule refuses them whatever the values): it may keep it in
+	// another form and return a non-empty id, and the result is StatusSuggested with that id
+	// instead of a rejection. It runs in the push transaction; an error rejects the mutation.
+	OnReadOnlyUpdate ReadOnlyUpdate
+	// ExplainRefusal, when set, names the fields a refused create or update is refused for,
+	// as error codes of the i18n catalogue (the REST API's explanations), so that a rejected
+	// result carries fieldErrors.
+	ExplainRefusal ExplainRefusal
 }
+
+// ReadOnlyUpdate handles an update of rec pushed by the user of info, who may read rec but
+// not change it: fields are the pushed values, seen the values the client based them on.
+type ReadOnlyUpdate func(app core.App, info *core.RequestInfo, rec *core.Record, fields, seen map[string]any) (id string, err error)
+
+// ExplainRefusal returns the error code of each refused field of a write the rules refuse
+// (method POST for a create, PATCH for an update), or nil when it has none to give.
+type ExplainRefusal func(app core.App, info *core.RequestInfo, method, collection, id string, body map[string]any) map[string]string
 
 // DefaultConfig syncs Maillage's collections with their default policies.
 func DefaultConfig() Config {
@@ -46,6 +63,7 @@ func DefaultConfig() Config {
 			"initiatives", "events", "offers", "bookings",
 			"conversations", "messages", "blocks", "conversationReads",
 			"threads", "comments", "posts",
+			"suggestions",
 			"syncConflicts",
 		},
 		// A read marker moves with the device that read last; it is no value to keep.

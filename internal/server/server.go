@@ -21,6 +21,7 @@ import (
 	"github.com/maillage/maillage/governance/moderation"
 	"github.com/maillage/maillage/governance/proposals"
 	"github.com/maillage/maillage/governance/revisions"
+	"github.com/maillage/maillage/governance/suggestions"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/internal/geoapi"
@@ -77,6 +78,7 @@ func Bind(app core.App, cfg Config) error {
 	account.Register(app)
 	push.Register(app, cfg.Push)
 	moderation.Register(app, cfg.Moderation)
+	suggestions.Register(app)
 	proposals.Register(app)
 	if err := revisions.Register(app); err != nil {
 		return err
@@ -113,7 +115,13 @@ func bindPublic(app core.App, public fs.FS) {
 // syncConfig defaults to syncing Maillage's collections, so that test apps sync too.
 func syncConfig(c mobilesync.Config) mobilesync.Config {
 	if c.Collections == nil {
-		return mobilesync.DefaultConfig()
+		c = mobilesync.DefaultConfig()
+	}
+	if c.OnReadOnlyUpdate == nil {
+		c.OnReadOnlyUpdate = suggestions.FromSync // an update of a read-only record is suggested
+	}
+	if c.ExplainRefusal == nil {
+		c.ExplainRefusal = hooks.ExplainFields // refused pushes say why, field by field
 	}
 	return c
 }
