@@ -18,6 +18,7 @@ export const ICONS = {
     about: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 11v6 M12 7.5v.5",
     duplicates: "M4 4h10v10H4z M10 10h10v10H10z",
     forum: "M4 5h12v9H9l-4 3v-3H4z M16 9h4v9h-1v3l-4-3h-5v-4",
+    proposals: "M6 4h12v16H6z M9 9l2 2 4-4 M9 15h6",
     more: "M5 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M12 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M19 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z",
 };
 

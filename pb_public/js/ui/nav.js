@@ -36,6 +36,7 @@ export const DESTINATIONS = [
     { view: "offers", group: "explore", bar: true },
     { view: "contribute", group: "takePart", bar: true, also: ["cartoparty"] },
     { view: "forum", group: "takePart" },
+    { view: "proposals", group: "takePart" },
     { view: "outbox", group: "takePart", also: ["conflicts"], count: true },
     { view: "duplicates", group: "takePart", role: "moderator" },
     { view: "messages", group: "you" },

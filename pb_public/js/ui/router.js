@@ -28,6 +28,8 @@ export const ROUTES = [
     ["duplicates", "duplicates"],
     ["forum", "forum"],
     ["forum/:id", "forum"],
+    ["proposals", "proposals"],
+    ["proposals/:id", "proposals"],
     ["messages", "messages"],
     ["messages/:id", "messages"],
 ];
