@@ -38,6 +38,7 @@ func Register(app core.App) error {
 	app.OnCollectionDelete().BindFunc(after)
 	bindAttribution(app)
 	bindAccess(app)
+	bindForget(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		if err := ensureTriggers(se.App); err != nil {
 			return err
