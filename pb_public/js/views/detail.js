@@ -15,6 +15,7 @@ import { creditLine } from "../ui/credit.js";
 import { href } from "../ui/router.js";
 import { structuredData } from "../ui/structured.js";
 import { exchangePanel } from "./exchange.js";
+import { historyFor } from "../history.js";
 
 const SHOWN = ["initiatives", "events", "organisations", "offers"];
 
@@ -55,6 +56,7 @@ export async function render(main, params, ctx) {
         actions(c, rec, ctx),
         await exchangePanel(c, rec, ctx),
         await discussionsFor(c, rec, ctx),
+        historyFor(c, rec, ctx),
         await structuredData(ctx.db, c, rec)));
 }
 
