@@ -124,3 +124,17 @@ func (c *Client) newID() string {
 	}
 	return string(b)
 }
+
+// Suggestion returns the id of the suggested edit an acknowledged update became (result
+// status "suggested", or a duplicate of one): the server kept the values for the record's
+// author to decide, and the record stored on the device is the server's, unchanged.
+func (p Pending) Suggestion() (id string, ok bool) {
+	if p.Result == nil {
+		return "", false
+	}
+	status := p.Result.Status
+	if status == ms.StatusDuplicate {
+		status = p.Result.OriginalStatus
+	}
+	return p.Result.Suggestion, status == ms.StatusSuggested && p.Result.Suggestion != ""
+}

@@ -12,11 +12,12 @@ import { PUSH_MESSAGES } from "./messages-push.js";
 import { ACCOUNT_MESSAGES } from "./messages-account.js";
 import { PROPOSALS_MESSAGES } from "./messages-proposals.js";
 import { REVISIONS_MESSAGES } from "./messages-revisions.js";
+import { SUGGESTIONS_MESSAGES } from "./messages-suggestions.js";
 
 /** MESSAGES holds every text: the views' (messages.js), the contribution views', the navigation's and the moderators'. */
 export const MESSAGES = {
-    fr: { ...BASE.fr, ...CONTRIBUTE_MESSAGES.fr, ...NAV_MESSAGES.fr, ...MODERATION_MESSAGES.fr, ...CONVERSATIONS_MESSAGES.fr, ...DISCUSSIONS_MESSAGES.fr, ...EXCHANGES_MESSAGES.fr, ...PUSH_MESSAGES.fr, ...ACCOUNT_MESSAGES.fr, ...PROPOSALS_MESSAGES.fr, ...REVISIONS_MESSAGES.fr },
-    en: { ...BASE.en, ...CONTRIBUTE_MESSAGES.en, ...NAV_MESSAGES.en, ...MODERATION_MESSAGES.en, ...CONVERSATIONS_MESSAGES.en, ...DISCUSSIONS_MESSAGES.en, ...EXCHANGES_MESSAGES.en, ...PUSH_MESSAGES.en, ...ACCOUNT_MESSAGES.en, ...PROPOSALS_MESSAGES.en, ...REVISIONS_MESSAGES.en },
+    fr: { ...BASE.fr, ...CONTRIBUTE_MESSAGES.fr, ...NAV_MESSAGES.fr, ...MODERATION_MESSAGES.fr, ...CONVERSATIONS_MESSAGES.fr, ...DISCUSSIONS_MESSAGES.fr, ...EXCHANGES_MESSAGES.fr, ...PUSH_MESSAGES.fr, ...ACCOUNT_MESSAGES.fr, ...PROPOSALS_MESSAGES.fr, ...REVISIONS_MESSAGES.fr, ...SUGGESTIONS_MESSAGES.fr },
+    en: { ...BASE.en, ...CONTRIBUTE_MESSAGES.en, ...NAV_MESSAGES.en, ...MODERATION_MESSAGES.en, ...CONVERSATIONS_MESSAGES.en, ...DISCUSSIONS_MESSAGES.en, ...EXCHANGES_MESSAGES.en, ...PUSH_MESSAGES.en, ...ACCOUNT_MESSAGES.en, ...PROPOSALS_MESSAGES.en, ...REVISIONS_MESSAGES.en, ...SUGGESTIONS_MESSAGES.en },
 };
 
 /** @type {"fr"|"en"} */

@@ -12,6 +12,7 @@ export const STATE_OF_STATUS = {
     merged: "merged",
     conflict: "conflict",
     rejected: "rejected",
+    suggested: "suggested",
 };
 
 /**

@@ -16,6 +16,7 @@ import { href } from "../ui/router.js";
 import { structuredData } from "../ui/structured.js";
 import { exchangePanel } from "./exchange.js";
 import { historyFor } from "../history.js";
+import { suggestPanel } from "../suggest.js";
 
 const SHOWN = ["initiatives", "events", "organisations", "offers"];
 
@@ -54,6 +55,7 @@ export async function render(main, params, ctx) {
         await photos(ctx.db, c, rec, t),
         await related(ctx.db, c, rec, t),
         actions(c, rec, ctx),
+        await suggestPanel(c, rec, ctx),
         await exchangePanel(c, rec, ctx),
         await discussionsFor(c, rec, ctx),
         historyFor(c, rec, ctx),
