@@ -42,7 +42,17 @@ export async function suggestPanel(c, rec, ctx) {
     return h("section", { class: "suggestions", "data-testid": "suggestions" },
         canEdit(rec, user) ? null : h("a", { class: "button secondary", href: href("edit", c, rec.id), "data-testid": "suggest-edit" }, t("suggest.button")),
         mine.length ? h("h2", {}, t("suggest.title")) : null,
-        h("ul", {}, mine.map((s) => item(s, rec, decider && s.author !== user.id, ctx))));
+        h("ul", { class: "cards" }, mine.map((s) => item(s, rec, decider && s.author !== user.id, ctx))));
+}
+
+/**
+ * label names a field as the record's form does (the field's name when the form has no label).
+ * @param {string} f
+ * @param {(k: string) => string} t
+ */
+function label(f, t) {
+    const text = t("form." + f);
+    return text === "form." + f ? f : text;
 }
 
 /**
@@ -61,7 +71,7 @@ function item(s, rec, decider, ctx) {
         const changed = s.seen && f in s.seen && JSON.stringify(s.seen[f]) !== JSON.stringify(rec[f]);
         return h("li", { "data-field": f },
             decider && pending ? h("input", { type: "checkbox", checked: true, "data-testid": "suggestion-field", value: f, "aria-label": f }) : null,
-            h("strong", {}, f), " : ", String(s.fields[f] ?? ""),
+            h("strong", {}, label(f, t)), " : ", String(s.fields[f] ?? ""),
             changed ? h("span", { class: "chip pending", "data-testid": "suggestion-changed" }, t("suggest.changedSince")) : null,
             !pending && (s.decided || []).includes(f) ? h("span", { class: "chip" }, t("suggest.fieldAccepted")) : null);
     });
@@ -69,7 +79,7 @@ function item(s, rec, decider, ctx) {
     return h("li", { class: "card", "data-testid": "suggestion", "data-id": s.id, "data-status": s.status },
         h("p", {}, h("span", { class: "chip", "data-testid": "suggestion-status" }, t("suggest.status." + s.status)),
             s.comment ? " " + s.comment : ""),
-        h("ul", {}, boxes),
+        h("ul", { class: "cards" }, boxes),
         s.reason ? h("p", { class: "meta", "data-testid": "suggestion-reason" }, t("suggest.reason", { reason: s.reason })) : null,
         decider && pending ? decide(s, ctx, out) : null, out);
 }
