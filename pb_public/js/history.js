@@ -74,18 +74,19 @@ function revision(r, c, id, list, ctx) {
 }
 
 /**
- * who names the revision's writer: a person's name, "you", or its source.
+ * who names the revision's writer: a person's name or "you", and its source if any (a
+ * person's revert or sync push, an import, the dashboard...).
  * @param {Record<string, any>} r
  * @param {any} ctx
  */
 function who(r, ctx) {
-    if (r.author) {
-        if (r.author === currentUser()?.id) {
-            return ctx.t("history.you");
-        }
-        return r.expand?.author?.name || ctx.t("history.someone");
+    const source = !r.source ? "" :
+        SOURCES.includes(r.source) ? ctx.t("history.source." + r.source) : ctx.t("history.import", { source: r.source });
+    if (!r.author) {
+        return source;
     }
-    return SOURCES.includes(r.source) ? ctx.t("history.source." + r.source) : ctx.t("history.import", { source: r.source });
+    const name = r.author === currentUser()?.id ? ctx.t("history.you") : r.expand?.author?.name || ctx.t("history.someone");
+    return source ? `${name} (${source})` : name;
 }
 
 /**
