@@ -64,6 +64,7 @@ func DefaultConfig() Config {
 			"conversations", "messages", "blocks", "conversationReads",
 			"threads", "comments", "posts",
 			"suggestions",
+			"reports", "moderationVotes",
 			"syncConflicts",
 		},
 		// A read marker moves with the device that read last; it is no value to keep.
