@@ -5,6 +5,7 @@ import { MESSAGES as BASE } from "./messages.js";
 import { CONTRIBUTE_MESSAGES } from "./messages-contribute.js";
 import { NAV_MESSAGES } from "./messages-nav.js";
 import { MODERATION_MESSAGES } from "./messages-moderation.js";
+import { MODERATION_QUEUE_MESSAGES } from "./messages-moderation-queue.js";
 import { EXCHANGES_MESSAGES } from "./messages-exchanges.js";
 import { CONVERSATIONS_MESSAGES } from "./messages-conversations.js";
 import { DISCUSSIONS_MESSAGES } from "./messages-discussions.js";
@@ -16,8 +17,8 @@ import { SUGGESTIONS_MESSAGES } from "./messages-suggestions.js";
 
 /** MESSAGES holds every text: the views' (messages.js), the contribution views', the navigation's and the moderators'. */
 export const MESSAGES = {
-    fr: { ...BASE.fr, ...CONTRIBUTE_MESSAGES.fr, ...NAV_MESSAGES.fr, ...MODERATION_MESSAGES.fr, ...CONVERSATIONS_MESSAGES.fr, ...DISCUSSIONS_MESSAGES.fr, ...EXCHANGES_MESSAGES.fr, ...PUSH_MESSAGES.fr, ...ACCOUNT_MESSAGES.fr, ...PROPOSALS_MESSAGES.fr, ...REVISIONS_MESSAGES.fr, ...SUGGESTIONS_MESSAGES.fr },
-    en: { ...BASE.en, ...CONTRIBUTE_MESSAGES.en, ...NAV_MESSAGES.en, ...MODERATION_MESSAGES.en, ...CONVERSATIONS_MESSAGES.en, ...DISCUSSIONS_MESSAGES.en, ...EXCHANGES_MESSAGES.en, ...PUSH_MESSAGES.en, ...ACCOUNT_MESSAGES.en, ...PROPOSALS_MESSAGES.en, ...REVISIONS_MESSAGES.en, ...SUGGESTIONS_MESSAGES.en },
+    fr: { ...BASE.fr, ...CONTRIBUTE_MESSAGES.fr, ...NAV_MESSAGES.fr, ...MODERATION_MESSAGES.fr, ...MODERATION_QUEUE_MESSAGES.fr, ...CONVERSATIONS_MESSAGES.fr, ...DISCUSSIONS_MESSAGES.fr, ...EXCHANGES_MESSAGES.fr, ...PUSH_MESSAGES.fr, ...ACCOUNT_MESSAGES.fr, ...PROPOSALS_MESSAGES.fr, ...REVISIONS_MESSAGES.fr, ...SUGGESTIONS_MESSAGES.fr },
+    en: { ...BASE.en, ...CONTRIBUTE_MESSAGES.en, ...NAV_MESSAGES.en, ...MODERATION_MESSAGES.en, ...MODERATION_QUEUE_MESSAGES.en, ...CONVERSATIONS_MESSAGES.en, ...DISCUSSIONS_MESSAGES.en, ...EXCHANGES_MESSAGES.en, ...PUSH_MESSAGES.en, ...ACCOUNT_MESSAGES.en, ...PROPOSALS_MESSAGES.en, ...REVISIONS_MESSAGES.en, ...SUGGESTIONS_MESSAGES.en },
 };
 
 /** @type {"fr"|"en"} */

@@ -8,6 +8,7 @@ import { MESSAGES as BASE } from "../../pb_public/js/messages.js";
 import { CONTRIBUTE_MESSAGES } from "../../pb_public/js/messages-contribute.js";
 import { NAV_MESSAGES } from "../../pb_public/js/messages-nav.js";
 import { MODERATION_MESSAGES } from "../../pb_public/js/messages-moderation.js";
+import { MODERATION_QUEUE_MESSAGES } from "../../pb_public/js/messages-moderation-queue.js";
 import { CONVERSATIONS_MESSAGES } from "../../pb_public/js/messages-conversations.js";
 import { DISCUSSIONS_MESSAGES } from "../../pb_public/js/messages-discussions.js";
 import { PUSH_MESSAGES } from "../../pb_public/js/messages-push.js";
@@ -21,7 +22,7 @@ import { STATE_OF_STATUS } from "../../pb_public/js/outbox.js";
 
 const PUBLIC = new URL("../../pb_public/", import.meta.url).pathname;
 const FILES = { "messages.js": BASE, "messages-contribute.js": CONTRIBUTE_MESSAGES, "messages-nav.js": NAV_MESSAGES,
-    "messages-moderation.js": MODERATION_MESSAGES, "messages-conversations.js": CONVERSATIONS_MESSAGES, "messages-discussions.js": DISCUSSIONS_MESSAGES,
+    "messages-moderation.js": MODERATION_MESSAGES, "messages-moderation-queue.js": MODERATION_QUEUE_MESSAGES, "messages-conversations.js": CONVERSATIONS_MESSAGES, "messages-discussions.js": DISCUSSIONS_MESSAGES,
     "messages-push.js": PUSH_MESSAGES, "messages-account.js": ACCOUNT_MESSAGES,
     "messages-proposals.js": PROPOSALS_MESSAGES, "messages-revisions.js": REVISIONS_MESSAGES, "messages-suggestions.js": SUGGESTIONS_MESSAGES };
 

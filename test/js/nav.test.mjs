@@ -50,7 +50,7 @@ test("negative control: a sixth bar entry and a destination with no route, label
 
 test("the bar holds map, agenda, exchanges and contribute, in that order; More lists the rest", () => {
     assert.deepEqual(DESTINATIONS.filter((d) => d.bar).map((d) => d.view), ["map", "agenda", "offers", "contribute"]);
-    assert.deepEqual(DESTINATIONS.filter((d) => !d.bar).map((d) => d.view), ["list", "directory", "forum", "proposals", "outbox", "duplicates", "messages", "account", "about"]);
+    assert.deepEqual(DESTINATIONS.filter((d) => !d.bar).map((d) => d.view), ["list", "directory", "forum", "proposals", "outbox", "duplicates", "moderation", "messages", "account", "about"]);
     assert.equal(match("#/" + MORE).view, MORE);
     for (const key of ["nav." + MORE, "nav.more.title", ...GROUPS.map((g) => "nav.group." + g)]) {
         assert.ok(MESSAGES.fr[key] && MESSAGES.en[key], `${key} in both languages`);
@@ -71,9 +71,10 @@ test("the current entry: the view's own, with More for a destination off the bar
 
 test("a moderators' tool shows to moderators only", () => {
     const views = (/** @type {string} */ role) => forRole(role).map((d) => d.view);
-    assert.ok(views("moderator").includes("duplicates"));
+    const tools = ["duplicates", "moderation"];
+    assert.ok(tools.every((v) => views("moderator").includes(v)));
     for (const role of ["", "resident", "facilitator"]) {
-        assert.ok(!views(role).includes("duplicates"), `duplicates shown to "${role}"`);
-        assert.equal(views(role).length, DESTINATIONS.length - 1, `everything else shown to "${role}"`);
+        assert.ok(!tools.some((v) => views(role).includes(v)), `a moderators' tool shown to "${role}"`);
+        assert.equal(views(role).length, DESTINATIONS.length - tools.length, `everything else shown to "${role}"`);
     }
 });

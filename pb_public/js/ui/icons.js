@@ -17,6 +17,7 @@ export const ICONS = {
     account: "M12 12a4 4 0 1 0 0-8a4 4 0 1 0 0 8z M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8",
     about: "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M12 11v6 M12 7.5v.5",
     duplicates: "M4 4h10v10H4z M10 10h10v10H10z",
+    moderation: "M12 3l8 3v6c0 4.5-3.4 8-8 9c-4.6-1-8-4.5-8-9V6z M8.5 12l2.5 2.5 4.5-5",
     forum: "M4 5h12v9H9l-4 3v-3H4z M16 9h4v9h-1v3l-4-3h-5v-4",
     proposals: "M6 4h12v16H6z M9 9l2 2 4-4 M9 15h6",
     more: "M5 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M12 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M19 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z",

@@ -39,6 +39,7 @@ export const DESTINATIONS = [
     { view: "proposals", group: "takePart" },
     { view: "outbox", group: "takePart", also: ["conflicts"], count: true },
     { view: "duplicates", group: "takePart", role: "moderator" },
+    { view: "moderation", group: "takePart", role: "moderator" },
     { view: "messages", group: "you" },
     { view: "account", group: "you" },
     { view: "about", group: "about" },

@@ -26,6 +26,7 @@ export const ROUTES = [
     ["account", "account"],
     ["more", "more"],
     ["duplicates", "duplicates"],
+    ["moderation", "moderation"],
     ["forum", "forum"],
     ["forum/:id", "forum"],
     ["proposals", "proposals"],
