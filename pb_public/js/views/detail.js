@@ -17,6 +17,7 @@ import { structuredData } from "../ui/structured.js";
 import { exchangePanel } from "./exchange.js";
 import { historyFor } from "../history.js";
 import { suggestPanel } from "../suggest.js";
+import { moderationPanel } from "../report.js";
 
 const SHOWN = ["initiatives", "events", "organisations", "offers"];
 
@@ -59,6 +60,7 @@ export async function render(main, params, ctx) {
         await exchangePanel(c, rec, ctx),
         await discussionsFor(c, rec, ctx),
         historyFor(c, rec, ctx),
+        moderationPanel(c, rec, ctx),
         await structuredData(ctx.db, c, rec)));
 }
 
