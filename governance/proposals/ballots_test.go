@@ -42,7 +42,7 @@ func TestOpenBallotOnePerPersonChangeableUntilClosed(t *testing.T) {
 	if status != 200 || json.Unmarshal(data, &res) != nil {
 		t.Fatalf("results: %d %s", status, data)
 	}
-	if res.Ballots != 2 || res.Ranking[0] != "b" || res.Options["b"].Approvals != 2 || res.Options["a"].Approvals != 0 {
+	if res.Ballots != 2 || res.Ranking[0] != "b" || *res.Options["b"].Approvals != 2 || *res.Options["a"].Approvals != 0 {
 		t.Errorf("results %s", data)
 	}
 }

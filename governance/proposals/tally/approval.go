@@ -22,7 +22,8 @@ func approve(options []Option, groups [][]Ballot) Result {
 	sort.SliceStable(ranking, func(i, j int) bool { return shares[ranking[i]] > shares[ranking[j]] })
 	figures := map[string]Figures{}
 	for i, id := range ranking {
-		figures[id] = Figures{Rank: i + 1, Approvals: counts[id], Share: round(shares[id])}
+		n, share := counts[id], round(shares[id])
+		figures[id] = Figures{Rank: i + 1, Approvals: &n, Share: &share}
 	}
 	return Result{Ranking: ranking, Options: figures}
 }

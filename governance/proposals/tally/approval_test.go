@@ -40,7 +40,7 @@ func TestApproval(t *testing.T) {
 				t.Errorf("header %+v", r)
 			}
 			for id, n := range c.counts {
-				if got := r.Options[id].Approvals; got != n {
+				if got := *r.Options[id].Approvals; got != n {
 					t.Errorf("%s: %d approvals, want %d", id, got, n)
 				}
 			}
@@ -50,7 +50,7 @@ func TestApproval(t *testing.T) {
 
 func TestApprovalShare(t *testing.T) {
 	r := Count(Approval, abc, approvals([]string{"a"}, []string{"a", "b"}, []string{}), false)
-	if a, b := r.Options["a"], r.Options["b"]; a.Share != 0.666667 || b.Share != 0.333333 || a.Rank != 1 || b.Rank != 2 {
+	if a, b := r.Options["a"], r.Options["b"]; *a.Share != 0.666667 || *b.Share != 0.333333 || a.Rank != 1 || b.Rank != 2 {
 		t.Errorf("figures a %+v b %+v", a, b)
 	}
 }

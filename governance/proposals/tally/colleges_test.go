@@ -20,10 +20,10 @@ func TestCollegesApproval(t *testing.T) {
 	ballots := append(inCollege("inhabitants", approvals([]string{"a"})),
 		inCollege("publicActors", approvals([]string{"a"}, []string{"b"}, []string{"b"}, []string{"b"}))...)
 	r := Count(Approval, abc, ballots, true)
-	if !slices.Equal(r.Ranking, []string{"a", "b", "c"}) || r.Options["a"].Share != 0.625 || r.Options["b"].Share != 0.375 {
+	if !slices.Equal(r.Ranking, []string{"a", "b", "c"}) || *r.Options["a"].Share != 0.625 || *r.Options["b"].Share != 0.375 {
 		t.Errorf("overall %v %+v", r.Ranking, r.Options)
 	}
-	if r.Options["b"].Approvals != 3 || r.Ballots != 5 {
+	if *r.Options["b"].Approvals != 3 || r.Ballots != 5 {
 		t.Errorf("raw counts %+v, ballots %d", r.Options["b"], r.Ballots)
 	}
 	pub := r.Colleges["publicActors"]

@@ -29,8 +29,8 @@ type Ballot struct {
 // fractions, weighted like Share), Median and MedianLabel.
 type Figures struct {
 	Rank        int       `json:"rank"`
-	Approvals   int       `json:"approvals,omitempty"`
-	Share       float64   `json:"share,omitempty"`
+	Approvals   *int      `json:"approvals,omitempty"`
+	Share       *float64  `json:"share,omitempty"`
 	Grades      []int     `json:"grades,omitempty"`
 	Shares      []float64 `json:"shares,omitempty"`
 	Median      *int      `json:"median,omitempty"`
