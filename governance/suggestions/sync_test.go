@@ -119,3 +119,20 @@ func jsonHas(rec *core.Record, field, key string, value any) bool {
 	_ = json.Unmarshal(b, &m)
 	return m[key] == value
 }
+
+// TestRefusedPushedUpdateExplainsFieldsAsREST: the author may change their record but not its
+// status; the pushed update is rejected (not suggested) with the field error REST gives.
+func TestRefusedPushedUpdateExplainsFieldsAsREST(t *testing.T) {
+	w := newWorld(t)
+	body := map[string]any{s.FieldStatus: s.StatusArchived}
+	res := pushOne(t, w.author, 1, update(w.public, body, map[string]any{s.FieldStatus: s.StatusPublished}))
+	st, out := call(t, w.author, "PATCH", "/api/collections/initiatives/records/"+w.public.Id, body)
+	data, _ := out["data"].(map[string]any)
+	restField, _ := data[s.FieldStatus].(map[string]any)
+	if st != 400 || restField == nil {
+		t.Fatalf("REST: %d %v", st, out)
+	}
+	if res.Status != ms.StatusRejected || res.FieldErrors[s.FieldStatus] != restField["message"] {
+		t.Fatalf("push: %+v, REST says %v", res, restField)
+	}
+}
