@@ -23,6 +23,9 @@ const (
 	// FieldRevisionPending marks, between a write without a request and the next write, a
 	// revision the sync may still claim as its own (hidden).
 	FieldRevisionPending = "pending"
+	// FieldRevisionStamp is the changed row's updated as the trigger saw it (hidden): the
+	// hooks find by it the revision of the write they attribute.
+	FieldRevisionStamp = "recordUpdated"
 )
 
 // Revision ops.

@@ -51,26 +51,27 @@ func requester(auth *core.Record) actor {
 	}
 }
 
-// attributeWrite runs the write, then names its author on the revisions it produced.
+// attributeWrite runs the write, then names its author on the revision it produced: the
+// record's latest revision, still unattributed, stamped with the record's updated. It asks
+// for the write connection only after the write (PocketBase stamps updated before waiting
+// for it, and the sync's change log relies on that order).
 func attributeWrite(e *core.RecordEvent) error {
+	if err := e.Next(); err != nil {
+		return err
+	}
 	// a pending revision is only claimable until the next write
 	if _, err := e.App.DB().NewQuery("UPDATE revisions SET pending = 0 WHERE pending = 1").Execute(); err != nil {
 		return fmt.Errorf("settle pending revisions: %w", err)
 	}
-	var mark int64
-	if err := e.App.DB().NewQuery("SELECT coalesce(max(rowid), 0) FROM revisions").Row(&mark); err != nil {
-		return fmt.Errorf("read last revision: %w", err)
-	}
-	if err := e.Next(); err != nil {
-		return err
-	}
 	a, requested := writer(e.Record)
+	c := e.Record.Collection().Name
 	_, err := e.App.DB().NewQuery("UPDATE revisions SET author = {:a}, source = {:s}, pending = {:p}" +
-		" WHERE rowid > {:m} AND collection = {:c} AND recordId = {:id}").
-		Bind(dbx.Params{"a": a.author, "s": a.source, "p": !requested, "m": mark,
-			"c": e.Record.Collection().Name, "id": e.Record.Id}).Execute()
+		" WHERE rowid = (SELECT max(rowid) FROM revisions WHERE collection = {:c} AND recordId = {:id})" +
+		" AND source = {:sql} AND author = '' AND recordUpdated = {:stamp}").
+		Bind(dbx.Params{"a": a.author, "s": a.source, "p": !requested, "c": c, "id": e.Record.Id,
+			"sql": s.SourceSQL, "stamp": e.Record.GetString(s.FieldUpdated)}).Execute()
 	if err != nil {
-		return fmt.Errorf("attribute revision of %s/%s: %w", e.Record.Collection().Name, e.Record.Id, err)
+		return fmt.Errorf("attribute revision of %s/%s: %w", c, e.Record.Id, err)
 	}
 	return nil
 }

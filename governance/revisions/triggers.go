@@ -29,15 +29,17 @@ func ensureTriggers(app core.App) error {
 		if err := dropTriggers(tx); err != nil {
 			return err
 		}
-		if _, err := tx.FindCollectionByNameOrId(s.Revisions); err != nil {
+		revs, err := tx.FindCollectionByNameOrId(s.Revisions)
+		if err != nil {
 			return nil // before the migration that creates it
 		}
+		hasStamp := revs.Fields.GetByName(s.FieldRevisionStamp) != nil
 		for _, name := range s.Revised {
 			c, err := tx.FindCollectionByNameOrId(name)
 			if err != nil || c.IsView() {
 				continue
 			}
-			if err := createTriggers(tx, c); err != nil {
+			if err := createTriggers(tx, c, hasStamp); err != nil {
 				return err
 			}
 		}
@@ -62,12 +64,12 @@ func dropTriggers(app core.App) error {
 }
 
 // createTriggers creates the insert, update and delete triggers of collection c.
-func createTriggers(app core.App, c *core.Collection) error {
+func createTriggers(app core.App, c *core.Collection, hasStamp bool) error {
 	t := quoteIdent(c.Name)
 	bodies := map[string]string{
-		"ins": "AFTER INSERT ON " + t + " BEGIN " + insertRevision(c, "", "NEW", s.RevisionCreate) + " END",
-		"upd": "AFTER UPDATE ON " + t + " BEGIN " + followAccess(c) + insertRevision(c, "OLD", "NEW", s.RevisionUpdate) + " END",
-		"del": "AFTER DELETE ON " + t + " BEGIN " + deletedAccess(c) + insertRevision(c, "OLD", "", s.RevisionDelete) + " END",
+		"ins": "AFTER INSERT ON " + t + " BEGIN " + insertRevision(c, "", "NEW", s.RevisionCreate, hasStamp) + " END",
+		"upd": "AFTER UPDATE ON " + t + " BEGIN " + followAccess(c) + insertRevision(c, "OLD", "NEW", s.RevisionUpdate, hasStamp) + " END",
+		"del": "AFTER DELETE ON " + t + " BEGIN " + deletedAccess(c) + insertRevision(c, "OLD", "", s.RevisionDelete, hasStamp) + " END",
 	}
 	for suffix, body := range bodies {
 		name := quoteIdent(triggerPrefix + c.Name + "_" + suffix)
@@ -80,7 +82,7 @@ func createTriggers(app core.App, c *core.Collection) error {
 
 // insertRevision is the statement that writes one revision of the row from old to new (either
 // may be "" for a create or delete), skipped when no field but the system ones changed.
-func insertRevision(c *core.Collection, old, new, op string) string {
+func insertRevision(c *core.Collection, old, new, op string, hasStamp bool) string {
 	row := new
 	if row == "" {
 		row = old
@@ -88,9 +90,15 @@ func insertRevision(c *core.Collection, old, new, op string) string {
 	cols := []string{"id", s.FieldRevisionCollection, s.FieldRevisionRecord, s.FieldRevisionOp,
 		s.FieldRevisionAuthor, s.FieldRevisionSource, s.FieldRevisionChanges, s.FieldRevisionPending,
 		s.FieldRevisionRecordAuthor, s.FieldCreated, s.FieldUpdated}
+	if hasStamp {
+		cols = append(cols, s.FieldRevisionStamp)
+	}
 	vals := []string{"substr(lower(hex(randomblob(8))), 1, 15)", quoteLiteral(c.Name), row + ".id",
 		quoteLiteral(op), "''", quoteLiteral(s.SourceSQL), "ch", "0",
 		column(c, row, s.FieldAuthor, "''"), "strftime('%Y-%m-%d %H:%M:%fZ', 'now')", "strftime('%Y-%m-%d %H:%M:%fZ', 'now')"}
+	if hasStamp {
+		vals = append(vals, column(c, row, s.FieldUpdated, "''"))
+	}
 	for _, f := range accessFields {
 		cols = append(cols, f)
 		vals = append(vals, column(c, row, f, accessDefault(f)))
