@@ -138,3 +138,18 @@ func TestModeratorStatusChangeIsAudited(t *testing.T) {
 		t.Errorf("entry %v", e.FieldsData())
 	}
 }
+
+// TestDuplicateDismissalIsAudited: a moderator dismissing a pair of likely duplicates through
+// its route is written to the audit log with the moderator as actor.
+func TestDuplicateDismissalIsAudited(t *testing.T) {
+	srv := synctest.Start(t, server.Config{})
+	mod := srv.NewUser(t, "mod@example.org", s.RoleModerator)
+	published(t, srv.App, mod.ID())
+	published(t, srv.App, mod.ID())
+	pairs, err := srv.App.FindAllRecords(s.Duplicates)
+	if err != nil || len(pairs) != 1 {
+		t.Fatalf("the two records of the same name make %d pairs (%v), want 1", len(pairs), err)
+	}
+	mod.MustCall(t, http.MethodPost, "/api/maillage/duplicates/"+pairs[0].Id+"/dismiss", nil, nil)
+	checkAudit(t, srv.App, pairs[0].GetString(s.FieldDupRecordA), moderation.ActionDismiss)
+}

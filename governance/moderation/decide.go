@@ -28,7 +28,11 @@ func apply(tx core.App, d decision) error {
 		return err
 	}
 	action := actionOf(d.validate, len(reports) > 0, d.actorKind)
-	if err := changeTarget(tx, d.target, d.validate, len(reports) > 0); err != nil {
+	hidden, err := hiddenByReports(tx, coll, id)
+	if err != nil {
+		return err
+	}
+	if err := changeTarget(tx, d.target, d.validate, len(reports) > 0, hidden); err != nil {
 		return err
 	}
 	if err := setReports(tx, reports, s.FieldReportState, reportState(d.validate)); err != nil {
@@ -66,8 +70,10 @@ func reportState(validate bool) string {
 	return s.ReportRemoved
 }
 
-// changeTarget publishes or rejects a record; a message is shown again, or deleted.
-func changeTarget(tx core.App, target *core.Record, validate, reported bool) error {
+// changeTarget publishes or rejects a record; a message is shown again, or deleted. Keeping
+// a reported record publishes it again only when the reports hid it (hiding takes a published
+// record back to pending); otherwise it stays as it is.
+func changeTarget(tx core.App, target *core.Record, validate, reported, hidden bool) error {
 	if isMessage(target) {
 		if !validate {
 			return tx.Delete(target)
@@ -79,7 +85,7 @@ func changeTarget(tx core.App, target *core.Record, validate, reported bool) err
 	if validate {
 		status = s.StatusPublished
 	}
-	if reported && validate && target.GetString(s.FieldStatus) != s.StatusPending {
+	if reported && validate && (!hidden || target.GetString(s.FieldStatus) != s.StatusPending) {
 		return nil // kept as it was: the reports had not hidden it
 	}
 	target.Set(s.FieldStatus, status)

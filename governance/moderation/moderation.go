@@ -73,4 +73,5 @@ func Register(app core.App, cfg Config) {
 	bindReports(app)
 	bindVotes(app)
 	bindRoutes(app)
+	bindDuplicatesAudit(app)
 }

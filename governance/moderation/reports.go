@@ -72,16 +72,18 @@ func hideIfReported(app core.App, report *core.Record) error {
 }
 
 // hideTarget takes a reported item out of everyone's sight but its author's and the
-// moderators': a message is flagged, anything else goes back to pending.
+// moderators': a message is flagged, a published record goes back to pending (others are not
+// in sight already).
 func hideTarget(tx core.App, coll, id string, reporters int) error {
 	target, err := tx.FindRecordById(coll, id)
 	if err != nil {
 		return err
 	}
 	before := target.GetString(s.FieldStatus)
-	if isMessage(target) {
+	switch {
+	case isMessage(target):
 		target.Set(s.FieldHiddenByReports, true)
-	} else {
+	case before == s.StatusPublished:
 		target.Set(s.FieldStatus, s.StatusPending)
 	}
 	if err := tx.SaveNoValidate(target); err != nil {
