@@ -209,6 +209,14 @@ func TestReportedMessageHidden(t *testing.T) {
 	if rep.GetString(s.FieldReportExcerpt) != "Message blessant" {
 		t.Fatalf("excerpt %q", rep.GetString(s.FieldReportExcerpt))
 	}
+
+	worse := testapp.NewRecord(t, srv.App, s.Messages, map[string]any{s.FieldConversation: conv.Id, s.FieldAuthor: ps[0].ID(), s.FieldText: "Menace"})
+	mustReport(t, ps[1], s.Messages, worse.Id)
+	mustVote(t, mod, s.Messages, worse.Id, s.VoteRefuse, "Menace")
+	if _, err := srv.App.FindRecordById(s.Messages, worse.Id); err == nil {
+		t.Fatal("a message the moderator removed is still there")
+	}
+	checkReports(t, srv.App, worse.Id, s.ReportRemoved, 1)
 }
 
 func checkReports(t *testing.T, app core.App, id, state string, n int) {
