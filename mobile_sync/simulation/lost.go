@@ -33,6 +33,8 @@ func (sim *Sim) checkAcknowledged(d *device) {
 			if !slices.ContainsFunc(conflicts, func(c conflictRow) bool { return c.Kind == s.ConflictRejected }) {
 				sim.fail("%s: mutation %d rejected (%s) without a syncConflicts row", d.name, p.Mseq, res.Message)
 			}
+		case res.Status == ms.StatusSuggested:
+			sim.checkSuggested(d, p, res.Suggestion)
 		case p.Op == ms.OpDelete:
 			sim.checkDeleted(d, p, res.Status, conflicts)
 		default:
@@ -49,6 +51,32 @@ func (sim *Sim) checkFields(d *device, p client.Pending, status string, conflict
 				d.name, p.Mseq, p.Op, p.C, p.ID, status, f, v)
 		}
 	}
+}
+
+// checkSuggested checks that an update kept as a suggested edit has its values in the
+// suggestion the result names.
+func (sim *Sim) checkSuggested(d *device, p client.Pending, id string) {
+	var raw string
+	err := sim.srv.App().DB().Select(s.FieldSuggestionFields).From(s.Suggestions).Where(dbx.HashExp{"id": id}).Row(&raw)
+	var kept map[string]json.RawMessage
+	if err == nil {
+		err = json.Unmarshal([]byte(raw), &kept)
+	}
+	if err != nil {
+		sim.fail("%s: LOST: mutation %d suggested as %q, which holds nothing: %v", d.name, p.Mseq, id, err)
+		return
+	}
+	for f, v := range p.Fields {
+		if !sameValueJSON(kept[f], v) {
+			sim.fail("%s: LOST: mutation %d (suggested as %s) field %s = %s is not in the suggestion", d.name, p.Mseq, id, f, v)
+		}
+	}
+}
+
+// sameValueJSON compares two JSON values once decoded.
+func sameValueJSON(a, b json.RawMessage) bool {
+	var x, y any
+	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
 }
 
 // clientStatus is the first outcome of a mutation as the device saw it, "" if it never did.
