@@ -7,7 +7,8 @@ import (
 	s "github.com/maillage/maillage/schema"
 )
 
-// Facilitators edit any published public content record directly (issue 10), with the other
+// Facilitators edit any published public content record (s.Content; forum threads keep their
+// authors' and moderators' rule) directly (issue 10), with the other
 // protections of contentUpdate kept: author, source and externalId unchanged, status changed
 // by moderators only.
 func init() {
@@ -19,7 +20,7 @@ func init() {
 }
 
 func setContentUpdate(app core.App, update string) error {
-	for _, name := range append(append([]string{}, s.Content...), s.Threads) {
+	for _, name := range s.Content {
 		c, err := app.FindCollectionByNameOrId(name)
 		if err != nil {
 			return err
