@@ -41,6 +41,13 @@ func canEdit(p person, r record, authorID string) bool {
 	return isAuthor || (p.role == s.RoleModerator && canRead(p, r, authorID))
 }
 
+// canUpdate reports whether p may update r: who may edit it, and facilitators a published,
+// public, undeleted record (issue 10: facilitators edit each other's records directly).
+func canUpdate(p person, r record, authorID string) bool {
+	return canEdit(p, r, authorID) ||
+		(p.role == s.RoleFacilitator && r.shape == shapePublic && r.status == s.StatusPublished && !r.deleted)
+}
+
 // canSetStatus reports whether p may change the moderation status of r: moderators only, on
 // what they may edit.
 func canSetStatus(p person, r record, authorID string) bool {
@@ -77,7 +84,7 @@ func (m model) statusOf(action string, p person, r record, authorID string) int 
 		return http.StatusOK
 	case !m.read(p, r, authorID):
 		return http.StatusNotFound
-	case !canEdit(p, r, authorID):
+	case !canUpdate(p, r, authorID) || (action == actDelete && !canEdit(p, r, authorID)):
 		return http.StatusForbidden
 	default:
 		return http.StatusBadRequest
@@ -89,7 +96,9 @@ func (m model) allowed(action string, p person, r record, authorID string) bool 
 	switch action {
 	case actView:
 		return m.read(p, r, authorID)
-	case actUpdate, actDelete:
+	case actUpdate:
+		return canUpdate(p, r, authorID)
+	case actDelete:
 		return canEdit(p, r, authorID)
 	case actSetStatus:
 		return m.setStatus(p, r, authorID)
