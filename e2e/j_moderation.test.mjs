@@ -6,7 +6,7 @@
 // and its reason on the place's page.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { reconnect } from "./contrib.mjs";
+import { reconnect, waitForRecord } from "./contrib.mjs";
 import { createUser, launchBrowser, openSignedIn, screenshot, showView, startServer, superuserToken } from "./harness.mjs";
 
 /** @type {import("playwright-core").Browser} */
@@ -55,6 +55,8 @@ test("a report made offline reaches the moderators, who keep the place with a re
 
         const res = await openSignedIn(browser, server, resident);
         assert.equal(await res.page.getByTestId("nav-moderation").count(), 0, "a resident has no Moderation entry");
+        // The first sync seen may be the anonymous session's: wait for the place itself.
+        await waitForRecord(res.page, "initiatives", place.id);
         await showView(res.page, server.url, `#/i/initiatives/${place.id}`);
         await res.context.setOffline(true);
         await res.page.getByTestId("report").locator("summary").click();
