@@ -85,6 +85,7 @@ test("a report made offline reaches the moderators, who keep the place with a re
         await mod.context.close();
 
         const own = await openSignedIn(browser, server, author);
+        await waitForRecord(own.page, "initiatives", place.id);
         await showView(own.page, server.url, `#/i/initiatives/${place.id}`);
         const decisions = own.page.getByTestId("decisions");
         await decisions.waitFor();

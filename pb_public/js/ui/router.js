@@ -201,7 +201,7 @@ function nameDocument(main) {
  * focusHeading moves focus to the view's h1 so screen readers announce the new page.
  * @param {HTMLElement} main
  */
-function focusHeading(main) {
+export function focusHeading(main) {
     const h1 = /** @type {HTMLElement|null} */ (main.querySelector("h1"));
     if (h1) {
         h1.tabIndex = -1;

@@ -7,7 +7,7 @@ import { commentsSection, composer, byline, nameBook, save } from "../discussion
 import { render as richText } from "../markdown.js";
 import { forumThreads } from "../threads.js";
 import { field, h, showError } from "../ui/dom.js";
-import { href } from "../ui/router.js";
+import { focusHeading, href } from "../ui/router.js";
 
 /**
  * render draws the forum's list, a thread, or the new thread form.
@@ -17,12 +17,17 @@ import { href } from "../ui/router.js";
  */
 export async function render(main, params, ctx) {
     const draw = async () => {
+        // A redraw on new data replaces the heading the router focused: keep the focus there.
+        const headingFocused = document.activeElement === main.querySelector("h1");
         if (params.id === "new") {
             await newThread(main, ctx);
         } else if (params.id) {
             await thread(main, params.id, ctx, draw);
         } else {
             await list(main, params, ctx);
+        }
+        if (headingFocused) {
+            focusHeading(main);
         }
     };
     await draw();
