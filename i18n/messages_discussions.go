@@ -11,5 +11,9 @@ func init() {
 			FR: "La réponse porte sur un commentaire d'une autre fiche : répondez depuis la fiche du commentaire.",
 			EN: "The reply answers a comment on another record: reply from that comment's own page.",
 		},
+		"comment_proposal_closed": {
+			FR: "Les commentaires d'une proposition s'écrivent pendant sa consultation : elle n'est pas (ou plus) en consultation.",
+			EN: "A proposal takes comments during its consultation: it is not (or no longer) in consultation.",
+		},
 	})
 }

@@ -29,5 +29,6 @@ const (
 	FieldCommentTargetDeleted = "targetDeleted"
 )
 
-// CommentTargets are the collections whose records may be commented on.
-var CommentTargets = []string{Initiatives, Events, Offers, Organisations, Threads}
+// CommentTargets are the collections whose records may be commented on (a proposal during its
+// consultation only).
+var CommentTargets = []string{Initiatives, Events, Offers, Organisations, Threads, Proposals}

@@ -19,6 +19,8 @@ const (
 	codeTargetUnreadable = "comment_target_unreadable"
 	// codeParentElsewhere: the parent comment is about another record.
 	codeParentElsewhere = "comment_parent_elsewhere"
+	// codeProposalClosed: a proposal takes new comments and edits only during its consultation.
+	codeProposalClosed = "comment_proposal_closed"
 )
 
 // bindComments checks new comments and copies their target's visibility into every comment
@@ -47,8 +49,25 @@ func checkComment(app core.App, comment *core.Record) error {
 			return err
 		}
 	}
+	if err := checkConsultation(comment, target); err != nil {
+		return err
+	}
 	copyTarget(comment, target)
 	return nil
+}
+
+// checkConsultation refuses a new comment on a proposal, or a change of its text, outside the
+// proposal's consultation: before it the proposal is a draft, after it its comments are kept
+// as they were (read-only; their author or a moderator may still delete them, a moderator
+// still decides their status).
+func checkConsultation(comment, target *core.Record) error {
+	if target.Collection().Name != s.Proposals || target.GetString(s.FieldProposalPhase) == s.PhaseConsultation {
+		return nil
+	}
+	if !comment.IsNew() && comment.Original().GetString(s.FieldDiscussionText) == comment.GetString(s.FieldDiscussionText) {
+		return nil
+	}
+	return validation.Errors{s.FieldCommentTargetID: i18n.NewError(codeProposalClosed, nil)}
 }
 
 // checkNew checks the author of a new comment may read its target, and attaches a reply to

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/spf13/cast"
 
 	s "github.com/maillage/maillage/schema"
 )
@@ -20,18 +21,47 @@ var copied = [][2]string{
 // isTarget reports whether records of coll may be commented on.
 func isTarget(coll string) bool { return slices.Contains(s.CommentTargets, coll) }
 
+// carried returns what target's comments carry, by comment field. A proposal has no
+// visibility, status nor deleted flag: it reads as public without a community and as a
+// community's otherwise (its members and moderators), published once out of draft (a draft is
+// its author's alone), never deleted — the proposals' own read rule in the comments' terms.
+func carried(target *core.Record) map[string]any {
+	out := make(map[string]any, len(copied))
+	if target.Collection().Name == s.Proposals {
+		return proposalCarried(target, out)
+	}
+	for _, f := range copied {
+		out[f[1]] = target.Get(f[0])
+	}
+	return out
+}
+
+// proposalCarried is carried for a proposal.
+func proposalCarried(p *core.Record, out map[string]any) map[string]any {
+	out[s.FieldVisibility], out[s.FieldCommentTargetStatus] = s.VisibilityPublic, s.StatusPublished
+	if p.GetString(s.FieldCommunity) != "" {
+		out[s.FieldVisibility] = s.VisibilityCommunity
+	}
+	if p.GetString(s.FieldProposalPhase) == s.PhaseDraft {
+		out[s.FieldCommentTargetStatus] = s.StatusPending
+	}
+	out[s.FieldCommunity], out[s.FieldCommentTargetAuthor] = p.GetString(s.FieldCommunity), p.GetString(s.FieldAuthor)
+	out[s.FieldCommentTargetDeleted] = false
+	return out
+}
+
 // copyTarget writes into comment what its rules read of target.
 func copyTarget(comment, target *core.Record) {
-	for _, f := range copied {
-		comment.Set(f[1], target.Get(f[0]))
+	for field, v := range carried(target) {
+		comment.Set(field, v)
 	}
 }
 
 // targetChanged reports whether a target's update changes what its comments carry.
 func targetChanged(target *core.Record) bool {
-	orig := target.Original()
-	for _, f := range copied {
-		if orig.GetString(f[0]) != target.GetString(f[0]) {
+	before, after := carried(target.Original()), carried(target)
+	for field, v := range after {
+		if cast.ToString(before[field]) != cast.ToString(v) {
 			return true
 		}
 	}
