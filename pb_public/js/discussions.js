@@ -18,12 +18,14 @@ import { announce, field, h, localDate, showError } from "./ui/dom.js";
  * @param {string} c
  * @param {Record<string, any>} rec
  * @param {any} ctx the view context (db, t, user, sync, onData)
+ * @param {{closed?: string}} [opts] closed: the record takes no more comments (read-only), with
+ *   this note in place of the forms (a proposal after its consultation)
  * @returns {Promise<HTMLElement>}
  */
-export async function discussionsFor(c, rec, ctx) {
+export async function discussionsFor(c, rec, ctx, opts = {}) {
     const box = h("div", { class: "discussions", "data-testid": "discussions" });
     const draw = async () => {
-        box.replaceChildren(...await sections(c, rec, ctx, draw));
+        box.replaceChildren(...await sections(c, rec, ctx, draw, opts.closed));
     };
     await draw();
     const stop = ctx.onData((/** @type {string[]} */ what) => {
@@ -42,14 +44,15 @@ export async function discussionsFor(c, rec, ctx) {
  * @param {Record<string, any>} rec
  * @param {any} ctx
  * @param {() => Promise<void>} redraw
+ * @param {string} [closed] the note of a record that takes no more comments
  */
-async function sections(c, rec, ctx, redraw) {
+async function sections(c, rec, ctx, redraw, closed) {
     const names = await nameBook(ctx);
     const out = [];
     if (c === "organisations") {
         out.push(postsSection(rec, await records(ctx.db, "posts"), names, ctx, redraw));
     }
-    out.push(commentsSection(c, rec.id, await records(ctx.db, "comments"), names, ctx, redraw));
+    out.push(commentsSection(c, rec.id, await records(ctx.db, "comments"), names, ctx, redraw, closed));
     return out;
 }
 
@@ -74,10 +77,12 @@ export async function nameBook(ctx) {
  * @param {(id: string) => string} names
  * @param {any} ctx
  * @param {() => Promise<void>} redraw
+ * @param {string} [closed] when set, no forms: this note instead (read-only comments)
  */
-export function commentsSection(c, id, all, names, ctx, redraw) {
+export function commentsSection(c, id, all, names, ctx, redraw, closed) {
     const t = ctx.t;
     const threads = commentsOf(all, c, id);
+    const user = closed ? null : ctx.user();
     const send = (/** @type {string} */ parent) => (/** @type {string} */ text) =>
         save(ctx, "comments", { collection: c, recordId: id, parent, text }, redraw);
     return h("section", { class: "comments", "data-testid": "comments" },
@@ -85,9 +90,10 @@ export function commentsSection(c, id, all, names, ctx, redraw) {
         threads.length ? h("ol", { class: "comment-list" }, threads.map((th) => h("li", {},
             comment(th.top, names, t),
             th.replies.length ? h("ol", { class: "replies" }, th.replies.map((r) => h("li", {}, comment(r, names, t)))) : null,
-            ctx.user() ? replyBox(th.top.id, t, send(th.top.id)) : null))) : h("p", { class: "meta" }, t("comments.none")),
-        ctx.user() ? composer("comment-new", t("comments.write"), t("comments.send"), t, send(""))
-            : h("p", { class: "meta" }, h("a", { href: "#/account" }, t("comments.signIn"))));
+            user ? replyBox(th.top.id, t, send(th.top.id)) : null))) : h("p", { class: "meta" }, t("comments.none")),
+        closed ? h("p", { class: "meta", "data-testid": "comments-closed" }, closed)
+            : user ? composer("comment-new", t("comments.write"), t("comments.send"), t, send(""))
+                : h("p", { class: "meta" }, h("a", { href: "#/account" }, t("comments.signIn"))));
 }
 
 /**

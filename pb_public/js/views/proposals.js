@@ -5,6 +5,7 @@
 // once closed) and the form of a new draft. It needs the network: proposals are not synced, and
 // ballots go only through the ballot route (a secret ballot's receipt stays on this device).
 import { call, currentUser } from "../api.js";
+import { discussionsFor } from "../discussions.js";
 import { locale } from "../i18n.js";
 import { GRADES, ballotBody, keepReceipt, parseOptions, receiptOf, resultRows } from "../proposals.js";
 import { announce, field, h, localDate } from "../ui/dom.js";
@@ -82,6 +83,9 @@ async function proposal(main, id, ctx) {
     }
     if (p.phase === "closed") {
         main.append(results(await call("GET", `/api/maillage/proposals/${id}/results`), p.options, t));
+    }
+    if (p.phase !== "draft") {
+        main.append(await discussionsFor("proposals", p, ctx, { closed: p.phase === "consultation" ? undefined : t("proposals.commentsClosed") }));
     }
 }
 
