@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/spf13/cobra"
 
+	"github.com/maillage/maillage/basemap"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/interop/export"
@@ -33,6 +34,7 @@ func main() {
 	failed := false
 	pb.RootCmd.AddCommand(exitStatus(geoapi.TerritoryCommand(pb), &failed))
 	pb.RootCmd.AddCommand(exitStatus(importer.Command(pb), &failed))
+	pb.RootCmd.AddCommand(exitStatus(basemap.Command(pb), &failed))
 	if err := server.Bind(pb, cfg); err != nil {
 		log.Fatal(err)
 	}
@@ -79,6 +81,8 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"the PWA map's tile URL template, e.g. https://tile.example.org/{z}/{x}/{y}.png; empty draws no base map; env MAILLAGE_TILE_URL")
 	flags.StringVar(&cfg.TileAttribution, "tiles-attribution", os.Getenv("MAILLAGE_TILE_ATTRIBUTION"),
 		"credit shown under the map for the tiles; env MAILLAGE_TILE_ATTRIBUTION")
+	flags.StringVar(&cfg.Basemap, "basemap", os.Getenv("MAILLAGE_BASEMAP"),
+		"a PMTiles archive (vector or raster) the server serves as the map's base map, offline too; env MAILLAGE_BASEMAP")
 	flags.StringVar(&cfg.Export.Licence, "data-licence", envOr("MAILLAGE_DATA_LICENCE", export.DefaultLicence),
 		"licence of the exported data: an SPDX identifier such as ODbL-1.0 or etalab-2.0, or a URL; env MAILLAGE_DATA_LICENCE")
 	flags.StringVar(&cfg.Export.Attribution, "data-attribution", envOr("MAILLAGE_DATA_ATTRIBUTION", export.DefaultAttribution),

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/basemap"
 )
 
 // PathConfig is the route of the PWA's public settings.
@@ -27,14 +29,21 @@ type PublicConfig struct {
 	// CurrencyName is the territory's local currency (offers of mode localCurrency); empty:
 	// the PWA says "local currency".
 	CurrencyName string `json:"currencyName"`
+	// Basemap is the base map the server serves itself (maillage serve --basemap), null when
+	// none; the PWA then draws TileURL's tiles, if any.
+	Basemap *basemap.Public `json:"basemap"`
 }
 
-// bindConfig serves the PWA's public settings.
-func bindConfig(app core.App, cfg Config) {
+// bindConfig serves the PWA's public settings; archive is the served base map, or nil.
+func bindConfig(app core.App, cfg Config, archive *basemap.Archive) {
 	data := cfg.Export.WithDefaults()
 	pub := PublicConfig{TileURL: cfg.TileURL, TileAttribution: cfg.TileAttribution,
 		DataLicence: data.Licence, DataLicenceURL: data.LicenceURL, DataAttribution: data.Attribution,
 		CurrencyName: cfg.Exchanges.CurrencyName}
+	if archive != nil {
+		public := archive.Public()
+		pub.Basemap = &public
+	}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET(PathConfig, func(e *core.RequestEvent) error {
 			e.Response.Header().Set("Cache-Control", "no-cache")
