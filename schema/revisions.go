@@ -47,7 +47,7 @@ const (
 
 // Revised lists the collections whose changes are kept as revisions: the content and the
 // discussions that share its read rules (comments follow their target's rules and are not).
-var Revised = []string{Organisations, Initiatives, Events, Offers, Threads, Posts}
+var Revised = []string{Organisations, Initiatives, Events, Offers, Threads, Posts, Pages}
 
 // RevisionRestricted lists, per collection, the fields whose before and after only the
 // record's author and moderators read in its history (besides the collection's hidden fields):

@@ -14,7 +14,6 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/maillage/maillage/account"
-	"github.com/maillage/maillage/basemap"
 	"github.com/maillage/maillage/community/conversations"
 	"github.com/maillage/maillage/community/discussions"
 	"github.com/maillage/maillage/community/exchanges"
@@ -29,6 +28,7 @@ import (
 	"github.com/maillage/maillage/interop/dedup"
 	"github.com/maillage/maillage/interop/export"
 	"github.com/maillage/maillage/interop/sources"
+	"github.com/maillage/maillage/knowledge"
 	mobilesync "github.com/maillage/maillage/mobile_sync"
 	"github.com/maillage/maillage/push"
 )
@@ -47,8 +47,6 @@ type Config struct {
 	TileURL string
 	// TileAttribution credits the tile provider on the map.
 	TileAttribution string
-	// Basemap is the path of the PMTiles archive served as the map's base map; empty: none.
-	Basemap string
 	// Sources bounds the fetching of scheduled sources and the networks they may reach.
 	Sources sources.Config
 	// Export is the licence and attribution every open data export carries.
@@ -68,14 +66,11 @@ func Bind(app core.App, cfg Config) error {
 		return err
 	}
 	discussions.Register(app)
+	knowledge.Register(app)
 	if err := mobilesync.Register(app, syncConfig(cfg.Sync)); err != nil {
 		return err
 	}
-	archive, err := basemap.Register(app, cfg.Basemap)
-	if err != nil {
-		return err
-	}
-	bindConfig(app, cfg, archive)
+	bindConfig(app, cfg)
 	geoapi.Register(app)
 	export.Register(app, cfg.Export)
 	sources.Register(app, cfg.Sources)
