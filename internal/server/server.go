@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/maillage/maillage/account"
+	"github.com/maillage/maillage/basemap"
 	"github.com/maillage/maillage/community/conversations"
 	"github.com/maillage/maillage/community/discussions"
 	"github.com/maillage/maillage/community/exchanges"
@@ -47,6 +48,8 @@ type Config struct {
 	TileURL string
 	// TileAttribution credits the tile provider on the map.
 	TileAttribution string
+	// Basemap is the path of the PMTiles archive served as the map's base map; empty: none.
+	Basemap string
 	// Sources bounds the fetching of scheduled sources and the networks they may reach.
 	Sources sources.Config
 	// Export is the licence and attribution every open data export carries.
@@ -70,7 +73,11 @@ func Bind(app core.App, cfg Config) error {
 	if err := mobilesync.Register(app, syncConfig(cfg.Sync)); err != nil {
 		return err
 	}
-	bindConfig(app, cfg)
+	archive, err := basemap.Register(app, cfg.Basemap)
+	if err != nil {
+		return err
+	}
+	bindConfig(app, cfg, archive)
 	geoapi.Register(app)
 	export.Register(app, cfg.Export)
 	sources.Register(app, cfg.Sources)
