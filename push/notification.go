@@ -44,6 +44,8 @@ func (n *Notifier) notificationsFor(ev event) []outgoing {
 		return n.decisionNotes(rec, ev)
 	case kindNear:
 		return n.nearNotes(rec, ev)
+	case kindPhase:
+		return n.phaseNotes(rec, ev)
 	}
 	return nil
 }

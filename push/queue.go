@@ -13,11 +13,12 @@ import (
 // event is one write that may notify people, queued after it committed: the worker reads the
 // record again, works out who may and wants to hear of it, and sends to each of them.
 type event struct {
-	kind       string // kindMessage, kindReply, kindDecision, kindNear
+	kind       string // kindMessage, kindReply, kindDecision, kindNear, kindPhase
 	collection string
 	id         string
-	status     string // kindDecision: the status decided
-	writer     string // who wrote it, when known: never notified
+	status     string   // kindDecision: the status decided; kindPhase: the new phase
+	writer     string   // who wrote it, when known: never notified
+	to         []string // kindPhase: the proposal's followers
 }
 
 // Kinds of events.
@@ -26,6 +27,7 @@ const (
 	kindReply    = "reply"
 	kindDecision = "decision"
 	kindNear     = "near"
+	kindPhase    = "phase"
 )
 
 // Notifier is the delivery queue: events wait in a bounded queue and a fixed number of

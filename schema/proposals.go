@@ -69,3 +69,15 @@ const FieldUserCollege = "college"
 
 // Colleges a person may belong to.
 var Colleges = []string{"inhabitants", "publicActors", "privateActors", "facilitators"}
+
+// ProposalFollowers holds the explicit choices to follow a proposal or not (governance/
+// proposals): one row per person and proposal, `follow` true or false. Who follows without
+// choosing is worked out (the author, who commented, amended or cast an open ballot).
+const ProposalFollowers = "proposalFollowers"
+
+// Fields of proposalFollowers.
+const (
+	FieldFollowerProposal = "proposal"
+	FieldFollowerUser     = "user"
+	FieldFollowerFollow   = "follow"
+)

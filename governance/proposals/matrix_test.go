@@ -10,22 +10,26 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/governance/moderation"
+	"github.com/maillage/maillage/internal/testapp"
 	"github.com/maillage/maillage/mobile_sync/synctest"
 	s "github.com/maillage/maillage/schema"
 )
 
-// The people of the matrix. "trusted" is a facilitator: facilitators are trusted members
-// (governance/moderation), and proposals give them no more than residents.
+// The people of the matrix. "trusted" is a trusted member by contributions (a resident with
+// moderation's default threshold of published records, in no community) and "facilitator" a
+// facilitator (trusted by role): proposals give neither more than residents.
 const (
-	pAnonymous = "anonymous"
-	pResident  = "resident"
-	pMember    = "member"
-	pAuthor    = "author"
-	pTrusted   = "trusted"
-	pModerator = "moderator"
+	pAnonymous   = "anonymous"
+	pResident    = "resident"
+	pMember      = "member"
+	pAuthor      = "author"
+	pTrusted     = "trusted"
+	pFacilitator = "facilitator"
+	pModerator   = "moderator"
 )
 
-var people = []string{pAnonymous, pResident, pMember, pAuthor, pTrusted, pModerator}
+var people = []string{pAnonymous, pResident, pMember, pAuthor, pTrusted, pFacilitator, pModerator}
 
 // mworld is the matrix's world: the people, a community (author and member belong to it) and
 // proposals in each phase, with amendments.
@@ -42,7 +46,7 @@ func newMatrixWorld(t *testing.T) *mworld {
 	t.Helper()
 	w := newWorld(t)
 	m := &mworld{world: w, users: map[string]*synctest.User{pAnonymous: w.anonymous, pResident: w.resident,
-		pMember: w.other, pAuthor: w.author, pTrusted: w.facilitator, pModerator: w.moderator}}
+		pMember: w.other, pAuthor: w.author, pTrusted: trustedResident(t, w), pFacilitator: w.facilitator, pModerator: w.moderator}}
 	founder := w.srv.NewUser(t, "founder@example.org", s.RoleFacilitator)
 	m.group = m.save(t, s.Communities, map[string]any{"name": "Jardiniers", "owner": founder.ID()}).Id
 	for _, p := range []string{pAuthor, pMember} {
@@ -56,6 +60,23 @@ func newMatrixWorld(t *testing.T) *mworld {
 	m.amendment = m.save(t, s.Amendments, map[string]any{"proposal": m.consult.Id, s.FieldAuthor: w.resident.ID(), "text": "Plus d'arbres", "status": s.AmendmentProposed})
 	m.groupAmendment = m.save(t, s.Amendments, map[string]any{"proposal": m.inGroup.Id, s.FieldAuthor: w.other.ID(), "text": "Un banc", "status": s.AmendmentProposed})
 	return m
+}
+
+// trustedResident is a resident made a trusted member by their published contributions.
+func trustedResident(t *testing.T, w *world) *synctest.User {
+	t.Helper()
+	u := w.srv.NewUser(t, "trusted@example.org", s.RoleResident)
+	for i := range moderation.DefaultTrustedThreshold {
+		r := testapp.NewRecord(t, w.srv.App, s.Initiatives, map[string]any{"name": fmt.Sprintf("Atelier %d", i), s.FieldAuthor: u.ID()})
+		r.Set(s.FieldStatus, s.StatusPublished) // a moderator's publication: new records of residents are pending
+		if err := w.srv.App.Save(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ok, err := moderation.IsTrusted(w.srv.App, u.ID()); err != nil || !ok {
+		t.Fatalf("the trusted resident is not trusted (%v)", err)
+	}
+	return u
 }
 
 func (m *mworld) save(t *testing.T, coll string, fields map[string]any) *core.Record {
@@ -165,39 +186,69 @@ var actions = []action{
 	}},
 	{"delete voting", func(m *mworld, u *synctest.User) int { return call(u, "DELETE", rec(s.Proposals, m.voting.Id), nil) }},
 	{"delete draft", func(m *mworld, u *synctest.User) int { return call(u, "DELETE", rec(s.Proposals, m.doomed.Id), nil) }},
+	{"comment consultation", func(m *mworld, u *synctest.User) int { return commentStatus(m.consult, u) }},
+	{"comment community's", func(m *mworld, u *synctest.User) int { return commentStatus(m.inGroup, u) }},
+	{"comment while voting", func(m *mworld, u *synctest.User) int { return commentStatus(m.voting, u) }},
+	{"follow", func(m *mworld, u *synctest.User) int {
+		return call(u, "PUT", "/api/maillage/proposals/"+m.consult.Id+"/follow", map[string]any{"follow": true})
+	}},
+	{"follow community's", func(m *mworld, u *synctest.User) int {
+		return call(u, "PUT", "/api/maillage/proposals/"+m.inGroup.Id+"/follow", map[string]any{"follow": true})
+	}},
+	{"follow a draft", func(m *mworld, u *synctest.User) int {
+		return call(u, "GET", "/api/maillage/proposals/"+m.draft.Id+"/follow", nil)
+	}},
+	{"list followers", func(m *mworld, u *synctest.User) int { return call(u, "GET", rec(s.ProposalFollowers, ""), nil) }},
+	{"write followers", func(m *mworld, u *synctest.User) int {
+		return call(u, "POST", rec(s.ProposalFollowers, ""), map[string]any{"proposal": m.consult.Id, "user": u.ID(), "follow": true})
+	}},
+}
+
+// commentStatus comments on p as u.
+func commentStatus(p *core.Record, u *synctest.User) int {
+	return call(u, "POST", rec(s.Comments, ""), map[string]any{s.FieldAuthor: u.ID(), s.FieldCommentTarget: s.Proposals,
+		s.FieldCommentTargetID: p.Id, s.FieldDiscussionText: "Je suis pour"})
 }
 
 // expected is the matrix: per action, the status for anonymous, resident, member, author,
-// trusted and moderator (the order of people). PocketBase answers 404 to who cannot view the
+// trusted, facilitator and moderator (the order of people). PocketBase answers 404 to who cannot view the
 // record, 403 to who can view it but the rule refuses, and 400 when only a condition on the
 // request's body refuses (the author changing a frozen field).
-var expected = map[string][6]int{
-	"view draft":                    {404, 404, 404, 200, 404, 404},
-	"view consultation":             {200, 200, 200, 200, 200, 200},
-	"view community's":              {404, 404, 200, 200, 404, 200},
-	"create draft":                  {400, 200, 200, 200, 200, 200},
-	"create in community":           {400, 400, 200, 200, 400, 200},
-	"create already voting":         {400, 400, 400, 400, 400, 400},
-	"edit draft":                    {404, 404, 404, 200, 404, 404},
-	"edit consultation":             {403, 403, 403, 200, 403, 403},
-	"change method in consultation": {403, 403, 403, 400, 403, 403},
-	"open consultation":             {404, 404, 404, 200, 404, 404},
-	"open the vote":                 {403, 403, 403, 400, 403, 403},
-	"view amendment":                {200, 200, 200, 200, 200, 200},
-	"view community amendment":      {404, 404, 200, 200, 404, 200},
-	"amend":                         {400, 200, 200, 200, 200, 200},
-	"amend while voting":            {400, 400, 400, 400, 400, 400},
-	"amend community's":             {400, 400, 200, 200, 400, 400},
-	"accept amendment":              {403, 400, 403, 200, 403, 403},
-	"rewrite amendment":             {403, 200, 403, 403, 403, 403},
-	"delete amendment":              {403, 204, 403, 403, 403, 204},
-	"list ballots":                  {403, 403, 403, 403, 403, 403},
-	"write a ballot":                {403, 403, 403, 403, 403, 403},
-	"list the roll":                 {403, 403, 403, 403, 403, 403},
-	"write the roll":                {403, 403, 403, 403, 403, 403},
-	"vote (route)":                  {401, 200, 200, 200, 200, 200},
-	"delete voting":                 {403, 403, 403, 403, 403, 204},
-	"delete draft":                  {404, 404, 404, 204, 404, 404},
+var expected = map[string][7]int{
+	"view draft":                    {404, 404, 404, 200, 404, 404, 404},
+	"view consultation":             {200, 200, 200, 200, 200, 200, 200},
+	"view community's":              {404, 404, 200, 200, 404, 404, 200},
+	"create draft":                  {400, 200, 200, 200, 200, 200, 200},
+	"create in community":           {400, 400, 200, 200, 400, 400, 200},
+	"create already voting":         {400, 400, 400, 400, 400, 400, 400},
+	"edit draft":                    {404, 404, 404, 200, 404, 404, 404},
+	"edit consultation":             {403, 403, 403, 200, 403, 403, 403},
+	"change method in consultation": {403, 403, 403, 400, 403, 403, 403},
+	"open consultation":             {404, 404, 404, 200, 404, 404, 404},
+	"open the vote":                 {403, 403, 403, 400, 403, 403, 403},
+	"view amendment":                {200, 200, 200, 200, 200, 200, 200},
+	"view community amendment":      {404, 404, 200, 200, 404, 404, 200},
+	"amend":                         {400, 200, 200, 200, 200, 200, 200},
+	"amend while voting":            {400, 400, 400, 400, 400, 400, 400},
+	"amend community's":             {400, 400, 200, 200, 400, 400, 400},
+	"accept amendment":              {403, 400, 403, 200, 403, 403, 403},
+	"rewrite amendment":             {403, 200, 403, 403, 403, 403, 403},
+	"delete amendment":              {403, 204, 403, 403, 403, 403, 204},
+	"list ballots":                  {403, 403, 403, 403, 403, 403, 403},
+	"write a ballot":                {403, 403, 403, 403, 403, 403, 403},
+	"list the roll":                 {403, 403, 403, 403, 403, 403, 403},
+	"write the roll":                {403, 403, 403, 403, 403, 403, 403},
+	"vote (route)":                  {401, 200, 200, 200, 200, 200, 200},
+	"delete voting":                 {403, 403, 403, 403, 403, 403, 204},
+	"delete draft":                  {404, 404, 404, 204, 404, 404, 404},
+	"comment consultation":          {400, 200, 200, 200, 200, 200, 200},
+	"comment community's":           {400, 400, 200, 200, 400, 400, 200},
+	"comment while voting":          {400, 400, 400, 400, 400, 400, 400},
+	"follow":                        {401, 200, 200, 200, 200, 200, 200},
+	"follow community's":            {401, 404, 200, 200, 404, 404, 200},
+	"follow a draft":                {401, 404, 404, 200, 404, 404, 404},
+	"list followers":                {403, 403, 403, 403, 403, 403, 403},
+	"write followers":               {403, 403, 403, 403, 403, 403, 403},
 }
 
 // run plays every action as person in a world of its own and lists the cells that differ
@@ -285,6 +336,10 @@ func TestProposalRuleMatrixControls(t *testing.T) {
 			loosen(t, s.Votes, func(c *core.Collection) **string { return &c.ListRule }, "", "")},
 		{"the roll written", pResident, "write the roll",
 			loosen(t, s.VoteRoll, func(c *core.Collection) **string { return &c.CreateRule }, "", "")},
+		{"followers listed", pTrusted, "list followers",
+			loosen(t, s.ProposalFollowers, func(c *core.Collection) **string { return &c.ListRule }, "", "")},
+		{"community comments open to all", pTrusted, "comment community's",
+			loosen(t, s.Proposals, func(c *core.Collection) **string { return &c.ViewRule }, `community = "" ||`, `community != "" ||`)},
 	}
 	for _, c := range controls {
 		t.Run(c.name, func(t *testing.T) {

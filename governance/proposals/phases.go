@@ -7,6 +7,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/maillage/maillage/push"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -52,7 +53,13 @@ func nextPhase(p *core.Record, now time.Time) string {
 	return s.PhaseVote
 }
 
-// notifyFollowers is where the followers of a proposal (its author, those who amended or
-// commented on it) will hear of a phase change, once push has an event kind for it; the push
-// package has no such kind yet.
-func notifyFollowers(app core.App, p *core.Record) {}
+// notifyFollowers queues a push notification of p's new phase to its followers (Followers);
+// the write is done, so a failure to find them is logged, not returned.
+func notifyFollowers(app core.App, p *core.Record) {
+	ids, err := Followers(app, p)
+	if err != nil {
+		app.Logger().Error("proposals: followers", "proposal", p.Id, "error", err)
+		return
+	}
+	push.NotifierOf(app).PhaseChanged(p, ids)
+}

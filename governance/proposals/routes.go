@@ -31,6 +31,9 @@ func bindRoutes(se *core.ServeEvent) {
 	se.Router.POST(PathBallot, func(e *core.RequestEvent) error { return answer(e, serveBallot(e)) }).
 		Bind(apis.BodyLimit(maxBody))
 	se.Router.GET(PathResults, func(e *core.RequestEvent) error { return answer(e, serveResults(e)) })
+	follow := func(e *core.RequestEvent) error { return answer(e, serveFollow(e)) }
+	se.Router.GET(PathFollow, follow)
+	se.Router.PUT(PathFollow, follow).Bind(apis.BodyLimit(maxBody))
 }
 
 // readable finds the proposal of the path if the requester may view it.

@@ -66,3 +66,25 @@ export function resultRows(result, options) {
     const label = new Map(options.map((o) => [o.id, o.label]));
     return result.ranking.map((id) => ({ id, label: label.get(id) || id, ...result.options[id] }));
 }
+
+const PHASES_KEY = "maillage.proposalPhases";
+
+/**
+ * phaseNews compares proposals' phases with those this device last showed, keeps the new
+ * ones and returns the ids whose phase changed since (a phase the job moved on while away).
+ * @param {{id: string, phase: string}[]} proposals
+ * @param {Storage} [store]
+ * @returns {Set<string>}
+ */
+export function phaseNews(proposals, store = globalThis.localStorage) {
+    /** @type {Record<string, string>} */
+    let seen = {};
+    try {
+        seen = JSON.parse(store.getItem(PHASES_KEY) || "{}") || {};
+    } catch {
+        seen = {};
+    }
+    const changed = new Set(proposals.filter((p) => seen[p.id] && seen[p.id] !== p.phase).map((p) => p.id));
+    store.setItem(PHASES_KEY, JSON.stringify({ ...seen, ...Object.fromEntries(proposals.map((p) => [p.id, p.phase])) }));
+    return changed;
+}

@@ -2,7 +2,7 @@
 // rows of a result (pb_public/js/proposals.js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ballotBody, keepReceipt, parseOptions, receiptOf, resultRows } from "../../pb_public/js/proposals.js";
+import { ballotBody, keepReceipt, parseOptions, phaseNews, receiptOf, resultRows } from "../../pb_public/js/proposals.js";
 
 test("an approval ballot lists the approved options, a judgement grades every option", () => {
     assert.deepEqual(ballotBody("approval", { a: true, b: false, c: true }), { choices: { approve: ["a", "c"] } });
@@ -27,4 +27,12 @@ test("the receipt stays on the device, per proposal", () => {
 test("result rows follow the ranking", () => {
     const rows = resultRows({ ranking: ["b", "a"], options: { a: { rank: 2 }, b: { rank: 1 } } }, [{ id: "a", label: "A" }, { id: "b", label: "B" }]);
     assert.deepEqual(rows.map((r) => [r.label, r.rank]), [["B", 1], ["A", 2]]);
+});
+
+test("a phase moved on since the device last showed the proposal is news, once", () => {
+    const data = new Map();
+    const store = /** @type {any} */ ({ getItem: (k) => data.get(k) ?? null, setItem: (k, v) => data.set(k, v) });
+    assert.deepEqual([...phaseNews([{ id: "p1", phase: "consultation" }], store)], [], "first sight is no news");
+    assert.deepEqual([...phaseNews([{ id: "p1", phase: "vote" }, { id: "p2", phase: "vote" }], store)], ["p1"]);
+    assert.deepEqual([...phaseNews([{ id: "p1", phase: "vote" }], store)], [], "shown once");
 });

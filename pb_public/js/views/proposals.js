@@ -7,7 +7,7 @@
 import { call, currentUser } from "../api.js";
 import { discussionsFor } from "../discussions.js";
 import { locale } from "../i18n.js";
-import { GRADES, ballotBody, keepReceipt, parseOptions, receiptOf, resultRows } from "../proposals.js";
+import { GRADES, ballotBody, keepReceipt, parseOptions, phaseNews, receiptOf, resultRows } from "../proposals.js";
 import { announce, field, h, localDate } from "../ui/dom.js";
 import { href } from "../ui/router.js";
 
@@ -46,11 +46,13 @@ export async function render(main, params, ctx) {
 async function list(main, ctx) {
     const t = ctx.t;
     const page = await call("GET", API + "?sort=-created&perPage=100");
+    const news = phaseNews(page.items);
     main.replaceChildren(h("h1", {}, t("proposals.title")), h("p", { class: "meta" }, t("proposals.intro")),
         currentUser() ? h("a", { class: "button", href: "#/proposals/new", "data-testid": "proposals-new" }, t("proposals.new")) : null,
         page.items.length ? h("ul", { class: "thread-list", "data-testid": "proposals" }, page.items.map((/** @type {any} */ p) =>
             h("li", { "data-testid": "proposal", "data-id": p.id }, h("a", { href: href("proposals", p.id) }, p.title),
-                h("span", { class: "chip" }, t("proposals.phase." + p.phase)))))
+                h("span", { class: "chip" }, t("proposals.phase." + p.phase)),
+                news.has(p.id) ? h("span", { class: "chip pending", "data-testid": "proposal-news" }, t("proposals.phaseChanged")) : null)))
             : h("p", { class: "notice" }, t("proposals.empty")));
 }
 
@@ -69,7 +71,11 @@ async function proposal(main, id, ctx) {
         h("p", { class: "meta" }, t("proposals.method." + p.method) + " · " +
             t("proposals.deadlines", { consult: localDate(p.consultationEnd, loc), vote: localDate(p.voteEnd, loc) })),
         h("p", {}, p.text || ""));
+    phaseNews([p]);
     const me = currentUser()?.id;
+    if (me && p.phase !== "draft") {
+        main.append(await followButton(p, ctx));
+    }
     if (p.phase === "draft" && p.author === me) {
         main.append(h("button", { type: "button", "data-testid": "proposal-open", onclick: async () => {
             await act(main, () => call("PATCH", `${API}/${id}`, { phase: "consultation" }), redraw);
@@ -87,6 +93,29 @@ async function proposal(main, id, ctx) {
     if (p.phase !== "draft") {
         main.append(await discussionsFor("proposals", p, ctx, { closed: p.phase === "consultation" ? undefined : t("proposals.commentsClosed") }));
     }
+}
+
+/**
+ * followButton shows whether the user follows p (notified when its phase changes) and turns
+ * it on or off (PUT /api/maillage/proposals/{id}/follow).
+ * @param {any} p
+ * @param {any} ctx
+ */
+async function followButton(p, ctx) {
+    const t = ctx.t;
+    const path = `/api/maillage/proposals/${p.id}/follow`;
+    const button = h("button", { type: "button", class: "secondary", "data-testid": "proposal-follow" });
+    const show = (/** @type {boolean} */ on) => {
+        button.textContent = t(on ? "proposals.unfollow" : "proposals.follow");
+        button.setAttribute("aria-pressed", String(on));
+    };
+    show((await call("GET", path)).following);
+    button.addEventListener("click", async () => {
+        const on = button.getAttribute("aria-pressed") !== "true";
+        show((await call("PUT", path, { follow: on })).following);
+        announce(t(on ? "proposals.followed" : "proposals.unfollowed"));
+    });
+    return h("p", {}, button, " ", h("span", { class: "meta" }, t("proposals.followHint")));
 }
 
 /**
