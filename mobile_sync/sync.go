@@ -66,6 +66,7 @@ func DefaultConfig() Config {
 			"pages",
 			"suggestions",
 			"links",
+			"links",
 			"reports", "moderationVotes",
 			"syncConflicts",
 		},

@@ -31,6 +31,7 @@ import (
 	"github.com/maillage/maillage/interop/sources"
 	"github.com/maillage/maillage/knowledge"
 	mobilesync "github.com/maillage/maillage/mobile_sync"
+	"github.com/maillage/maillage/network"
 	"github.com/maillage/maillage/push"
 )
 
@@ -89,6 +90,7 @@ func Bind(app core.App, cfg Config) error {
 	moderation.Register(app, cfg.Moderation)
 	suggestions.Register(app)
 	proposals.Register(app)
+	network.Register(app)
 	if err := revisions.Register(app); err != nil {
 		return err
 	}
