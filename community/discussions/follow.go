@@ -18,8 +18,7 @@ func bindTargets(app core.App) {
 		if !targetChanged(e.Record) {
 			return e.Next()
 		}
-		return e.App.RunInTransaction(func(tx core.App) error {
-			e.App = tx
+		return inTx(e, func(tx core.App) error {
 			if err := e.Next(); err != nil {
 				return err
 			}
@@ -27,13 +26,24 @@ func bindTargets(app core.App) {
 		})
 	})
 	app.OnRecordDelete(s.CommentTargets...).BindFunc(func(e *core.RecordEvent) error {
-		return e.App.RunInTransaction(func(tx core.App) error {
-			e.App = tx
+		return inTx(e, func(tx core.App) error {
 			if err := deleteComments(tx, e.Record); err != nil {
 				return err
 			}
 			return e.Next()
 		})
+	})
+}
+
+// inTx runs fn in a transaction that the event's later hooks share, and gives the event its
+// app back after: the hooks bound before this one resume after the commit, when the
+// transaction's app is no longer usable.
+func inTx(e *core.RecordEvent, fn func(tx core.App) error) error {
+	app := e.App
+	defer func() { e.App = app }()
+	return app.RunInTransaction(func(tx core.App) error {
+		e.App = tx
+		return fn(tx)
 	})
 }
 
