@@ -108,7 +108,7 @@ func insertRevision(c *core.Collection, old, new, op string, hasStamp bool) stri
 	}
 	// LIMIT keeps SQLite from copying the changes into the WHERE clause: it would compile and
 	// evaluate them twice.
-	return "INSERT OR IGNORE INTO " + quoteIdent(s.Revisions) + " (" + strings.Join(quoteAll(cols), ", ") + ") SELECT " +
+	return "INSERT INTO " + quoteIdent(s.Revisions) + " (" + strings.Join(quoteAll(cols), ", ") + ") SELECT " +
 		strings.Join(vals, ", ") + " FROM (SELECT " + changesExpr(c, old, new) + " AS ch LIMIT 1) WHERE ch <> '{}';"
 }
 
