@@ -43,14 +43,14 @@ test("every destination has a route, labels, an icon and a group; the bar has at
 
 test("negative control: a sixth bar entry and a destination with no route, label or icon are caught", () => {
     const broken = [...DESTINATIONS.map((d) => ({ ...d, bar: d.bar || d.view === "list" })),
-        { view: "wiki", group: "nowhere" }];
-    assert.deepEqual(problems(broken), ["the bottom bar has 6 entries, more than 5", "wiki: no route", "wiki: no fr label",
-        "wiki: no en label", "wiki: no icon", "wiki: unknown group nowhere"]);
+        { view: "nosuchview", group: "nowhere" }];
+    assert.deepEqual(problems(broken), ["the bottom bar has 6 entries, more than 5", "nosuchview: no route", "nosuchview: no fr label",
+        "nosuchview: no en label", "nosuchview: no icon", "nosuchview: unknown group nowhere"]);
 });
 
 test("the bar holds map, agenda, exchanges and contribute, in that order; More lists the rest", () => {
     assert.deepEqual(DESTINATIONS.filter((d) => d.bar).map((d) => d.view), ["map", "agenda", "offers", "contribute"]);
-    assert.deepEqual(DESTINATIONS.filter((d) => !d.bar).map((d) => d.view), ["list", "directory", "forum", "proposals", "outbox", "duplicates", "moderation", "messages", "account", "about"]);
+    assert.deepEqual(DESTINATIONS.filter((d) => !d.bar).map((d) => d.view), ["list", "directory", "wiki", "forum", "proposals", "outbox", "duplicates", "moderation", "messages", "account", "about"]);
     assert.equal(match("#/" + MORE).view, MORE);
     for (const key of ["nav." + MORE, "nav.more.title", ...GROUPS.map((g) => "nav.group." + g)]) {
         assert.ok(MESSAGES.fr[key] && MESSAGES.en[key], `${key} in both languages`);

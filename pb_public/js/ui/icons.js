@@ -19,6 +19,7 @@ export const ICONS = {
     duplicates: "M4 4h10v10H4z M10 10h10v10H10z",
     moderation: "M12 3l8 3v6c0 4.5-3.4 8-8 9c-4.6-1-8-4.5-8-9V6z M8.5 12l2.5 2.5 4.5-5",
     forum: "M4 5h12v9H9l-4 3v-3H4z M16 9h4v9h-1v3l-4-3h-5v-4",
+    wiki: "M4 5h6a2 2 0 0 1 2 2v13a2 2 0 0 0-2-2H4z M20 5h-6a2 2 0 0 0-2 2v13a2 2 0 0 1 2-2h6z",
     proposals: "M6 4h12v16H6z M9 9l2 2 4-4 M9 15h6",
     more: "M5 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M12 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M19 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z",
 };

@@ -34,6 +34,7 @@ export const DESTINATIONS = [
     { view: "agenda", group: "explore", bar: true },
     { view: "directory", group: "explore" },
     { view: "offers", group: "explore", bar: true },
+    { view: "wiki", group: "explore" },
     { view: "contribute", group: "takePart", bar: true, also: ["cartoparty"] },
     { view: "forum", group: "takePart" },
     { view: "proposals", group: "takePart" },

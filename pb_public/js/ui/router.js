@@ -31,6 +31,9 @@ export const ROUTES = [
     ["forum/:id", "forum"],
     ["proposals", "proposals"],
     ["proposals/:id", "proposals"],
+    ["wiki", "wiki"],
+    ["wiki/:id", "wiki"],
+    ["wiki/:id/:edit", "wiki"],
     ["messages", "messages"],
     ["messages/:id", "messages"],
 ];

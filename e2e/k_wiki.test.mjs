@@ -1,0 +1,80 @@
+// The knowledge wiki offline: a facilitator writes a page with no network (it is queued in the
+// outbox and shown as not sent), the network comes back and the page syncs (the server gives
+// it its slug and keeps the Markdown, its raw HTML escaped); then, with the network cut and the
+// server stopped, a reload still lists, searches and shows the page from the device's store.
+// The control: a search for a word the page lacks finds nothing.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createUser, launchBrowser, openSignedIn, startServer } from "./harness.mjs";
+import { api, go, pendingCount, reconnect, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+    server = await startServer({ demo: false });
+    browser = await launchBrowser();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.stop();
+});
+
+const BODY = "## Outils\n\nUne **clé de 15** et des rustines.\n\n- démonter la roue\n- trouver la fuite\n\n<script>alert(1)</script>";
+
+test("a page written offline is queued, synced, then read and searched with the network cut", async () => {
+    const fa = { email: "fa@maillage.test", password: "fa-password-123", name: "Fa", role: "facilitator" };
+    await createUser(server, fa);
+    const { context, page } = await openSignedIn(browser, server, fa);
+    try {
+        await waitForUserData(page);
+        await go(page, "#/wiki");
+        await page.getByTestId("wiki-empty").waitFor();
+
+        await context.setOffline(true);
+        await go(page, "#/wiki/new");
+        await page.getByTestId("wiki-field-title").fill("Réparer son vélo");
+        await page.getByTestId("wiki-field-summary").fill("Une crevaison en dix minutes");
+        await page.getByTestId("wiki-field-body").fill(BODY);
+        await page.getByTestId("wiki-save").click();
+        await page.getByTestId("wiki-page-title").waitFor();
+        const id = await page.getByTestId("wiki-page").getAttribute("data-id");
+        assert.ok(id, "the page opens at once from the device");
+        await page.getByTestId("wiki-unsent").waitFor();
+        assert.equal(await pendingCount(page), 1, "the page waits in the outbox");
+
+        await reconnect(context, page);
+        const synced = await waitForRecord(page, "pages", id, (v) => Boolean(v.created) && v.slug === "reparer-son-velo");
+        assert.match(synced.body, /\\<script>alert\(1\)\\<\/script>/, "the server escaped the raw HTML");
+        const token = await userToken(server, fa);
+        const stored = await api(server, token, "GET", `/api/collections/pages/records/${id}`);
+        assert.equal(stored.status, "published");
+
+        await server.stop();
+        await context.setOffline(true);
+        await page.goto(server.url + "/#/wiki");
+        await page.reload();
+        await page.getByTestId("wiki-pages").waitFor();
+        await page.getByTestId("wiki-search").fill("velo rustine");
+        await page.getByTestId("wiki-search").press("Enter");
+        await page.waitForFunction(() => location.hash === "#/wiki?q=velo%20rustine");
+        const item = page.getByTestId("wiki-page-item");
+        await item.first().waitFor();
+        assert.equal(await item.count(), 1);
+        await item.getByRole("link").click();
+        await page.waitForFunction(() => location.hash === "#/wiki/reparer-son-velo");
+        assert.equal(await page.getByTestId("wiki-page-title").innerText(), "Réparer son vélo");
+        const article = page.getByTestId("wiki-page");
+        assert.equal(await article.locator("h3").innerText(), "Outils");
+        assert.equal(await article.locator("strong").innerText(), "clé de 15");
+        assert.equal(await article.locator("script").count(), 0, "no script element from the page's text");
+        assert.match(await article.innerText(), /<script>alert\(1\)<\/script>/, "the tag reads as text");
+
+        await go(page, "#/wiki?q=compost");
+        await page.getByTestId("wiki-empty").waitFor();
+        assert.equal(await page.getByTestId("wiki-page-item").count(), 0, "control: a word the page lacks finds nothing");
+    } finally {
+        await context.close();
+    }
+});
