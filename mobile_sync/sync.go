@@ -66,7 +66,6 @@ func DefaultConfig() Config {
 			"pages",
 			"suggestions",
 			"links",
-			"links",
 			"reports", "moderationVotes",
 			"syncConflicts",
 		},
