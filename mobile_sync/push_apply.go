@@ -28,8 +28,18 @@ type mutationCtx struct {
 	saved bool
 }
 
-// save saves rec in the push transaction and remembers that the mutation wrote.
+// PusherKey is a hidden custom value (never stored) on a record a sync push saves: the id of
+// the person who pushed it, for model hooks that must know who wrote, as request hooks know
+// e.Auth (moderation's audit of status changes, a suggestion decided offline).
+const PusherKey = "maillageSyncPusher"
+
+// save saves rec in the push transaction, marked with its pusher, and remembers that the
+// mutation wrote.
 func (mc *mutationCtx) save(rec *core.Record) error {
+	if mc.info.Auth != nil {
+		rec.Set(PusherKey, mc.info.Auth.Id)
+		rec.Hide(PusherKey)
+	}
 	if err := mc.app.Save(rec); err != nil {
 		return err
 	}

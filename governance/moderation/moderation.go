@@ -70,6 +70,7 @@ func Register(app core.App, cfg Config) {
 	app.Store().Set(storeKey, cfg.WithDefaults())
 	bindAuditGuard(app)
 	bindStatusAudit(app)
+	bindSyncStatusAudit(app)
 	bindReports(app)
 	bindVotes(app)
 	bindRoutes(app)

@@ -3,6 +3,7 @@ package moderation
 import (
 	"github.com/pocketbase/pocketbase/core"
 
+	mobilesync "github.com/maillage/maillage/mobile_sync"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -23,6 +24,29 @@ func bindStatusAudit(app core.App) {
 		}
 		return Audit(e.App, Entry{Action: ActionStatus, Collection: e.Collection.Name, RecordID: e.Record.Id,
 			Actor: e.Auth.Id, ActorKind: kindOf(e.Auth), Details: map[string]string{"before": before, "after": after}})
+	})
+}
+
+// bindSyncStatusAudit writes the same entry for a status change a sync push makes (a
+// moderator's decision queued offline): the push marks the records it saves with their
+// pusher (mobilesync.PusherKey), since a push runs no request hook. The entry is written in
+// the push's transaction, after the save.
+func bindSyncStatusAudit(app core.App) {
+	app.OnRecordUpdate(moderatedCollections...).BindFunc(func(e *core.RecordEvent) error {
+		pusher := e.Record.GetString(mobilesync.PusherKey)
+		before, after := e.Record.Original().GetString(s.FieldStatus), e.Record.GetString(s.FieldStatus)
+		if pusher == "" || before == after {
+			return e.Next()
+		}
+		if err := e.Next(); err != nil {
+			return err
+		}
+		actor, err := e.App.FindRecordById(s.Users, pusher)
+		if err != nil {
+			return err
+		}
+		return Audit(e.App, Entry{Action: ActionStatus, Collection: e.Record.Collection().Name, RecordID: e.Record.Id,
+			Actor: pusher, ActorKind: kindOf(actor), Details: map[string]string{"before": before, "after": after}})
 	})
 }
 
