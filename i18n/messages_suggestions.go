@@ -35,6 +35,10 @@ func init() {
 			FR: "Vous ne pouvez accepter que les champs proposés par la suggestion.",
 			EN: "You can only accept the fields the suggestion proposes.",
 		},
+		"suggestion_update_must_decide": {
+			FR: "Une suggestion se modifie pour être décidée : donnez-lui le statut acceptée, partiellement acceptée ou refusée.",
+			EN: "A suggestion is updated to decide it: give it the status accepted, partly accepted or declined.",
+		},
 		"suggestion_reason_required": {
 			FR: "Dites pourquoi vous refusez la suggestion : la personne qui l'a faite verra votre raison.",
 			EN: "Say why you decline the suggestion: the person who made it will see your reason.",

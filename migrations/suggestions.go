@@ -27,4 +27,16 @@ const (
 		` && (@request.body.decidedBy:isset = false || @request.body.decidedBy = "")` +
 		` && (@request.body.decided:isset = false)`
 	suggestionsDelete = ruleAuthor + ` && status = "pending"`
+
+	// suggestionsDecide (migration 1765100402): a pending suggestion is decided by an update —
+	// a sync push from a device that decided offline — by the target's author or a moderator,
+	// changing only status (to a decision), decided and reason; governance/suggestions applies
+	// it as the accept and decline routes do (and refuses a moderator on a private record, and
+	// an update that leaves the status pending). The rule passes an empty body, as
+	// hooks/refusals.go assumes of update rules.
+	suggestionsDecide = ruleSignedIn + ` && status = "pending" && (` + s.FieldSuggestionTargetAuthor + ` = @request.auth.id || ` + ruleModerator + `)` +
+		` && (@request.body.status:isset = false || @request.body.status = "accepted" || @request.body.status = "partlyAccepted" || @request.body.status = "declined")` +
+		` && @request.body.author:changed = false && @request.body.collection:changed = false && @request.body.recordId:changed = false` +
+		` && @request.body.fields:changed = false && @request.body.seen:changed = false && @request.body.comment:changed = false` +
+		` && @request.body.` + s.FieldSuggestionTargetAuthor + `:changed = false`
 )

@@ -128,6 +128,20 @@ func knownFields(sug *core.Record, fields []string) bool {
 // apply saves the accepted values on the target (a normal save: its hooks run), then the
 // decision on the suggestion, and audits it.
 func apply(tx core.App, user, sug *core.Record, d decision, accepting bool) error {
+	status, err := decideOn(tx, user, sug, d, accepting)
+	if err != nil {
+		return err
+	}
+	if err := tx.Save(sug); err != nil {
+		return err
+	}
+	return audit(tx, user, sug, status)
+}
+
+// decideOn saves the accepted values on the target and sets the decision on sug (not saved):
+// its status, the fields accepted, who decided and the reason. It returns the status. The
+// routes and a decision pushed as an update of the suggestion (offline.go) share it.
+func decideOn(tx core.App, user, sug *core.Record, d decision, accepting bool) (string, error) {
 	fields := d.Fields
 	status := s.SuggestionDeclined
 	if accepting {
@@ -135,7 +149,7 @@ func apply(tx core.App, user, sug *core.Record, d decision, accepting bool) erro
 			fields = keys(proposed(sug))
 		}
 		if err := saveValues(tx, sug, fields); err != nil {
-			return err
+			return "", err
 		}
 		status = statusOf(sug, fields)
 	} else {
@@ -145,10 +159,7 @@ func apply(tx core.App, user, sug *core.Record, d decision, accepting bool) erro
 	sug.Set(s.FieldSuggestionDecided, fields)
 	sug.Set(s.FieldSuggestionDecidedBy, user.Id)
 	sug.Set(s.FieldSuggestionReason, d.Reason)
-	if err := tx.Save(sug); err != nil {
-		return err
-	}
-	return audit(tx, user, sug, status)
+	return status, nil
 }
 
 // saveValues writes the proposed values of fields to the target.

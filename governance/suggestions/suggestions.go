@@ -45,6 +45,7 @@ func Register(app core.App) {
 		return e.Next()
 	})
 	bindDecisions(app)
+	bindUpdateDecisions(app)
 }
 
 // checkNew refuses a suggestion on a record its author cannot read or could change directly,

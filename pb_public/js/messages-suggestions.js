@@ -14,6 +14,7 @@ export const SUGGESTIONS_MESSAGES = {
         "suggest.accept": "Accepter les champs cochés", "suggest.decline": "Refuser",
         "suggest.accepted": "Suggestion acceptée.", "suggest.declined": "Suggestion refusée.",
         "suggest.failed": "La décision n'a pas pu être envoyée : réessayez une fois connecté·e.",
+        "suggest.queued": "Décision gardée sur l'appareil : elle partira au retour du réseau.",
         "outbox.state.suggested": "Envoyé comme suggestion",
     },
     en: {
@@ -26,6 +27,7 @@ export const SUGGESTIONS_MESSAGES = {
         "suggest.accept": "Accept the checked fields", "suggest.decline": "Decline",
         "suggest.accepted": "Suggestion accepted.", "suggest.declined": "Suggestion declined.",
         "suggest.failed": "The decision could not be sent: try again once online.",
+        "suggest.queued": "Decision kept on this device: it will be sent when the network is back.",
         "outbox.state.suggested": "Sent as a suggestion",
     },
 };

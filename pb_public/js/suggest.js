@@ -6,7 +6,9 @@
 // (and moderators) see its pending suggestions here and accept them field by field or decline
 // them with a reason; the person who suggested sees what became of theirs.
 import { call } from "./api.js";
+import { invalidate } from "./data.js";
 import { views } from "./db.js";
+import { enqueue } from "./outbox.js";
 import { h } from "./ui/dom.js";
 import { href } from "./ui/router.js";
 
@@ -85,8 +87,25 @@ function item(s, rec, decider, ctx) {
 }
 
 /**
- * decide: accept the checked fields, or decline with a reason (online: a decision is answered
- * at once, then the sync brings the record and the suggestion back).
+ * decisionFields is a decision as an update of the suggestion record, the form it takes in the
+ * outbox (the server applies it as the accept and decline routes do).
+ * @param {Record<string, any>} s the suggestion
+ * @param {string} what "accept" or "decline"
+ * @param {{fields?: string[], reason?: string}} body the route's body
+ */
+export function decisionFields(s, what, body) {
+    if (what === "decline") {
+        return { status: "declined", decided: [], reason: body.reason || "" };
+    }
+    const all = Object.keys(s.fields || {});
+    const fields = body.fields?.length ? body.fields : all;
+    return { status: all.every((f) => fields.includes(f)) ? "accepted" : "partlyAccepted", decided: fields };
+}
+
+/**
+ * decide: accept the checked fields, or decline with a reason. Online a decision is answered at
+ * once, then the sync brings the record and the suggestion back; offline it is queued in the
+ * outbox as an update of the suggestion, sent when the network comes back.
  * @param {Record<string, any>} s
  * @param {any} ctx
  * @param {HTMLElement} out
@@ -94,8 +113,19 @@ function item(s, rec, decider, ctx) {
 function decide(s, ctx, out) {
     const t = ctx.t;
     const reason = h("input", { type: "text", "data-testid": "suggestion-reason-input", "aria-label": t("suggest.reasonLabel"), placeholder: t("suggest.reasonLabel") });
+    const queue = async (/** @type {string} */ what, /** @type {any} */ body) => {
+        await enqueue(ctx.db, { c: "suggestions", id: s.id, op: "update", fields: decisionFields(s, what, body) });
+        invalidate(ctx.db, ["suggestions"]);
+        ctx.sync.request();
+        out.textContent = t("suggest.queued");
+        out.dataset.done = what;
+        out.dataset.queued = "true";
+    };
     const send = async (/** @type {string} */ what, /** @type {any} */ body) => {
         try {
+            if (!navigator.onLine) {
+                return await queue(what, body);
+            }
             await call("POST", `/api/maillage/suggestions/${encodeURIComponent(s.id)}/${what}`, body);
             out.textContent = t(what === "accept" ? "suggest.accepted" : "suggest.declined");
             out.dataset.done = what;
