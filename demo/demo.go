@@ -26,12 +26,12 @@ var raw []byte
 
 // Stats counts the records one Load added, per collection.
 type Stats struct {
-	Communes, Organisations, Initiatives, Events, Offers int
+	Communes, Organisations, Initiatives, Events, Offers, Links int
 }
 
 // Total is the number of records added.
 func (s Stats) Total() int {
-	return s.Communes + s.Organisations + s.Initiatives + s.Events + s.Offers
+	return s.Communes + s.Organisations + s.Initiatives + s.Events + s.Offers + s.Links
 }
 
 // Data returns the embedded demo dataset.
@@ -45,8 +45,9 @@ func Data() (*dataset.Dataset, error) {
 
 // Load adds the demo territory to app's database in one transaction: communes first (other
 // records are placed in them), then organisations, initiatives, events and offers, all
-// published and public, with no author. Records already there (communes by code, the others by
-// source and externalId) are left as they are, so loading twice adds nothing.
+// published and public, with no author, and confirmed links between some of them (links.go).
+// Records already there (communes by code, the others by source and externalId, links by
+// their ends and type) are left as they are, so loading twice adds nothing.
 func Load(app core.App) (Stats, error) {
 	d, err := Data()
 	if err != nil {
@@ -81,7 +82,7 @@ func Register(app core.App, load bool) {
 			se.App.Logger().Info("demo territory loaded", slog.Int("added", st.Total()),
 				slog.Int("communes", st.Communes), slog.Int("organisations", st.Organisations),
 				slog.Int("initiatives", st.Initiatives), slog.Int("events", st.Events),
-				slog.Int("offers", st.Offers))
+				slog.Int("offers", st.Offers), slog.Int("links", st.Links))
 			return se.Next()
 		})
 	}

@@ -45,6 +45,7 @@ func (l *loader) run(st *Stats) error {
 		{s.Initiatives, &st.Initiatives, l.loadInitiatives},
 		{s.Events, &st.Events, l.loadEvents},
 		{s.Offers, &st.Offers, l.loadOffers},
+		{s.Links, &st.Links, l.loadLinks},
 	}
 	for _, step := range steps {
 		n, err := step.load()
