@@ -25,15 +25,21 @@ const BODY = "## Outils\n\nUne **clé de 15** et des rustines.\n\n- démonter la
 
 test("a page written offline is queued, synced, then read and searched with the network cut", async () => {
     const fa = { email: "fa@maillage.test", password: "fa-password-123", name: "Fa", role: "facilitator" };
-    await createUser(server, fa);
+    const user = await createUser(server, fa);
+    const token = await userToken(server, fa);
+    const place = await api(server, token, "POST", "/api/collections/initiatives/records",
+        { name: "Atelier vélo du Landy", author: user.id, visibility: "public" });
     const { context, page } = await openSignedIn(browser, server, fa);
     try {
         await waitForUserData(page);
+        await waitForRecord(page, "initiatives", place.id);
         await go(page, "#/wiki");
         await page.getByTestId("wiki-empty").waitFor();
 
         await context.setOffline(true);
-        await go(page, "#/wiki/new");
+        await go(page, `#/i/initiatives/${place.id}`);
+        await page.getByTestId("wiki-write-about").click();
+        await page.getByTestId("wiki-form").waitFor();
         await page.getByTestId("wiki-field-title").fill("Réparer son vélo");
         await page.getByTestId("wiki-field-summary").fill("Une crevaison en dix minutes");
         await page.getByTestId("wiki-field-body").fill(BODY);
@@ -47,9 +53,9 @@ test("a page written offline is queued, synced, then read and searched with the 
         await reconnect(context, page);
         const synced = await waitForRecord(page, "pages", id, (v) => Boolean(v.created) && v.slug === "reparer-son-velo");
         assert.match(synced.body, /\\<script>alert\(1\)\\<\/script>/, "the server escaped the raw HTML");
-        const token = await userToken(server, fa);
         const stored = await api(server, token, "GET", `/api/collections/pages/records/${id}`);
         assert.equal(stored.status, "published");
+        assert.deepEqual(stored.initiatives, [place.id], "the page is about the place it was written from");
 
         await server.stop();
         await context.setOffline(true);
@@ -70,6 +76,8 @@ test("a page written offline is queued, synced, then read and searched with the 
         assert.equal(await article.locator("strong").innerText(), "clé de 15");
         assert.equal(await article.locator("script").count(), 0, "no script element from the page's text");
         assert.match(await article.innerText(), /<script>alert\(1\)<\/script>/, "the tag reads as text");
+        await article.getByTestId("wiki-link").click();
+        await page.getByTestId("wiki-about").getByRole("link", { name: "Réparer son vélo" }).waitFor();
 
         await go(page, "#/wiki?q=compost");
         await page.getByTestId("wiki-empty").waitFor();

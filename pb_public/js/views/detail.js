@@ -18,6 +18,7 @@ import { exchangePanel } from "./exchange.js";
 import { historyFor } from "../history.js";
 import { suggestPanel } from "../suggest.js";
 import { moderationPanel } from "../report.js";
+import { wikiFor } from "../wiki-about.js";
 
 const SHOWN = ["initiatives", "events", "organisations", "offers"];
 
@@ -55,6 +56,7 @@ export async function render(main, params, ctx) {
         creditLine(rec, t),
         await photos(ctx.db, c, rec, t),
         await related(ctx.db, c, rec, t),
+        await wikiFor(c, rec, ctx),
         actions(c, rec, ctx),
         await suggestPanel(c, rec, ctx),
         await exchangePanel(c, rec, ctx),

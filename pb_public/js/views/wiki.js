@@ -10,6 +10,7 @@ import { findPage, imageName, pageKey, searchPages } from "../wiki.js";
 import { render as markdown } from "../wiki-markdown.js";
 import { h } from "../ui/dom.js";
 import { focusHeading, href } from "../ui/router.js";
+import { historyFor } from "../history.js";
 import { editForm } from "./wiki-edit.js";
 
 /**
@@ -92,6 +93,7 @@ async function page(main, key, ctx) {
         body,
         gallery(p, sources, images, body, t),
         await about(ctx, p),
+        p.created ? historyFor("pages", p, ctx) : null,
         me ? h("p", {}, h("a", { class: "button secondary", href: href("wiki", pageKey(p), "edit"), "data-testid": "wiki-edit" }, t("wiki.edit"))) : null));
 }
 
