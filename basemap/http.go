@@ -86,7 +86,7 @@ func (a *Archive) writeTile(e *core.RequestEvent, data []byte) error {
 	h := e.Response.Header()
 	h.Set("Content-Type", a.ContentType())
 	if a.header.TileCompression == pmtiles.Gzip {
-		h.Set("Vary", "Accept-Encoding")
+		h.Add("Vary", "Accept-Encoding")
 		if acceptsGzip(e.Request) {
 			h.Set("Content-Encoding", "gzip")
 		} else if data, err := gunzip(data); err != nil {

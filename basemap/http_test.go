@@ -87,7 +87,7 @@ func TestServeVectorTiles(t *testing.T) {
 	}
 	(&tests.ApiScenario{Name: "etag", Method: http.MethodGet, URL: url, Headers: gz, ExpectedStatus: 200, TestAppFactory: served(path),
 		ExpectedContent: []string{string(stored[:4])},
-		AfterTestFunc: func(t testing.TB, _ *tests.TestApp, res *http.Response) { etag = res.Header.Get("ETag") }}).Test(t)
+		AfterTestFunc:   func(t testing.TB, _ *tests.TestApp, res *http.Response) { etag = res.Header.Get("ETag") }}).Test(t)
 	if etag == "" {
 		t.Fatal("no ETag")
 	}

@@ -3,6 +3,7 @@
 // worker. Shell: versioned precache, cache-first. Navigations: network first, the cached page
 // when offline, failing or slow. /api/* is never cached. Map tiles: visited tiles in a bounded
 // cache, and the tiles a user asked to keep for offline in a cache that is never trimmed.
+// The server's own base map (/api/maillage/basemap/{z}/{x}/{y}.ext) is cached as tiles too.
 // Web Push: a push shows its {title, body, url} as a notification; a click opens that view.
 /* eslint-env serviceworker */
 
@@ -13,7 +14,8 @@ const TILE_CACHE = "maillage-tiles";
 const KEPT_CACHE = "maillage-tiles-kept";
 const MAX_TILES = 1500;
 const NAV_TIMEOUT_MS = 4000;
-const TILE_PATH = /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp|pbf)$/;
+const TILE_PATH = /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp|pbf|mvt)$/;
+const BASEMAP_PATH = /^\/api\/maillage\/basemap\/\d+\/\d+\/\d+\.(mvt|png|jpg|webp)$/;
 
 self.addEventListener("install", (event) => {
     event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL.map((u) => new Request(u, { cache: "reload" })))));
@@ -44,6 +46,10 @@ self.addEventListener("fetch", (event) => {
     }
     const url = new URL(req.url);
     const local = url.origin === self.location.origin;
+    if (local && BASEMAP_PATH.test(url.pathname)) {
+        event.respondWith(tile(req));
+        return;
+    }
     if (local && (url.pathname.startsWith("/api/") || url.pathname.startsWith("/_/"))) {
         return; // the network only: data goes through IndexedDB, never this cache
     }
@@ -90,8 +96,9 @@ let puts = 0;
 
 /** tile serves a map tile from the kept or visited caches, else fetches and keeps it. */
 async function tile(req) {
-    const kept = await caches.match(req, { cacheName: KEPT_CACHE });
-    const cached = kept || await caches.match(req, { cacheName: TILE_CACHE });
+    // ignoreVary: a tile's URL names its content; the kept copy matches whatever the headers.
+    const kept = await caches.match(req, { cacheName: KEPT_CACHE, ignoreVary: true });
+    const cached = kept || await caches.match(req, { cacheName: TILE_CACHE, ignoreVary: true });
     if (cached) {
         return cached;
     }

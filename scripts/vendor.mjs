@@ -43,6 +43,12 @@ export const VENDORED = {
         ["dist/es5/rrule.min.js", "rrule/rrule.min.js"],
         ["LICENCE", "rrule/LICENCE"],
     ],
+    // The territory's vector base map (js/ui/basemap.js): one script defining protomapsL, which
+    // bundles its own dependencies (vendor/protomaps-leaflet/BUNDLED.md lists them and their licences).
+    "protomaps-leaflet": [
+        ["dist/protomaps-leaflet.js", "protomaps-leaflet/protomaps-leaflet.js"],
+        ["LICENSE", "protomaps-leaflet/LICENSE"],
+    ],
 };
 
 /** The lockfile entry of a package: {version, integrity}. */

@@ -5,7 +5,7 @@ import { call } from "./api.js";
 
 const KEY = "maillage.config";
 
-/** @typedef {{tileUrl: string, tileAttribution: string, currencyName: string}} PublicConfig */
+/** @typedef {{tileUrl: string, tileAttribution: string, currencyName: string, basemap: import("./ui/basemap.js").Basemap|null}} PublicConfig */
 
 /**
  * loadConfig returns the settings. When some were kept it answers with them at once and
@@ -50,5 +50,6 @@ function savedConfig() {
  * @returns {PublicConfig}
  */
 function pick(cfg) {
-    return { tileUrl: cfg.tileUrl || "", tileAttribution: cfg.tileAttribution || "", currencyName: cfg.currencyName || "" };
+    return { tileUrl: cfg.tileUrl || "", tileAttribution: cfg.tileAttribution || "", currencyName: cfg.currencyName || "",
+        basemap: cfg.basemap && cfg.basemap.url ? cfg.basemap : null };
 }

@@ -12,8 +12,10 @@ const { TIMEOUTS } = await import(JS + "api.js");
 const { loadConfig } = await import(JS + "config.js");
 
 const KEY = "maillage.config";
-const kept = { tileUrl: "https://tiles.example/{z}/{x}/{y}.png", tileAttribution: "© kept", currencyName: "" };
-const fresh = { tileUrl: "https://new.example/{z}/{x}/{y}.png", tileAttribution: "© new", currencyName: "la Pêche" };
+const kept = { tileUrl: "https://tiles.example/{z}/{x}/{y}.png", tileAttribution: "© kept", currencyName: "", basemap: null };
+const basemap = { type: "vector", url: "/api/maillage/basemap/{z}/{x}/{y}.mvt", tilejson: "/api/maillage/basemap.json",
+    sizeUrl: "/api/maillage/basemap/size", minZoom: 0, maxZoom: 14, bounds: [2.26, 48.88, 2.45, 48.99], attribution: "IGN" };
+const fresh = { tileUrl: "https://new.example/{z}/{x}/{y}.png", tileAttribution: "© new", currencyName: "la Pêche", basemap };
 
 /** storage stands for the browser's localStorage, holding settings when given. */
 function storage(settings) {
@@ -71,5 +73,16 @@ test("a first visit waits for the server and keeps its answer", async () => {
 test("a first visit offline has empty settings", async () => {
     storage(null);
     serve(() => { throw new TypeError("Failed to fetch"); });
-    assert.deepEqual(await loadConfig(), { tileUrl: "", tileAttribution: "", currencyName: "" });
+    assert.deepEqual(await loadConfig(), { tileUrl: "", tileAttribution: "", currencyName: "", basemap: null });
+});
+
+test("a base map the server no longer serves is forgotten at the next answer", { timeout: 5_000 }, async () => {
+    const items = storage(fresh);
+    serve(() => ({ ...fresh, basemap: null }));
+    const cfg = await loadConfig();
+    assert.deepEqual(cfg.basemap, basemap, "the kept base map at once");
+    while (cfg.basemap !== null) { // the refresh lands a few turns later; the test's timeout bounds this
+        await new Promise((r) => setImmediate(r));
+    }
+    assert.equal(JSON.parse(items.get(KEY)).basemap, null);
 });

@@ -1,8 +1,9 @@
 // @ts-check
 // "Keep this area for offline": the base tiles covering the area (the territory's communes, or
 // the map's view) from zoom MIN_ZOOM to MAX_ZOOM, stored in the cache the service worker reads
-// first and never trims.
-import { announce } from "./dom.js";
+// first and never trims, with a progress bar while it runs. The server's own base map asks
+// first how large that is (ui/keep-basemap.js).
+import { announce, h } from "./dom.js";
 
 export const KEPT_CACHE = "maillage-tiles-kept";
 export const MIN_ZOOM = 10;
@@ -50,7 +51,7 @@ export function tileUrls(template, b, minZoom = MIN_ZOOM, maxZoom = MAX_ZOOM) {
  * the map's view.
  * @param {any} map Leaflet map
  */
-function areaOf(map) {
+export function areaOf(map) {
     let bounds = null;
     map.eachLayer((/** @type {any} */ layer) => {
         if (layer.feature && layer.getBounds) {
@@ -62,29 +63,63 @@ function areaOf(map) {
 }
 
 /**
- * keepArea stores the area's tiles for offline, reporting progress in status.
+ * keepArea stores the area's tiles for offline, reporting progress in status and, when
+ * given, as a progress bar in panel.
  * @param {any} map
  * @param {string} template
  * @param {HTMLElement} status
  * @param {(key: string, p?: any) => string} t
+ * @param {HTMLElement|null} [panel]
  */
-export async function keepArea(map, template, status, t) {
+export async function keepArea(map, template, status, t, panel = null) {
     const urls = tileUrls(template, areaOf(map));
     if (urls.length > MAX_TILES) {
         status.textContent = t("map.tooWide");
         return;
     }
+    await storeTiles(urls, status, t, panel);
+}
+
+/**
+ * storeTiles stores urls in the kept cache, four at a time, with a progress bar in panel (when
+ * given) and the count in status; the panel shows the bar only while it runs.
+ * @param {string[]} urls
+ * @param {HTMLElement} status
+ * @param {(key: string, p?: any) => string} t
+ * @param {HTMLElement|null} [panel]
+ */
+export async function storeTiles(urls, status, t, panel = null) {
+    const total = urls.length;
+    const bar = progressBar(panel, total, t);
     const cache = await caches.open(KEPT_CACHE);
     let done = 0;
     const next = async () => {
         for (let url = urls.pop(); url; url = urls.pop()) {
             await keepOne(cache, url);
-            status.textContent = t("map.keeping", { done: ++done, total: done + urls.length });
+            status.textContent = t("map.keeping", { done: ++done, total });
+            bar?.setAttribute("value", String(done));
         }
     };
     await Promise.all([next(), next(), next(), next()]);
+    panel?.replaceChildren();
     status.textContent = t("map.kept", { count: done });
     announce(status.textContent);
+}
+
+/**
+ * progressBar shows a progress bar of total steps in panel and returns it (null without panel).
+ * @param {HTMLElement|null} panel
+ * @param {number} total
+ * @param {(key: string, p?: any) => string} t
+ */
+function progressBar(panel, total, t) {
+    if (!panel) {
+        return null;
+    }
+    const bar = h("progress", { max: String(total), value: "0", "data-testid": "map-keep-progress", "aria-label": t("map.keepProgress") });
+    panel.replaceChildren(bar);
+    panel.hidden = false;
+    return bar;
 }
 
 /**

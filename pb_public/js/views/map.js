@@ -1,11 +1,14 @@
 // @ts-check
 // The map: initiatives as clustered markers coloured by category, the commune boundaries
-// (kept in IndexedDB, so drawn offline), base tiles from the server's tile URL, a legend, a
-// link to the same data as a list, and "keep this area for offline".
+// (kept in IndexedDB, so drawn offline), the base map (the server's own archive, ui/basemap.js,
+// or else tiles from the configured tile URL), a legend, a link to the same data as a list, and
+// "keep this area for offline".
 import { categories, colorOf, communes, records, titleOf } from "../data.js";
 import { hasGeo } from "../geo.js";
 import { h } from "../ui/dom.js";
 import { href } from "../ui/router.js";
+import { drawBasemap } from "../ui/basemap.js";
+import { keepBasemap } from "../ui/keep-basemap.js";
 import { keepArea } from "../ui/tiles.js";
 
 /** @type {[[number, number], number]} */
@@ -24,20 +27,22 @@ export async function render(main, params, ctx) {
     const t = ctx.t;
     const status = h("p", { class: "meta", role: "status", "data-testid": "map-status" });
     const box = h("div", { id: "map", class: "map", role: "region", "aria-label": t("map.title"), "data-testid": "map" });
-    const keep = ctx.sync.config.tileUrl ? h("button", { type: "button", class: "secondary", "data-testid": "map-keep-area" }, t("map.keepArea")) : null;
+    const { basemap, tileUrl } = ctx.sync.config;
+    const keep = basemap || tileUrl ? h("button", { type: "button", class: "secondary", "data-testid": "map-keep-area" }, t("map.keepArea")) : null;
     const legend = h("ul", { class: "legend", "data-testid": "map-legend", "aria-label": t("map.legend") });
+    const panel = h("div", { class: "progress", "data-testid": "map-keep-panel", hidden: true });
     main.replaceChildren(
         h("h1", {}, t("map.title")),
         h("div", { class: "toolbar" },
             h("a", { href: "#/list", class: "button secondary", "data-testid": "map-list-link" }, t("map.listAlt")), keep),
-        status, box, legend);
+        panel, status, box, legend);
     const L = /** @type {any} */ (window).L;
     const saved = savedView();
     const map = L.map(box, { preferCanvas: true, zoomControl: true, maxZoom: 19, minZoom: 9 }).setView(...(saved || START_VIEW));
     drawTiles(L, map, ctx, status);
     const stop = await drawData(L, map, ctx, legend, box, !saved);
     map.on("moveend", () => saveView(map));
-    keep?.addEventListener("click", () => keepArea(map, ctx.sync.config.tileUrl, status, t));
+    keep?.addEventListener("click", () => (basemap ? keepBasemap(map, basemap, panel, status, t) : keepArea(map, tileUrl, status, t, panel)));
     return () => { stop(); map.stop(); map.off(); map.remove(); };
 }
 
@@ -61,14 +66,19 @@ function saveView(map) {
 }
 
 /**
- * drawTiles adds the base map when a tile URL is configured, or says there is none.
+ * drawTiles adds the server's base map, or else the tiles of the configured tile URL, or says
+ * there is none.
  * @param {any} L
  * @param {any} map
  * @param {any} ctx
  * @param {HTMLElement} status
  */
 function drawTiles(L, map, ctx, status) {
-    const { tileUrl, tileAttribution } = ctx.sync.config;
+    const { basemap, tileUrl, tileAttribution } = ctx.sync.config;
+    if (basemap) {
+        drawBasemap(L, map, basemap, map.getContainer()).catch(() => { status.textContent = ctx.t("map.noTiles"); });
+        return;
+    }
     if (!tileUrl) {
         status.textContent = ctx.t("map.noTiles");
         return;
