@@ -26,12 +26,12 @@ var raw []byte
 
 // Stats counts the records one Load added, per collection.
 type Stats struct {
-	Communes, Organisations, Initiatives, Events, Offers, Links int
+	Communes, Organisations, Initiatives, Events, Offers, Links, Pages int
 }
 
 // Total is the number of records added.
 func (s Stats) Total() int {
-	return s.Communes + s.Organisations + s.Initiatives + s.Events + s.Offers + s.Links
+	return s.Communes + s.Organisations + s.Initiatives + s.Events + s.Offers + s.Links + s.Pages
 }
 
 // Data returns the embedded demo dataset.

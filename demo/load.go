@@ -46,6 +46,7 @@ func (l *loader) run(st *Stats) error {
 		{s.Events, &st.Events, l.loadEvents},
 		{s.Offers, &st.Offers, l.loadOffers},
 		{s.Links, &st.Links, l.loadLinks},
+		{s.Pages, &st.Pages, l.loadPages},
 	}
 	for _, step := range steps {
 		n, err := step.load()
