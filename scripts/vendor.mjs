@@ -49,6 +49,24 @@ export const VENDORED = {
         ["dist/protomaps-leaflet.js", "protomaps-leaflet/protomaps-leaflet.js"],
         ["LICENSE", "protomaps-leaflet/LICENSE"],
     ],
+    // The network view's force-directed layout (js/views/network.js): d3-force and the three
+    // packages it needs, as scripts that define the global d3 in this order.
+    "d3-dispatch": [
+        ["dist/d3-dispatch.min.js", "d3-force/d3-dispatch.min.js"],
+        ["LICENSE", "d3-force/LICENSE-d3-dispatch"],
+    ],
+    "d3-quadtree": [
+        ["dist/d3-quadtree.min.js", "d3-force/d3-quadtree.min.js"],
+        ["LICENSE", "d3-force/LICENSE-d3-quadtree"],
+    ],
+    "d3-timer": [
+        ["dist/d3-timer.min.js", "d3-force/d3-timer.min.js"],
+        ["LICENSE", "d3-force/LICENSE-d3-timer"],
+    ],
+    "d3-force": [
+        ["dist/d3-force.min.js", "d3-force/d3-force.min.js"],
+        ["LICENSE", "d3-force/LICENSE"],
+    ],
 };
 
 /** The lockfile entry of a package: {version, integrity}. */

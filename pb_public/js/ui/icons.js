@@ -21,6 +21,7 @@ export const ICONS = {
     forum: "M4 5h12v9H9l-4 3v-3H4z M16 9h4v9h-1v3l-4-3h-5v-4",
     wiki: "M4 5h6a2 2 0 0 1 2 2v13a2 2 0 0 0-2-2H4z M20 5h-6a2 2 0 0 0-2 2v13a2 2 0 0 1 2-2h6z",
     proposals: "M6 4h12v16H6z M9 9l2 2 4-4 M9 15h6",
+    network: "M6 6a2 2 0 1 0 0.01 0z M18 6a2 2 0 1 0 0.01 0z M12 18a2 2 0 1 0 0.01 0z M8 6h8 M7 8l4 8 M17 8l-4 8",
     more: "M5 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M12 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M19 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z",
 };
 

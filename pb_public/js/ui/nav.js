@@ -35,6 +35,7 @@ export const DESTINATIONS = [
     { view: "directory", group: "explore" },
     { view: "offers", group: "explore", bar: true },
     { view: "wiki", group: "explore" },
+    { view: "network", group: "explore" },
     { view: "contribute", group: "takePart", bar: true, also: ["cartoparty"] },
     { view: "forum", group: "takePart" },
     { view: "proposals", group: "takePart" },

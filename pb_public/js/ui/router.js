@@ -34,6 +34,7 @@ export const ROUTES = [
     ["wiki", "wiki"],
     ["wiki/:id", "wiki"],
     ["wiki/:id/:edit", "wiki"],
+    ["network", "network"],
     ["messages", "messages"],
     ["messages/:id", "messages"],
 ];

@@ -18,6 +18,7 @@ import { exchangePanel } from "./exchange.js";
 import { historyFor } from "../history.js";
 import { suggestPanel } from "../suggest.js";
 import { moderationPanel } from "../report.js";
+import { linksPanel } from "../links.js";
 import { wikiFor } from "../wiki-about.js";
 
 const SHOWN = ["initiatives", "events", "organisations", "offers"];
@@ -60,6 +61,7 @@ export async function render(main, params, ctx) {
         actions(c, rec, ctx),
         await suggestPanel(c, rec, ctx),
         await exchangePanel(c, rec, ctx),
+        await linksPanel(c, rec, ctx),
         await discussionsFor(c, rec, ctx),
         historyFor(c, rec, ctx),
         moderationPanel(c, rec, ctx),
