@@ -38,3 +38,11 @@ test("the style draws the Protomaps basemap layers, land first, and labels in Fr
     assert.equal(LABEL_PROPS[0], "name:fr");
     assert.ok(places.filter(12, { props: { kind: "locality" } }) && !places.filter(12, { props: { kind: "country" } }));
 });
+
+test("the size before keeping is written in kB under a megabyte, else in MB", async () => {
+    const { byteSize } = await import("../../pb_public/js/ui/keep-basemap.js");
+    const t = (/** @type {string} */ key, /** @type {any} */ p) => `${p.n} ${key === "map.kB" ? "ko" : "Mo"}`;
+    assert.equal(byteSize(24_300, t), "24 ko");
+    assert.equal(byteSize(120, t), "1 ko", "never 0");
+    assert.equal(byteSize(12_345_678, t), "12,3 Mo");
+});

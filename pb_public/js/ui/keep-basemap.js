@@ -31,7 +31,7 @@ export async function keepBasemap(map, basemap, panel, status, t) {
         return;
     }
     status.textContent = "";
-    confirmKeep(panel, t("map.keepSize", { tiles: size.tiles, size: megabytes(size.bytes), zoom: zooms.maxZoom }), t,
+    confirmKeep(panel, t("map.keepSize", { tiles: size.tiles, size: byteSize(size.bytes, t), zoom: zooms.maxZoom }), t,
         () => storeTiles(urls, status, t, panel));
 }
 
@@ -53,10 +53,15 @@ function confirmKeep(panel, text, t, start) {
 }
 
 /**
- * megabytes writes a byte count in MB with one decimal, as the page's language writes numbers.
+ * byteSize writes a byte count in kB under a megabyte, else in MB with one decimal, as the
+ * page's language writes numbers and units.
  * @param {number} bytes
+ * @param {(key: string, p?: any) => string} t
  */
-export function megabytes(bytes) {
-    const lang = document.documentElement.lang || "fr";
-    return new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / 1e6);
+export function byteSize(bytes, t) {
+    const lang = typeof document === "undefined" ? "fr" : document.documentElement.lang || "fr";
+    if (bytes < 1e6) {
+        return t("map.kB", { n: new Intl.NumberFormat(lang).format(Math.max(1, Math.round(bytes / 1e3))) });
+    }
+    return t("map.MB", { n: new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(bytes / 1e6) });
 }
