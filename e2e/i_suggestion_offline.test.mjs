@@ -54,6 +54,11 @@ test("(i, offline) the author accepts a suggestion offline, the suggester sees i
     const renamed = await api(server, su, "GET", `/api/collections/initiatives/records/${id}`);
     assert.equal(renamed.name, "Jardin partagé du Landy", "the pushed decision writes the name");
 
+    await go(a.page, `#/i/initiatives/${id}`);
+    const counts = a.page.getByTestId("moderation-panel").getByTestId("contributor-counts");
+    await counts.waitFor();
+    assert.match((await counts.textContent()).trim(), /^1 \D+ 0 /, "the author's counts: one published record, no suggestion of hers accepted");
+
     const l = await openSignedIn(browser, server, leo);
     await waitForUserData(l.page);
     await waitForRecord(l.page, "initiatives", id, (v) => v.name === "Jardin partagé du Landy");
@@ -61,5 +66,8 @@ test("(i, offline) the author accepts a suggestion offline, the suggester sees i
     await go(l.page, `#/i/initiatives/${id}`);
     await l.page.locator(`[data-testid="suggestion"][data-id="${sid}"][data-status="accepted"]`).waitFor();
     assert.equal((await l.page.getByTestId("detail-title").textContent()).trim(), "Jardin partagé du Landy");
+    const mine = l.page.locator(`[data-testid="suggestion"][data-id="${sid}"] [data-testid="contributor-counts"]`);
+    await mine.waitFor();
+    assert.match((await mine.textContent()).trim(), /^0 \D+ 1 /, "Léo's counts: no record of his, one suggestion accepted");
     await Promise.all([a.context.close(), l.context.close()]);
 });

@@ -34,7 +34,7 @@ export function moderationPanel(c, rec, ctx) {
  * @param {HTMLElement} box
  * @param {any} ctx
  */
-async function contributorLine(author, box, ctx) {
+export async function contributorLine(author, box, ctx) {
     try {
         const n = await call("GET", "/api/maillage/contributors/" + encodeURIComponent(author));
         box.prepend(h("p", { class: "meta", "data-testid": "contributor-counts" },

@@ -9,6 +9,7 @@ import { call } from "./api.js";
 import { invalidate } from "./data.js";
 import { views } from "./db.js";
 import { enqueue } from "./outbox.js";
+import { contributorLine } from "./report.js";
 import { h } from "./ui/dom.js";
 import { href } from "./ui/router.js";
 
@@ -78,12 +79,14 @@ function item(s, rec, decider, ctx) {
             !pending && (s.decided || []).includes(f) ? h("span", { class: "chip" }, t("suggest.fieldAccepted")) : null);
     });
     const out = h("p", { role: "status", class: "meta" });
-    return h("li", { class: "card", "data-testid": "suggestion", "data-id": s.id, "data-status": s.status },
+    const card = h("li", { class: "card", "data-testid": "suggestion", "data-id": s.id, "data-status": s.status },
         h("p", {}, h("span", { class: "chip", "data-testid": "suggestion-status" }, t("suggest.status." + s.status)),
             s.comment ? " " + s.comment : ""),
         h("ul", { class: "cards" }, boxes),
         s.reason ? h("p", { class: "meta", "data-testid": "suggestion-reason" }, t("suggest.reason", { reason: s.reason })) : null,
         decider && pending ? decide(s, ctx, out) : null, out);
+    contributorLine(s.author, card, ctx); // the suggester's recognition: what they contributed
+    return card;
 }
 
 /**
