@@ -50,7 +50,9 @@ func creates(viewer string, group bool) bool {
 }
 
 // inGroup: the group's members, its founder (the facilitator) included.
-func inGroup(viewer string) bool { return viewer == member || viewer == author || viewer == facilitator }
+func inGroup(viewer string) bool {
+	return viewer == member || viewer == author || viewer == facilitator
+}
 
 // mismatches runs the matrix on w and returns every cell whose answer differs from the model.
 func mismatches(t *testing.T, w *world) []string {
@@ -158,4 +160,3 @@ func TestPagesRuleMatrixCatchesLooseRules(t *testing.T) {
 		}
 	}
 }
-

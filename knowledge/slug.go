@@ -31,7 +31,7 @@ func ValidSlug(slug string) bool {
 func Slugify(title string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range norm.NFD.String(title) {
+	for _, r := range norm.NFD.String(ligatures.Replace(title)) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue // an accent, once decomposed
@@ -47,6 +47,9 @@ func Slugify(title string) string {
 	}
 	return cut(b.String(), s.PageSlugMax)
 }
+
+// ligatures are the letters that no accent removal turns into ASCII.
+var ligatures = strings.NewReplacer("œ", "oe", "Œ", "OE", "æ", "ae", "Æ", "AE", "ß", "ss")
 
 // cut shortens slug to at most n bytes, at a hyphen when there is one.
 func cut(slug string, n int) string {
