@@ -114,10 +114,14 @@ func excerpt(text string) string {
 	return string([]rune(text)[:maxBody-1]) + "…"
 }
 
-// detailURL is the PWA view of a record: a forum thread's page, or a content record's.
+// detailURL is the PWA view of a record: a forum thread's or a proposal's page, or a content
+// record's.
 func detailURL(collection, id string) string {
-	if collection == s.Threads {
+	switch collection {
+	case s.Threads:
 		return "/#/forum/" + id
+	case s.Proposals:
+		return "/#/proposals/" + id
 	}
 	return "/#/i/" + collection + "/" + id
 }

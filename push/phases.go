@@ -32,7 +32,7 @@ func (n *Notifier) phaseNotes(p *core.Record, ev event) []outgoing {
 		out = append(out, outgoing{user, Notification{
 			Title: i18n.T(lang, "push_phase_"+ev.status+"_title", nil),
 			Body:  label(p, lang),
-			URL:   "/#/proposals/" + p.Id,
+			URL:   detailURL(s.Proposals, p.Id),
 		}})
 	}
 	return out

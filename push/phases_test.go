@@ -82,3 +82,30 @@ func TestPhaseNotifiesFollowers(t *testing.T) {
 	advance(t, w, time.Now().Add(2*time.Hour))
 	wantPaths(t, "both votes close", w.delivered(t), "/ana", "/carl", "/amy", "/fred", "/val")
 }
+
+// TestReplyOnProposalOpensIt: a reply to one's comment on a proposal opens the proposal's page
+// (negative control: a reply under a forum thread opens the thread's, TestReplyNotifications).
+func TestReplyOnProposalOpensIt(t *testing.T) {
+	w := newWorld(t)
+	p := w.people(t, "ana", "carl")
+	for _, name := range []string{"ana", "carl"} {
+		w.setRole(t, p[name], s.RoleFacilitator) // their comments publish at once
+	}
+	prop := proposalOf(t, w, p["ana"], s.PhaseConsultation, false)
+	prop.Set(s.FieldProposalConsultationEnd, time.Now().Add(time.Hour))
+	prop.Set(s.FieldProposalVoteEnd, time.Now().Add(2*time.Hour))
+	if err := w.srv.App.Save(prop); err != nil {
+		t.Fatal(err)
+	}
+	body := map[string]any{s.FieldCommentTarget: s.Proposals, s.FieldCommentTargetID: prop.Id, s.FieldAuthor: p["carl"].ID(), s.FieldDiscussionText: "Oui"}
+	var top struct{ ID string }
+	p["carl"].MustCall(t, http.MethodPost, "/api/collections/"+s.Comments+"/records", body, &top)
+	w.delivered(t)
+	body[s.FieldAuthor], body[s.FieldCommentParent], body[s.FieldDiscussionText] = p["ana"].ID(), top.ID, "Merci"
+	p["ana"].MustCall(t, http.MethodPost, "/api/collections/"+s.Comments+"/records", body, nil)
+	got := w.delivered(t)
+	wantPaths(t, "Ana's reply", got, "/carl")
+	if got["/carl"].URL != "/#/proposals/"+prop.Id {
+		t.Errorf("the reply opens %q, want the proposal's page", got["/carl"].URL)
+	}
+}
