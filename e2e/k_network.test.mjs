@@ -3,9 +3,12 @@
 // the device's store, laid out by the vendored d3-force (precached), with as many nodes and
 // links as the server's /api/maillage/network answered, the same links listed in words; the
 // type filter narrows it; a node opens its page. Control: a filter no link matches draws none.
+// Then a link proposed from an organisation's page is confirmed from the initiative's page by
+// its author on another device, and only then appears in the public network.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, screenshot, showView, startServer, waitForSync } from "./harness.mjs";
+import { createUser, launchBrowser, openSignedIn, screenshot, showView, startServer, waitForSync } from "./harness.mjs";
+import { api, go, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 /** @type {import("playwright-core").Browser} */
 let browser;
@@ -71,5 +74,54 @@ test("the network view draws the demo's network from the device's store with the
         assert.ok(await page.locator("[data-testid=links-confirmed] li").count() > 0, "the page lists the organisation's cooperations");
     } finally {
         await context.close();
+    }
+});
+
+/**
+ * pushed waits until the page's outbox is empty (every queued change acknowledged).
+ * @param {import("playwright-core").Page} page
+ */
+async function pushed(page) {
+    await page.waitForFunction(() => document.querySelector("#outbox-badge")?.hidden === true, null, { timeout: 60000 });
+}
+
+test("a link proposed from one page is confirmed from the other, then shows in the network", async () => {
+    const own = await startServer({ demo: false });
+    const alice = { email: "alice@maillage.test", password: "alice-password-1", role: "facilitator" };
+    const bruno = { email: "bruno@maillage.test", password: "bruno-password-1", role: "facilitator" };
+    const [a, b] = [await createUser(own, alice), await createUser(own, bruno)];
+    const org = await api(own, await userToken(own, alice), "POST", "/api/collections/organisations/records",
+        { name: "Atelier des Possibles", author: a.id, visibility: "public" });
+    const garden = await api(own, await userToken(own, bruno), "POST", "/api/collections/initiatives/records",
+        { name: "Jardin du Landy", author: b.id, visibility: "public" });
+    const first = await openSignedIn(browser, own, alice);
+    const second = await openSignedIn(browser, own, bruno);
+    try {
+        await waitForUserData(first.page);
+        await waitForRecord(first.page, "initiatives", garden.id);
+        await go(first.page, `#/i/organisations/${org.id}`);
+        await first.page.getByTestId("link-propose").locator("summary").click();
+        await first.page.getByTestId("link-to").fill("Jardin du Landy (Initiative)");
+        await first.page.getByTestId("link-type").selectOption("sharedPlace");
+        await first.page.getByTestId("link-send").click();
+        await first.page.getByTestId("link-sent").waitFor();
+        await pushed(first.page);
+        const [link] = (await api(own, await userToken(own, alice), "GET", "/api/collections/links/records")).items;
+        assert.equal(link.status, "proposed");
+        const before = await (await fetch(own.url + "/api/maillage/network")).json();
+        assert.equal(before.edges.length, 0, "a proposal is not in the public network");
+
+        await waitForUserData(second.page);
+        await waitForRecord(second.page, "links", link.id);
+        await go(second.page, `#/i/initiatives/${garden.id}`);
+        await second.page.getByTestId("link-confirm").click();
+        await second.page.getByTestId("links-to-decide").getByText("Lien confirmé.").waitFor();
+        await pushed(second.page);
+        const after = await (await fetch(own.url + "/api/maillage/network")).json();
+        assert.deepEqual(after.edges.map((/** @type {any} */ e) => [e.id, e.type]), [[link.id, "sharedPlace"]]);
+    } finally {
+        await first.context.close();
+        await second.context.close();
+        await own.stop();
     }
 });
