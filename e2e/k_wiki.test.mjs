@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createUser, launchBrowser, openSignedIn, startServer } from "./harness.mjs";
-import { api, go, pendingCount, reconnect, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
+import { api, go, pendingCount, png, reconnect, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 let server;
 let browser;
@@ -21,7 +21,7 @@ after(async () => {
     await server?.stop();
 });
 
-const BODY = "## Outils\n\nUne **clé de 15** et des rustines.\n\n- démonter la roue\n- trouver la fuite\n\n<script>alert(1)</script>";
+const BODY = "## Outils\n\n![La roue](1)\n\nUne **clé de 15** et des rustines.\n\n- démonter la roue\n- trouver la fuite\n\n<script>alert(1)</script>";
 
 test("a page written offline is queued, synced, then read and searched with the network cut", async () => {
     const fa = { email: "fa@maillage.test", password: "fa-password-123", name: "Fa", role: "facilitator" };
@@ -43,11 +43,14 @@ test("a page written offline is queued, synced, then read and searched with the 
         await page.getByTestId("wiki-field-title").fill("Réparer son vélo");
         await page.getByTestId("wiki-field-summary").fill("Une crevaison en dix minutes");
         await page.getByTestId("wiki-field-body").fill(BODY);
+        await page.getByTestId("field-photo").setInputFiles({ name: "roue.png", mimeType: "image/png", buffer: png(320, 240, [200, 60, 40]) });
         await page.getByTestId("wiki-save").click();
         await page.getByTestId("wiki-page-title").waitFor();
         const id = await page.getByTestId("wiki-page").getAttribute("data-id");
         assert.ok(id, "the page opens at once from the device");
         await page.getByTestId("wiki-unsent").waitFor();
+        assert.match(await page.getByTestId("wiki-page").getByRole("img", { name: "La roue" }).getAttribute("src"), /^blob:/,
+            "the image not sent yet shows from the device, where the text puts it");
         assert.equal(await pendingCount(page), 1, "the page waits in the outbox");
 
         await reconnect(context, page);
@@ -56,6 +59,17 @@ test("a page written offline is queued, synced, then read and searched with the 
         const stored = await api(server, token, "GET", `/api/collections/pages/records/${id}`);
         assert.equal(stored.status, "published");
         assert.deepEqual(stored.initiatives, [place.id], "the page is about the place it was written from");
+        assert.equal(stored.images.length, 1, "the image reached the server through the photo pipeline");
+
+        await context.setOffline(true); // an edit offline sends only what changed
+        await go(page, "#/wiki/reparer-son-velo/edit");
+        await page.getByTestId("wiki-field-summary").fill("Une crevaison en cinq minutes");
+        await page.getByTestId("wiki-save").click();
+        await page.waitForFunction(() => location.hash === "#/wiki/reparer-son-velo");
+        await reconnect(context, page);
+        const edited = await api(server, token, "GET", `/api/collections/pages/records/${id}`);
+        assert.equal(edited.summary, "Une crevaison en cinq minutes");
+        assert.equal(edited.body, synced.body, "the body is left as it was");
 
         await server.stop();
         await context.setOffline(true);
@@ -73,6 +87,7 @@ test("a page written offline is queued, synced, then read and searched with the 
         assert.equal(await page.getByTestId("wiki-page-title").innerText(), "Réparer son vélo");
         const article = page.getByTestId("wiki-page");
         assert.equal(await article.locator("h3").innerText(), "Outils");
+        assert.equal(await article.getByRole("img", { name: "La roue" }).count(), 1, "the image stays where the text puts it");
         assert.equal(await article.locator("strong").innerText(), "clé de 15");
         assert.equal(await article.locator("script").count(), 0, "no script element from the page's text");
         assert.match(await article.innerText(), /<script>alert\(1\)<\/script>/, "the tag reads as text");

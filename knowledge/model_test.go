@@ -1,8 +1,16 @@
 package knowledge_test
 
 import (
+	"bytes"
+	"errors"
+	"image"
+	imagepng "image/png"
 	"net/http"
 	"testing"
+
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/filesystem"
 
 	"github.com/maillage/maillage/knowledge"
 	s "github.com/maillage/maillage/schema"
@@ -53,5 +61,42 @@ func TestPageModelRules(t *testing.T) {
 	}
 	if status, out := create(map[string]any{s.FieldPageTitle: "Lien", s.FieldPageInitiatives: []string{public.Id}}); status != http.StatusOK {
 		t.Errorf("control: a link to a public initiative: status %d %v, want 200", status, out)
+	}
+}
+
+// TestPageImagesGoThroughThePhotoPipeline: a page's images are cleaned like every photo, so a
+// file that is not a usable picture is refused by the pipeline (invalid_photo) on the images
+// field (the control: a real PNG is stored).
+func TestPageImagesGoThroughThePhotoPipeline(t *testing.T) {
+	w := newWorld(t)
+	save := func(data []byte) error {
+		c, err := w.srv.App.FindCollectionByNameOrId(s.Pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := core.NewRecord(c)
+		r.Load(map[string]any{s.FieldPageTitle: "Avec image", s.FieldAuthor: w.people[author].ID()})
+		f, err := filesystem.NewFileFromBytes(data, "plan.png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Set(s.FieldPageImages, []*filesystem.File{f})
+		return w.srv.App.Save(r)
+	}
+	var verr validation.Errors
+	err := save([]byte("<svg onload=alert(1)>"))
+	if !errors.As(err, &verr) || verr[s.FieldPageImages] == nil {
+		t.Fatalf("a file that is no photo: got %v, want a field error on images", err)
+	}
+	// The pipeline's own refusal, not PocketBase's type check, which would refuse it too.
+	if coded, ok := verr[s.FieldPageImages].(interface{ Code() string }); !ok || coded.Code() != "invalid_photo" {
+		t.Fatalf("images refused with %v, want the photo pipeline's invalid_photo", verr[s.FieldPageImages])
+	}
+	var png bytes.Buffer
+	if err := imagepng.Encode(&png, image.NewRGBA(image.Rect(0, 0, 8, 8))); err != nil {
+		t.Fatal(err)
+	}
+	if err := save(png.Bytes()); err != nil {
+		t.Fatalf("control: a real PNG is refused: %v", err)
 	}
 }
