@@ -77,13 +77,26 @@ async function drawGraph(area, graph, byKey, cats, t) {
         return;
     }
     const at = await positions(graph);
-    const svg = svgEl("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: "network-graph", "data-testid": "network-graph",
+    const svg = svgEl("svg", { viewBox: viewBox(at), class: "network-graph", "data-testid": "network-graph",
         style: "width: 100%; max-height: 75vh; border: 1px solid #ccc; border-radius: 8px; background: #fff",
         role: "group", "aria-label": t("network.graph", { nodes: graph.nodes.length, edges: graph.edges.length }) },
     svgEl("defs", {}, arrow()),
     graph.edges.map((e) => edgeLine(e, at)),
     graph.nodes.map((n) => nodeMark(n, at, colorOf(cats, byKey.get(n.key) || {}), t)));
-    area.replaceChildren(svg, edgeList(graph, t));
+    area.replaceChildren(svg, legend(graph, t), edgeList(graph, t));
+}
+
+/**
+ * viewBox frames the laid-out nodes with room for their labels, so that a small network is not
+ * lost in the middle of the drawing.
+ * @param {Map<string, {x: number, y: number}>} at
+ */
+function viewBox(at) {
+    const xs = [...at.values()].map((p) => p.x);
+    const ys = [...at.values()].map((p) => p.y);
+    const [x0, y0] = [Math.min(...xs) - 20, Math.min(...ys) - 20];
+    const [x1, y1] = [Math.max(...xs) + 180, Math.max(...ys) + 20];
+    return `${x0} ${y0} ${Math.max(x1 - x0, 200)} ${Math.max(y1 - y0, 120)}`;
 }
 
 /**
@@ -156,6 +169,18 @@ function nodeMark(n, at, color, t) {
 function arrow() {
     return svgEl("marker", { id: "network-arrow", viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
         svgEl("path", { d: "M0,0 L10,5 L0,10 z", fill: "#333" }));
+}
+
+/**
+ * legend names the colour of each link type drawn (the list below says it in words too).
+ * @param {{edges: import("../network.js").GraphEdge[]}} graph
+ * @param {(key: string, p?: any) => string} t
+ */
+function legend(graph, t) {
+    const types = LINK_TYPES.filter((x) => graph.edges.some((e) => e.type === x));
+    return h("ul", { class: "network-legend", "aria-hidden": "true", style: "display: flex; flex-wrap: wrap; gap: 0 1rem; list-style: none; padding: 0" },
+        types.map((x) => h("li", {}, h("span", { style: `display: inline-block; width: 1.5em; height: 3px; vertical-align: middle; background: ${/** @type {any} */ (TYPE_COLORS)[x]}` }),
+            " ", t("network.type." + x))));
 }
 
 /**
