@@ -55,22 +55,14 @@ func Register(app core.App, path string) (*Archive, error) {
 // serveTile answers GET /api/maillage/basemap/{z}/{x}/{y}.{ext}: the tile, 404 when the
 // archive has none there, 304 when the client's copy is current.
 func (a *Archive) serveTile(e *core.RequestEvent) error {
-	z, x, y, ok := a.tilePath(e.Request.PathValue("z"), e.Request.PathValue("x"), e.Request.PathValue("file"))
-	if !ok {
-		return notFound(e)
-	}
-	entry, ok, err := a.entry(z, x, y)
+	entry, ok, err := a.requested(e.Request)
 	if err != nil {
 		return e.InternalServerError("", err)
 	}
 	if !ok {
 		return notFound(e)
 	}
-	h := e.Response.Header()
-	h.Set("Cache-Control", tileCacheControl)
-	h.Set("ETag", a.etag(entry))
-	if match := e.Request.Header.Get("If-None-Match"); match != "" && match == h.Get("ETag") {
-		e.Response.WriteHeader(http.StatusNotModified)
+	if a.notModified(e, entry) {
 		return nil
 	}
 	data, err := a.section(a.header.TileDataOffset+entry.Offset, uint64(entry.Length))
@@ -78,6 +70,28 @@ func (a *Archive) serveTile(e *core.RequestEvent) error {
 		return e.InternalServerError("", err)
 	}
 	return a.writeTile(e, data)
+}
+
+// requested finds the directory entry of the tile a request names; ok is false for a path
+// that names no tile of this archive.
+func (a *Archive) requested(r *http.Request) (pmtiles.EntryV3, bool, error) {
+	z, x, y, ok := a.tilePath(r.PathValue("z"), r.PathValue("x"), r.PathValue("file"))
+	if !ok {
+		return pmtiles.EntryV3{}, false, nil
+	}
+	return a.entry(z, x, y)
+}
+
+// notModified sets the tile's caching headers and answers 304 when the client holds it.
+func (a *Archive) notModified(e *core.RequestEvent, entry pmtiles.EntryV3) bool {
+	h := e.Response.Header()
+	h.Set("Cache-Control", tileCacheControl)
+	h.Set("ETag", a.etag(entry))
+	if match := e.Request.Header.Get("If-None-Match"); match == "" || match != h.Get("ETag") {
+		return false
+	}
+	e.Response.WriteHeader(http.StatusNotModified)
+	return true
 }
 
 // writeTile writes a tile's bytes, gzip-encoded as stored when the client accepts it and

@@ -46,21 +46,30 @@ func Sketch(w io.Writer, in []geo.CommuneInput, o SketchOptions) error {
 		return err
 	}
 	area := FromBounds(t.Bounds().Expand(o.MarginMeters))
+	tiles, err := sketchTiles(towns, area, o.MaxZoom)
+	if err != nil {
+		return err
+	}
+	head := ArchiveHeader{TileType: pmtiles.Mvt, TileCompression: pmtiles.Gzip, Bounds: area, CenterZoom: min(o.MaxZoom, 12)}
+	return WriteArchive(w, head, sketchMetadata(o), tiles)
+}
+
+// sketchTiles draws every tile of the area from zoom 0 to maxZoom.
+func sketchTiles(towns []commune, area BBox, maxZoom uint8) ([]ArchiveTile, error) {
 	var tiles []ArchiveTile
-	for z := uint8(0); z <= o.MaxZoom; z++ {
+	for z := uint8(0); z <= maxZoom; z++ {
 		r := area.Range(z)
 		for x := r.X0; x <= r.X1; x++ {
 			for y := r.Y0; y <= r.Y1; y++ {
 				data, err := sketchTile(towns, maptile.New(x, y, maptile.Zoom(z)))
 				if err != nil {
-					return err
+					return nil, err
 				}
 				tiles = append(tiles, ArchiveTile{Z: z, X: x, Y: y, Data: data})
 			}
 		}
 	}
-	head := ArchiveHeader{TileType: pmtiles.Mvt, TileCompression: pmtiles.Gzip, Bounds: area, CenterZoom: min(o.MaxZoom, 12)}
-	return WriteArchive(w, head, sketchMetadata(o), tiles)
+	return tiles, nil
 }
 
 // communesOf reads each commune's outline and label point.
