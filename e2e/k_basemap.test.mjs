@@ -18,6 +18,7 @@ const run = promisify(execFile);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const COMMUNES = join(ROOT, "testdata", "boundaries", "plaine-commune-9-communes.geojson");
 const INVALID = join(ROOT, "testdata", "basemap", "protomaps-invalid-v4.pmtiles");
+const RASTER = join(ROOT, "testdata", "basemap", "stamen-toner-raster-z3.pmtiles");
 /** The land's colour in pb_public/js/ui/basemap-style.js (COLOURS.earth). */
 const EARTH = [0xf7, 0xf5, 0xef];
 
@@ -90,6 +91,30 @@ describe("the territory's base map", () => {
         const lines = String(err.stderr).trim().split("\n");
         assert.equal(lines.length, 1, String(err.stderr));
         assert.match(lines[0], /protomaps-invalid-v4\.pmtiles is not a usable PMTiles archive: spec version 4/);
+    });
+
+    test("a raster archive shows as Leaflet image tiles, its deepest zoom enlarged, and is kept", async () => {
+        process.env.MAILLAGE_BASEMAP = RASTER;
+        const server = await startServer({ demo: false });
+        delete process.env.MAILLAGE_BASEMAP;
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        try {
+            await page.goto(server.url + "/#/map");
+            await page.waitForFunction(() => {
+                const box = document.querySelector("[data-testid=map]");
+                return box instanceof HTMLElement && box.dataset.basemap === "raster" && box.dataset.basemapLoaded === "true";
+            }, null, { timeout: 60000 });
+            const srcs = await page.evaluate(() => [...document.querySelectorAll("img.leaflet-tile-loaded")].map((i) => new URL(/** @type {HTMLImageElement} */ (i).src).pathname));
+            assert.ok(srcs.length > 0 && srcs.every((p) => /^\/api\/maillage\/basemap\/3\/\d+\/\d+\.png$/.test(p)), srcs.join(" "));
+            await page.getByTestId("map-keep-area").click();
+            assert.match(await page.getByTestId("map-keep-size").textContent({ timeout: 30000 }) || "", /jusqu'au zoom 3\./);
+            await page.getByTestId("map-keep-start").click();
+            await page.waitForFunction(() => /Zone enregistrée/.test(document.querySelector("[data-testid=map-status]")?.textContent || ""), null, { timeout: 60000 });
+        } finally {
+            await context.close();
+            await server.stop();
+        }
     });
 
     test("drawn from the server, kept for offline with its size shown first, drawn with the network cut", async (t) => {

@@ -16,6 +16,9 @@ test("vector tiles are kept one zoom below the map's, down to the archive's deep
     assert.deepEqual(keptZooms({ ...vector, maxZoom: 15 }, 9, 16), { minZoom: 8, maxZoom: 15 });
     // Control: raster tiles are drawn at the map's own zoom, bounded by the asked maximum.
     assert.deepEqual(keptZooms(raster, 9, 16), { minZoom: 9, maxZoom: 16 });
+    // An archive that stops above the map's smallest zoom: its deepest tiles, enlarged by the map.
+    assert.deepEqual(keptZooms({ ...raster, maxZoom: 3 }, 9, 16), { minZoom: 3, maxZoom: 3 });
+    assert.deepEqual(keptZooms({ ...vector, maxZoom: 6 }, 9, 16), { minZoom: 6, maxZoom: 6 });
 });
 
 test("the area kept stays inside the archive's bounds", () => {

@@ -77,14 +77,17 @@ function rasterLayer(L, basemap) {
 /**
  * keptZooms returns the zooms of the archive's tiles to keep for offline use of the map from
  * its smallest zoom (minZoom) on: vector tiles are drawn one zoom below the map's (512-pixel
- * data over 256-pixel tiles), and both stop at the archive's deepest zoom and at maxZoom.
+ * data over 256-pixel tiles), and both stop at the archive's deepest zoom and at maxZoom. An
+ * archive that stops above the map's smallest zoom keeps its deepest tiles, which the map
+ * enlarges.
  * @param {Basemap} basemap
  * @param {number} minZoom the map's smallest zoom
  * @param {number} maxZoom the deepest zoom kept
  */
 export function keptZooms(basemap, minZoom, maxZoom) {
     const shift = basemap.type === "vector" ? 1 : 0;
-    return { minZoom: Math.max(basemap.minZoom, minZoom - shift), maxZoom: Math.min(basemap.maxZoom, maxZoom - shift) };
+    const deepest = Math.min(basemap.maxZoom, maxZoom - shift);
+    return { minZoom: Math.min(Math.max(basemap.minZoom, minZoom - shift), deepest), maxZoom: deepest };
 }
 
 /**
