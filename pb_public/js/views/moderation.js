@@ -4,10 +4,13 @@
 // reported items, the pending suggestions and a link to the likely duplicates. A decision is a
 // moderationVotes record queued in the outbox like any contribution, so it is taken offline too
 // and sent at the next sync; the server applies it (README "Reports, moderation queue and
-// community validation").
+// community validation"). The last queue loaded is kept on the device (its own database), so
+// that the view is usable offline; the pending suggestions are read from the synced data.
 import { call, currentUser } from "../api.js";
+import { getMeta, setMeta, views } from "../db.js";
+import { locale } from "../i18n.js";
 import { enqueue, newId } from "../outbox.js";
-import { announce, h } from "../ui/dom.js";
+import { announce, h, localDate } from "../ui/dom.js";
 import { href } from "../ui/router.js";
 
 /**
@@ -34,17 +37,11 @@ export async function render(main, params, ctx) {
  */
 async function draw(body, ctx) {
     const t = ctx.t;
-    if (!navigator.onLine) {
-        body.replaceChildren(h("p", { class: "notice", "data-testid": "mq-offline" }, t("mq.offline")));
+    const loaded = await loadQueue(body, ctx);
+    if (!loaded) {
         return;
     }
-    let q;
-    try {
-        q = await call("GET", "/api/maillage/moderation/queue");
-    } catch (err) {
-        body.replaceChildren(h("p", { class: "notice", role: "alert" }, t("common.error", { message: /** @type {Error} */ (err).message })));
-        return;
-    }
+    const q = loaded.q;
     if (!q.trusted) {
         body.replaceChildren(h("p", { class: "notice", "data-testid": "mq-not-trusted" }, t("mq.notTrusted")));
         return;
@@ -55,7 +52,38 @@ async function draw(body, ctx) {
         sections.push(section(t("mq.suggestions"), t("mq.suggestionsEmpty"), await suggestionCards(ctx), "mq-suggestions"));
         sections.push(h("p", {}, h("a", { href: "#/duplicates", "data-testid": "mq-duplicates" }, t("mq.duplicates"))));
     }
-    body.replaceChildren(...sections);
+    body.replaceChildren(...(loaded.kept ? [h("p", { class: "notice", "data-testid": "mq-kept" },
+        t("mq.offlineKept", { at: localDate(loaded.at, locale()) }))] : []), ...sections);
+}
+
+const KEPT = "moderationQueue";
+
+/**
+ * loadQueue fetches the queue and keeps it on the device; offline it returns the one kept
+ * (kept: true), or draws the offline notice and returns null when there is none.
+ * @param {HTMLElement} body
+ * @param {any} ctx
+ * @returns {Promise<{q: any, at: string, kept: boolean}|null>}
+ */
+async function loadQueue(body, ctx) {
+    const t = ctx.t;
+    if (navigator.onLine) {
+        try {
+            const q = await call("GET", "/api/maillage/moderation/queue");
+            const at = new Date().toISOString();
+            await setMeta(ctx.db, KEPT, { q, at });
+            return { q, at, kept: false };
+        } catch (err) {
+            body.replaceChildren(h("p", { class: "notice", role: "alert" }, t("common.error", { message: /** @type {Error} */ (err).message })));
+            return null;
+        }
+    }
+    const kept = await getMeta(ctx.db, KEPT);
+    if (!kept) {
+        body.replaceChildren(h("p", { class: "notice", "data-testid": "mq-offline" }, t("mq.offline")));
+        return null;
+    }
+    return { ...kept, kept: true };
 }
 
 /**
@@ -99,18 +127,15 @@ function reportedCard(it, ctx) {
 }
 
 /**
- * suggestionCards lists the pending suggestions (the suggestions collection, when there is
- * one), each linked to its record where the author or a moderator decides on it.
+ * suggestionCards lists the pending suggestions of the device's synced data (offline too), each
+ * linked to its record where the author or a moderator decides on it (queued in the outbox when
+ * offline).
  * @param {any} ctx
  */
 async function suggestionCards(ctx) {
-    try {
-        const page = await call("GET", '/api/collections/suggestions/records?perPage=50&filter=' + encodeURIComponent('status="pending"'));
-        return page.items.map((/** @type {any} */ s) => h("li", { class: "card", "data-testid": "mq-suggestion" },
-            h("a", { href: href("i", s.collection, s.recordId) }, ctx.t("kind." + s.collection) + " · " + (s.comment || s.recordId))));
-    } catch {
-        return [];
-    }
+    const pending = (await views(ctx.db, "suggestions")).filter((s) => s.status === "pending").slice(0, 50);
+    return pending.map((s) => h("li", { class: "card", "data-testid": "mq-suggestion", "data-id": s.id },
+        h("a", { href: href("i", s.collection, s.recordId) }, ctx.t("kind." + s.collection) + " · " + (s.comment || s.recordId))));
 }
 
 /**
