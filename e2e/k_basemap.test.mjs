@@ -2,8 +2,9 @@
 // real communes (maillage basemap sketch); the map draws it with protomaps-leaflet; "keep this
 // area offline" shows the area's size, then stores its tiles with a progress bar; with the
 // network cut (and the visited tiles' cache emptied, so only the kept tiles remain) the base
-// map still draws. Negative control: without the kept tiles, nothing of it draws offline. An
-// invalid archive is refused at start with a one-line error.
+// map still draws. Negative control: without the kept tiles, nothing of it draws offline. A
+// raster archive shows as image tiles. An invalid archive is refused at start with a one-line
+// error.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
