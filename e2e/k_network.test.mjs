@@ -2,13 +2,18 @@
 // done), with the server stopped and the network cut, a reload draws the demo's network from
 // the device's store, laid out by the vendored d3-force (precached), with as many nodes and
 // links as the server's /api/maillage/network answered, the same links listed in words; the
-// type filter narrows it; a node opens its page. Control: a filter no link matches draws none.
+// type filter narrows it; axe finds no WCAG 2.1 AA fault in it; a node opens its page. Control:
+// a filter no link matches draws none.
 // Then a link proposed from an organisation's page is confirmed from the initiative's page by
 // its author on another device, and only then appears in the public network.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { createUser, launchBrowser, openSignedIn, screenshot, showView, startServer, waitForSync } from "./harness.mjs";
 import { api, go, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
+
+/** AXE is axe-core's browser build (package.json pins it). */
+const AXE = readFileSync(new URL("../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 
 /** @type {import("playwright-core").Browser} */
 let browser;
@@ -58,6 +63,13 @@ test("the network view draws the demo's network from the device's store with the
         assert.equal(await page.evaluate(() => typeof (/** @type {any} */ (window)).d3?.forceSimulation), "function",
             "d3-force loaded offline from the precache");
         await screenshot(page, "network-offline");
+        await page.evaluate(AXE);
+        const violations = await page.evaluate(async () => {
+            const res = await /** @type {any} */ (window).axe.run({ include: [["main"]] },
+                { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+            return res.violations.flatMap((/** @type {any} */ v) => v.nodes.map((/** @type {any} */ n) => `${v.id}: ${n.target.join(" ")}`));
+        });
+        assert.deepEqual(violations, [], "axe finds nothing wrong in the network view");
 
         await page.getByTestId("network-filter-type").selectOption("supply");
         await page.waitForFunction((n) => document.querySelectorAll("[data-testid=network-edge]").length === n, supply);
