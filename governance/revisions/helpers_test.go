@@ -39,7 +39,7 @@ func newWorld(t *testing.T) *world {
 		srv:         srv,
 		author:      srv.NewUser(t, "author@example.org", s.RoleResident),
 		resident:    srv.NewUser(t, "resident@example.org", s.RoleResident),
-		trusted:     srv.NewUser(t, "trusted@example.org", s.RoleFacilitator),
+		trusted:     srv.NewUser(t, "trusted@example.org", s.RoleResident), // made trusted by makeTrusted
 		facilitator: srv.NewUser(t, "facilitator@example.org", s.RoleFacilitator),
 		moderator:   srv.NewUser(t, "moderator@example.org", s.RoleModerator),
 		admin:       srv.Superuser(t, "admin@example.org"),

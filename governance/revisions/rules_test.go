@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/maillage/maillage/governance/moderation"
 	"github.com/maillage/maillage/mobile_sync/synctest"
 	s "github.com/maillage/maillage/schema"
 )
@@ -22,6 +23,7 @@ import (
 type matrixRecords map[string]string
 
 func setupMatrix(t *testing.T, w *world) matrixRecords {
+	makeTrusted(t, w)
 	recs := matrixRecords{
 		"public":  createInitiative(t, w.author, "Jardin public"),
 		"pending": createInitiative(t, w.author, "Jardin en attente"),
@@ -31,6 +33,19 @@ func setupMatrix(t *testing.T, w *world) matrixRecords {
 		map[string]any{"status": s.StatusPublished}, nil)
 	patch(t, w, recs["private"], map[string]any{"visibility": s.VisibilityPrivate})
 	return recs
+}
+
+// makeTrusted makes w.trusted, a resident, a trusted member by their published contributions
+// (moderation's default threshold), so that the matrix's "trusted" column is not a facilitator.
+func makeTrusted(t *testing.T, w *world) {
+	t.Helper()
+	for i := range moderation.DefaultTrustedThreshold {
+		id := createInitiative(t, w.trusted, fmt.Sprintf("Atelier %d", i))
+		w.moderator.MustCall(t, http.MethodPatch, "/api/collections/initiatives/records/"+id, map[string]any{"status": s.StatusPublished}, nil)
+	}
+	if ok, err := moderation.IsTrusted(w.srv.App, w.trusted.ID()); err != nil || !ok {
+		t.Fatalf("the trusted resident is not trusted (%v)", err)
+	}
 }
 
 // readers is who reads each record's history.
