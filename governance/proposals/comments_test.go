@@ -69,6 +69,14 @@ func TestCommentsOnProposals(t *testing.T) {
 			t.Errorf("%s reads %d comments of the community's proposal, want %d", c.who, len(got), c.want)
 		}
 	}
+	for _, c := range []struct {
+		who  *synctest.User
+		want bool
+	}{{m.other, true}, {m.resident, false}} {
+		if got := synced(t, c.who, inGroup); got != c.want {
+			t.Errorf("%s's device gets the community proposal's comment: %v, want %v", c.who, got, c.want)
+		}
+	}
 	if status, body := commentOn(t, m.resident, m.inGroup, "Je m'invite"); status != http.StatusBadRequest || !strings.Contains(body, "comment_target_unreadable") {
 		t.Errorf("an outsider comments on a community's proposal: %d %s", status, body)
 	}
@@ -94,4 +102,16 @@ func TestCommentsOnProposals(t *testing.T) {
 	if got := commentsSeen(t, m.resident, m.inGroup); len(got) != 1 {
 		t.Errorf("control: a comment made public by hand is still hidden from the outsider (%v): the read check proves nothing", got)
 	}
+}
+
+// synced reports whether u's device gets comment id in a snapshot of the comments (the sync
+// applies the comments' read rule; SnapshotAll also checks every row against REST).
+func synced(t *testing.T, u *synctest.User, id string) bool {
+	t.Helper()
+	for _, r := range u.SnapshotAll(t, s.Comments, 0).Records {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
 }
