@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/mobile_sync/synctest"
@@ -51,7 +52,7 @@ func commentsSeen(t *testing.T, u *synctest.User, p *core.Record) []string {
 // TestCommentsOnProposals: during consultation whoever reads a proposal comments on it, and
 // its comments are read by its readers only (a community's proposal: its members and
 // moderators); a draft takes none, and once the vote opens the comments stay, read-only.
-// Negative control: a comment whose copied visibility is made public (as if the target's
+// A proposal deleted takes its comments. Negative control: a comment whose copied visibility is made public (as if the target's
 // readers were not copied) is read by the outsider, which the read check catches.
 func TestCommentsOnProposals(t *testing.T) {
 	m := newMatrixWorld(t)
@@ -95,6 +96,12 @@ func TestCommentsOnProposals(t *testing.T) {
 	}
 	if status := call(m.moderator, http.MethodPatch, rec(s.Comments, pending), map[string]any{s.FieldStatus: s.StatusPublished}); status != http.StatusOK {
 		t.Errorf("a moderator publishes a pending comment after the consultation: %d, want 200", status)
+	}
+	if status := call(m.moderator, http.MethodDelete, rec(s.Proposals, m.consult.Id), nil); status != http.StatusNoContent {
+		t.Fatalf("a moderator deletes the proposal: %d", status)
+	}
+	if left, err := m.srv.App.FindAllRecords(s.Comments, dbx.HashExp{s.FieldCommentTargetID: m.consult.Id}); err != nil || len(left) != 0 {
+		t.Errorf("a deleted proposal left %d comments (%v)", len(left), err)
 	}
 	if _, err := m.srv.App.DB().NewQuery("UPDATE comments SET visibility = 'public' WHERE id = {:id}").Bind(map[string]any{"id": inGroup}).Execute(); err != nil {
 		t.Fatal(err)
