@@ -51,9 +51,10 @@ func commentsSeen(t *testing.T, u *synctest.User, p *core.Record) []string {
 
 // TestCommentsOnProposals: during consultation whoever reads a proposal comments on it, and
 // its comments are read by its readers only (a community's proposal: its members and
-// moderators); a draft takes none, and once the vote opens the comments stay, read-only.
-// A proposal deleted takes its comments. Negative control: a comment whose copied visibility is made public (as if the target's
-// readers were not copied) is read by the outsider, which the read check catches.
+// moderators), on the API and through sync; a draft takes none, and once the vote opens the
+// comments stay, read-only; a proposal deleted takes its comments. Negative control: a comment
+// whose copied visibility is made public (as if the target's readers were not copied) is read
+// by the outsider, which the read check catches.
 func TestCommentsOnProposals(t *testing.T) {
 	m := newMatrixWorld(t)
 	open := mustComment(t, m.facilitator, m.consult, "Bonne idée")
