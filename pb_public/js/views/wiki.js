@@ -11,6 +11,7 @@ import { render as markdown } from "../wiki-markdown.js";
 import { h } from "../ui/dom.js";
 import { focusHeading, href } from "../ui/router.js";
 import { historyFor } from "../history.js";
+import { canEdit } from "../suggest.js";
 import { editForm } from "./wiki-edit.js";
 
 /**
@@ -85,6 +86,7 @@ async function page(main, key, ctx) {
     const images = Object.keys(sources);
     const body = markdown(document, p.body, { imageSrc: (ref) => sources[imageName(images, ref)] || "" });
     const me = ctx.user();
+    // Only those the update rule lets edit see the button (the same rule as the map's content).
     main.replaceChildren(h("article", { class: "detail wiki-page", "data-testid": "wiki-page", "data-id": p.id },
         h("p", { class: "meta" }, h("a", { href: "#/wiki" }, t("wiki.back"))),
         h("h1", { "data-testid": "wiki-page-title" }, p.title),
@@ -94,7 +96,7 @@ async function page(main, key, ctx) {
         gallery(p, sources, images, body, t),
         await about(ctx, p),
         p.created ? historyFor("pages", p, ctx) : null,
-        me ? h("p", {}, h("a", { class: "button secondary", href: href("wiki", pageKey(p), "edit"), "data-testid": "wiki-edit" }, t("wiki.edit"))) : null));
+        canEdit(p, me) ? h("p", {}, h("a", { class: "button secondary", href: href("wiki", pageKey(p), "edit"), "data-testid": "wiki-edit" }, t("wiki.edit"))) : null));
 }
 
 /**
