@@ -87,9 +87,12 @@ async function reloadMap(page) {
 describe("the territory's base map", () => {
     test("an invalid archive is refused at start, on one line", async () => {
         const data = join(work, "refused");
-        const err = await run(await binary(), ["serve", "--dir", data, "--http", "127.0.0.1:0", "--basemap", INVALID]).then(() => null, (e) => e);
+        // A server that starts anyway is killed after 30 s and fails the test (never a hang).
+        const err = await run(await binary(), ["serve", "--dir", data, "--http", "127.0.0.1:0", "--basemap", INVALID], { timeout: 30000 })
+            .then(() => null, (e) => e);
         assert.ok(err, "the server started with an invalid archive");
         const lines = String(err.stderr).trim().split("\n");
+        assert.equal(err.killed, false, "the server started with an invalid archive");
         assert.equal(lines.length, 1, String(err.stderr));
         assert.match(lines[0], /protomaps-invalid-v4\.pmtiles is not a usable PMTiles archive: spec version 4/);
     });
