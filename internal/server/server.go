@@ -26,6 +26,7 @@ import (
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/internal/geoapi"
+	"github.com/maillage/maillage/internal/sqlitemem"
 	"github.com/maillage/maillage/interop/dedup"
 	"github.com/maillage/maillage/interop/export"
 	"github.com/maillage/maillage/interop/sources"
@@ -65,6 +66,7 @@ type Config struct {
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
 func Bind(app core.App, cfg Config) error {
+	sqlitemem.Reserve()
 	bindLanguage(app)
 	if err := hooks.Register(app, cfg.Hooks); err != nil {
 		return err
