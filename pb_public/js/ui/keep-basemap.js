@@ -43,11 +43,12 @@ export async function keepBasemap(map, basemap, panel, status, t) {
  * @param {() => Promise<void>} start
  */
 function confirmKeep(panel, text, t, start) {
-    const go = h("button", { type: "button", "data-testid": "map-keep-start" }, t("map.keepStart"));
+    // The button is focused: it names the size it would download (aria-describedby).
+    const go = h("button", { type: "button", "data-testid": "map-keep-start", "aria-describedby": "map-keep-size" }, t("map.keepStart"));
     const cancel = h("button", { type: "button", class: "secondary" }, t("map.keepCancel"));
     go.addEventListener("click", () => { start(); });
     cancel.addEventListener("click", () => { panel.replaceChildren(); panel.hidden = true; });
-    panel.replaceChildren(h("p", { "data-testid": "map-keep-size" }, text), h("div", { class: "toolbar" }, go, cancel));
+    panel.replaceChildren(h("p", { id: "map-keep-size", "data-testid": "map-keep-size" }, text), h("div", { class: "toolbar" }, go, cancel));
     panel.hidden = false;
     go.focus();
 }
