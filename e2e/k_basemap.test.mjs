@@ -137,6 +137,7 @@ describe("the territory's base map", () => {
             await page.getByTestId("map-keep-area").click();
             const size = await page.getByTestId("map-keep-size").textContent({ timeout: 30000 });
             assert.match(size || "", /Cette zone : \d+ tuiles, \d+ ko, jusqu'au zoom 15\./);
+            await screenshot(page, "map-basemap-keep");
             const started = Date.now();
             await page.getByTestId("map-keep-start").click();
             await page.waitForFunction(() => /Zone enregistrée/.test(document.querySelector("[data-testid=map-status]")?.textContent || ""), null, { timeout: 120000 });
