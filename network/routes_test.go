@@ -2,6 +2,7 @@ package network_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -180,4 +181,50 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// TestNetworkCommunityLinks: a confirmed link for a community's members reaches its members'
+// network (and its sides' and moderators'), and a link to a record for members only stays out
+// of the network of whoever may not read that record (its source's editor included). Control: with the links' rule reading "community" as public, anonymous
+// visitors get the members' link.
+func TestNetworkCommunityLinks(t *testing.T) {
+	for _, loosened := range []bool{false, true} {
+		w := newWorld(t)
+		member := w.users[pResident]
+		w.save(t, s.Memberships, map[string]any{"community": w.group.Id, "user": member.ID(), "role": "member"})
+		circle := w.save(t, s.Organisations, node("Cercle des jardiniers", w.owner.ID(),
+			map[string]any{s.FieldVisibility: s.VisibilityCommunity, s.FieldCommunity: w.group.Id}))
+		forMembers := w.link(t, w.source, w.target, "sharedPlace", s.LinkConfirmed,
+			map[string]any{s.FieldVisibility: s.VisibilityCommunity, s.FieldCommunity: w.group.Id, s.FieldAuthor: ""})
+		toCircle := w.link(t, w.source, circle, "membership", s.LinkConfirmed, map[string]any{s.FieldAuthor: ""})
+		if loosened {
+			c, err := w.srv.App.FindCollectionByNameOrId(s.Links)
+			if err != nil {
+				t.Fatal(err)
+			}
+			open := strings.Replace(*c.ListRule, `(visibility = "public" || `, `(visibility != "private" || `, 1)
+			c.ListRule = &open
+			if err := w.srv.App.Save(c); err != nil {
+				t.Fatal(err)
+			}
+			if got := edgeIDs(fetch(t, w.users[pAnonymous], "")); !slices.Contains(got, forMembers.Id) {
+				t.Errorf("control: with the rule loosened anonymous visitors still lack the members' link: %v", got)
+			}
+			continue
+		}
+		want := map[string][2]bool{ // person → {sees the members' link, sees the link to the members' record}
+			pAnonymous: {false, false}, pResident: {true, false}, pFacilitator: {false, false},
+			pSource: {true, false}, pModerator: {true, true}, // the source editor may not read the members' record
+		}
+		for p, w2 := range want {
+			g := fetch(t, w.users[p], "")
+			got := [2]bool{slices.Contains(edgeIDs(g), forMembers.Id), slices.Contains(edgeIDs(g), toCircle.Id)}
+			if got != w2 {
+				t.Errorf("%s sees {members' link, link to members' record} %v, want %v", p, got, w2)
+			}
+			if p == pAnonymous && slices.Contains(nodeIDs(g), circle.Id) {
+				t.Errorf("anonymous visitors get the members' record")
+			}
+		}
+	}
 }
