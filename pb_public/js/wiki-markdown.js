@@ -102,7 +102,6 @@ function image(doc, alt, name, opts) {
     const img = doc.createElement("img");
     img.setAttribute("src", src);
     img.setAttribute("alt", alt);
-    img.setAttribute("loading", "lazy");
     return img;
 }
 

@@ -33,7 +33,7 @@ test("wiki markdown: headings, lists, quotes, code, links to the app and the pag
     assert.equal(out, "<div><h2>Composter</h2><p>Il faut <strong>trois</strong> bacs.</p>" +
         "<ol><li>Demander</li><li>Voir <a href=#/i/initiatives/abc>le jardin</a></li></ol>" +
         "<blockquote><p>Patience</p></blockquote><pre><code><b>x</b></code></pre>" +
-        "<p><img src=/api/files/pages/p/bac.jpg alt=Le bac loading=lazy></img> [ailleurs]</p></div>");
+        "<p><img src=/api/files/pages/p/bac.jpg alt=Le bac></img> [ailleurs]</p></div>");
 });
 
 test("wiki markdown: typed HTML stays text, escapes are undone, unsafe links are refused", () => {

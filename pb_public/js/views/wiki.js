@@ -84,19 +84,35 @@ async function page(main, key, ctx) {
     }
     const sources = await imageSources(ctx.db, p);
     const images = Object.keys(sources);
+    const linked = await about(ctx, p); // before the images exist: no await between them and whenOffline
     const body = markdown(document, p.body, { imageSrc: (ref) => sources[imageName(images, ref)] || "" });
     const me = ctx.user();
     // Only those the update rule lets edit see the button (the same rule as the map's content).
-    main.replaceChildren(h("article", { class: "detail wiki-page", "data-testid": "wiki-page", "data-id": p.id },
+    const article = h("article", { class: "detail wiki-page", "data-testid": "wiki-page", "data-id": p.id },
         h("p", { class: "meta" }, h("a", { href: "#/wiki" }, t("wiki.back"))),
         h("h1", { "data-testid": "wiki-page-title" }, p.title),
         p.summary ? h("p", { class: "lead" }, p.summary) : null,
         status(p, t),
         body,
         gallery(p, sources, images, body, t),
-        await about(ctx, p),
+        linked,
         p.created ? historyFor("pages", p, ctx) : null,
-        canEdit(p, me) ? h("p", {}, h("a", { class: "button secondary", href: href("wiki", pageKey(p), "edit"), "data-testid": "wiki-edit" }, t("wiki.edit"))) : null));
+        canEdit(p, me) ? h("p", {}, h("a", { class: "button secondary", href: href("wiki", pageKey(p), "edit"), "data-testid": "wiki-edit" }, t("wiki.edit"))) : null);
+    whenOffline(article, t);
+    main.replaceChildren(article);
+}
+
+/**
+ * whenOffline replaces an image that cannot load (a synced image, with no network) by its
+ * description and a note that it shows online.
+ * @param {HTMLElement} article
+ * @param {(k: string, p?: any) => string} t
+ */
+function whenOffline(article, t) {
+    for (const img of article.querySelectorAll("img")) {
+        img.addEventListener("error", () => img.replaceWith(h("span", { class: "meta" },
+            `[${img.getAttribute("alt") || ""}] ` + t("detail.photoOffline"))), { once: true });
+    }
 }
 
 /**
@@ -143,7 +159,7 @@ function gallery(p, sources, images, body, t) {
         return null;
     }
     return h("section", { class: "photos" }, h("h2", {}, t("wiki.images")), rest.map((n, i) =>
-        h("img", { src: sources[n], alt: t("wiki.imageAlt", { title: p.title, n: i + 1 }), loading: "lazy" })));
+        h("img", { src: sources[n], alt: t("wiki.imageAlt", { title: p.title, n: i + 1 }) })));
 }
 
 /**
