@@ -25,6 +25,7 @@ import (
 	"github.com/maillage/maillage/governance/suggestions"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
+	"github.com/maillage/maillage/indicators"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/sqlitemem"
 	"github.com/maillage/maillage/interop/dedup"
@@ -93,6 +94,7 @@ func Bind(app core.App, cfg Config) error {
 	suggestions.Register(app)
 	proposals.Register(app)
 	network.Register(app)
+	indicators.Register(app)
 	if err := revisions.Register(app); err != nil {
 		return err
 	}
