@@ -96,6 +96,7 @@ describe("phone, 360×740", () => {
         await signIn(page, server, user);
         await waitForSync(page);
         await waitForUserData(page);
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
         await context.setOffline(true);
         await saveInitiative(page, { name: "Grainothèque de la médiathèque", description: "Des graines à échanger." });
     });
