@@ -19,6 +19,7 @@ import (
 	"github.com/maillage/maillage/community/discussions"
 	"github.com/maillage/maillage/community/exchanges"
 	"github.com/maillage/maillage/demo"
+	"github.com/maillage/maillage/federation"
 	"github.com/maillage/maillage/governance/moderation"
 	"github.com/maillage/maillage/governance/proposals"
 	"github.com/maillage/maillage/governance/revisions"
@@ -95,6 +96,7 @@ func Bind(app core.App, cfg Config) error {
 	proposals.Register(app)
 	network.Register(app)
 	indicators.Register(app)
+	federation.Register(app)
 	if err := revisions.Register(app); err != nil {
 		return err
 	}
