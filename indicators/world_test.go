@@ -6,6 +6,7 @@ package indicators_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"testing"
 	"time"
 
@@ -27,6 +28,7 @@ type world struct {
 	communes []string
 	people   []string
 	records  []*core.Record
+	mux      http.Handler // the app's router, built on first request
 }
 
 // newWorld builds a fresh app with three communes and four people, counters recounted.

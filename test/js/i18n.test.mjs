@@ -17,6 +17,7 @@ import { PROPOSALS_MESSAGES } from "../../pb_public/js/messages-proposals.js";
 import { REVISIONS_MESSAGES } from "../../pb_public/js/messages-revisions.js";
 import { SUGGESTIONS_MESSAGES } from "../../pb_public/js/messages-suggestions.js";
 import { NETWORK_MESSAGES } from "../../pb_public/js/messages-network.js";
+import { EVALUATION_MESSAGES } from "../../pb_public/js/messages-evaluation.js";
 import { MESSAGES, setLocale, t } from "../../pb_public/js/i18n.js";
 import { FORMS } from "../../pb_public/js/forms.js";
 import { STATE_OF_STATUS } from "../../pb_public/js/outbox.js";
@@ -26,7 +27,7 @@ const FILES = { "messages.js": BASE, "messages-contribute.js": CONTRIBUTE_MESSAG
     "messages-moderation.js": MODERATION_MESSAGES, "messages-moderation-queue.js": MODERATION_QUEUE_MESSAGES, "messages-conversations.js": CONVERSATIONS_MESSAGES, "messages-discussions.js": DISCUSSIONS_MESSAGES,
     "messages-push.js": PUSH_MESSAGES, "messages-account.js": ACCOUNT_MESSAGES,
     "messages-proposals.js": PROPOSALS_MESSAGES, "messages-revisions.js": REVISIONS_MESSAGES, "messages-suggestions.js": SUGGESTIONS_MESSAGES,
-    "messages-network.js": NETWORK_MESSAGES };
+    "messages-network.js": NETWORK_MESSAGES, "messages-evaluation.js": EVALUATION_MESSAGES };
 
 /** @param {string} s */
 const placeholders = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

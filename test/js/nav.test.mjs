@@ -50,7 +50,7 @@ test("negative control: a sixth bar entry and a destination with no route, label
 
 test("the bar holds map, agenda, exchanges and contribute, in that order; More lists the rest", () => {
     assert.deepEqual(DESTINATIONS.filter((d) => d.bar).map((d) => d.view), ["map", "agenda", "offers", "contribute"]);
-    assert.deepEqual(DESTINATIONS.filter((d) => !d.bar).map((d) => d.view), ["list", "directory", "wiki", "network", "forum", "proposals", "outbox", "duplicates", "moderation", "messages", "account", "about"]);
+    assert.deepEqual(DESTINATIONS.filter((d) => !d.bar).map((d) => d.view), ["list", "directory", "wiki", "network", "forum", "proposals", "outbox", "duplicates", "moderation", "messages", "account", "about", "evaluation"]);
     assert.equal(match("#/" + MORE).view, MORE);
     for (const key of ["nav." + MORE, "nav.more.title", ...GROUPS.map((g) => "nav.group." + g)]) {
         assert.ok(MESSAGES.fr[key] && MESSAGES.en[key], `${key} in both languages`);

@@ -22,6 +22,7 @@ export const ICONS = {
     wiki: "M4 5h6a2 2 0 0 1 2 2v13a2 2 0 0 0-2-2H4z M20 5h-6a2 2 0 0 0-2 2v13a2 2 0 0 1 2-2h6z",
     proposals: "M6 4h12v16H6z M9 9l2 2 4-4 M9 15h6",
     network: "M6 6a2 2 0 1 0 0.01 0z M18 6a2 2 0 1 0 0.01 0z M12 18a2 2 0 1 0 0.01 0z M8 6h8 M7 8l4 8 M17 8l-4 8",
+    evaluation: "M4 20h16 M6 16v-4 M11 16V8 M16 16v-6 M20 5l-5 4-4-2-6 4",
     more: "M5 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M12 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z M19 11a1 1 0 1 0 0 2a1 1 0 1 0 0-2z",
 };
 

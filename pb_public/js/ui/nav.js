@@ -45,6 +45,7 @@ export const DESTINATIONS = [
     { view: "messages", group: "you" },
     { view: "account", group: "you" },
     { view: "about", group: "about" },
+    { view: "evaluation", group: "about" },
 ];
 
 let pending = 0;

@@ -35,6 +35,7 @@ export const ROUTES = [
     ["wiki/:id", "wiki"],
     ["wiki/:id/:edit", "wiki"],
     ["network", "network"],
+    ["evaluation", "evaluation"],
     ["messages", "messages"],
     ["messages/:id", "messages"],
 ];

@@ -1,0 +1,53 @@
+// @ts-check
+// Texts of the permanent evaluation (js/views/evaluation.js), in French (first) and English.
+// i18n.js merges them; test/js/i18n.test.mjs checks that both languages have the same keys.
+
+/** @type {Record<"fr"|"en", Record<string, string>>} */
+export const EVALUATION_MESSAGES = {
+    fr: {
+        "nav.evaluation": "Évaluation",
+        "evaluation.title": "Évaluation permanente",
+        "evaluation.intro": "Ce que le territoire fait vivre, mois par mois : seules les fiches publiques et publiées comptent.",
+        "evaluation.commune": "Commune",
+        "evaluation.territory": "Tout le territoire",
+        "evaluation.loading": "Chargement des indicateurs…",
+        "evaluation.stale": "Hors ligne : les indicateurs tels qu'ils étaient le {date}.",
+        "evaluation.none": "Les indicateurs s'affichent après une première visite connectée.",
+        "evaluation.csv": "Télécharger en CSV",
+        "evaluation.total": "{n} sur la période",
+        "evaluation.share": "{n} % en moyenne",
+        "evaluation.bar": "{month} : {value}",
+        "evaluation.initiatives": "Nouvelles initiatives",
+        "evaluation.organisations": "Nouvelles organisations",
+        "evaluation.events": "Événements tenus",
+        "evaluation.exchanges": "Échanges conclus",
+        "evaluation.contributors": "Contributeurs actifs",
+        "evaluation.suggestionsAccepted": "Suggestions acceptées",
+        "evaluation.proposals": "Propositions ouvertes",
+        "evaluation.ballots": "Votes exprimés",
+        "evaluation.importedShare": "Part des fiches importées",
+    },
+    en: {
+        "nav.evaluation": "Evaluation",
+        "evaluation.title": "Permanent evaluation",
+        "evaluation.intro": "What the territory brings to life, month by month: only public, published records count.",
+        "evaluation.commune": "Commune",
+        "evaluation.territory": "The whole territory",
+        "evaluation.loading": "Loading the indicators…",
+        "evaluation.stale": "Offline: the indicators as they were on {date}.",
+        "evaluation.none": "The indicators show after a first visit online.",
+        "evaluation.csv": "Download as CSV",
+        "evaluation.total": "{n} over the period",
+        "evaluation.share": "{n}% on average",
+        "evaluation.bar": "{month}: {value}",
+        "evaluation.initiatives": "New initiatives",
+        "evaluation.organisations": "New organisations",
+        "evaluation.events": "Events held",
+        "evaluation.exchanges": "Exchanges completed",
+        "evaluation.contributors": "Active contributors",
+        "evaluation.suggestionsAccepted": "Suggestions accepted",
+        "evaluation.proposals": "Proposals opened",
+        "evaluation.ballots": "Ballots cast",
+        "evaluation.importedShare": "Share of imported records",
+    },
+};
