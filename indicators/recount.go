@@ -6,6 +6,8 @@ package indicators
 import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
 )
 
 // Recount empties the counters and counts every watched record again, in one transaction.
@@ -36,6 +38,9 @@ func Recount(app core.App) error {
 func countAll(app core.App) (Contribution, error) {
 	total := newContribution()
 	for _, name := range watched {
+		if name == s.VoteRoll {
+			continue // each proposal's contribution already holds its ballots
+		}
 		if _, err := app.FindCachedCollectionByNameOrId(name); err != nil {
 			continue // not migrated yet
 		}

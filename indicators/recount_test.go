@@ -65,6 +65,33 @@ func TestIncrementalMatchesRecount(t *testing.T) {
 	}
 }
 
+// TestIncrementalMatchesRecountWithOthers: the same with comments, suggestions, proposals and
+// the roll of their ballots among the writes (each kind shown to have happened).
+func TestIncrementalMatchesRecountWithOthers(t *testing.T) {
+	done := saved{}
+	for seed := uint64(1); seed <= 3; seed++ {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			w := newWorld(t, seed)
+			for range 120 {
+				if w.rng.IntN(2) == 0 {
+					w.step()
+				} else {
+					w.other(done)
+				}
+			}
+			if d := differences(t, w); len(d) > 0 {
+				t.Errorf("seed %d: %d differences, first: %s", seed, len(d), d[0])
+			}
+		})
+	}
+	for _, kind := range []string{"comment", "suggestion", "proposal", "ballot", "update suggestions", "update proposals", "delete proposals"} {
+		if done[kind] == 0 {
+			t.Errorf("no %s went through: the test does not exercise it (%v)", kind, done)
+		}
+	}
+	t.Logf("writes: %v", done)
+}
+
 // TestRecountCatchesBypassedWrite is the negative control: a write the hooks do not see (raw
 // SQL making a public record private) leaves counters the comparison shows wrong.
 func TestRecountCatchesBypassedWrite(t *testing.T) {

@@ -28,6 +28,7 @@ type world struct {
 	communes []string
 	people   []string
 	records  []*core.Record
+	others   []*core.Record // comments, suggestions, proposals, roll rows
 	mux      http.Handler // the app's router, built on first request
 }
 
