@@ -29,7 +29,7 @@ type world struct {
 	people   []string
 	records  []*core.Record
 	others   []*core.Record // comments, suggestions, proposals, roll rows
-	mux      http.Handler // the app's router, built on first request
+	mux      http.Handler   // the app's router, built on first request
 }
 
 // newWorld builds a fresh app with three communes and four people, counters recounted.
