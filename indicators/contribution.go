@@ -6,6 +6,8 @@ package indicators
 
 import (
 	"slices"
+	"time"
+	_ "time/tzdata" // the zone must resolve on servers without a zoneinfo database
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -62,12 +64,23 @@ func (c Contribution) merge(o Contribution) {
 	}
 }
 
-// month is the YYYY-MM of a date, in UTC; "" for no date.
+// Zone is the territory's time zone: a month starts at midnight there.
+var Zone = mustZone("Europe/Paris")
+
+func mustZone(name string) *time.Location {
+	z, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return z
+}
+
+// month is the YYYY-MM of a date in the territory's zone; "" for no date.
 func month(d types.DateTime) string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.Time().UTC().Format("2006-01")
+	return d.Time().In(Zone).Format("2006-01")
 }
 
 // isPublic reports whether r may be counted: public, published and not deleted.

@@ -19,7 +19,7 @@ import (
 )
 
 // Version names the way figures are counted: a change of it makes the next start recount.
-const Version = "1"
+const Version = "2" // 2: months in Europe/Paris (1: UTC)
 
 // Names of the indicators, in the order the answers list them.
 const (

@@ -66,7 +66,7 @@ func parameters(e *core.RequestEvent) (commune, from, to string, err error) {
 	q := e.Request.URL.Query()
 	commune, from, to = q.Get("commune"), q.Get("from"), q.Get("to")
 	if to == "" {
-		to = time.Now().UTC().Format("2006-01")
+		to = time.Now().In(Zone).Format("2006-01")
 	}
 	if from == "" && monthPattern.MatchString(to) {
 		t, _ := time.Parse("2006-01", to)
