@@ -1,11 +1,15 @@
 // The permanent evaluation offline: after one visit online (the service worker installed, the
 // indicators fetched and kept in the device's store), with the server stopped and the network
 // cut, a reload of #/evaluation still draws the charts, with the figures the server answered,
-// and says they are the last ones seen. Control: with the kept answers removed from the store,
+// and says they are the last ones seen; axe finds no WCAG 2.1 AA fault in it. Control: with the kept answers removed from the store,
 // the same offline reload has no figures to show and says so.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { launchBrowser, screenshot, showView, startServer } from "./harness.mjs";
+
+/** AXE is axe-core's browser build (package.json pins it). */
+const AXE = readFileSync(new URL("../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 
 /** @type {import("playwright-core").Browser} */
 let browser;
@@ -80,6 +84,13 @@ test("the evaluation view shows its charts, then with the network cut shows them
         await page.getByTestId("evaluation-stale").waitFor();
         assert.deepEqual(await drawn(page), online, "the same charts from the device's store");
         await screenshot(page, "evaluation-offline");
+        await page.evaluate(AXE);
+        const violations = await page.evaluate(async () => {
+            const res = await /** @type {any} */ (window).axe.run({ include: [["main"]] },
+                { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+            return res.violations.flatMap((/** @type {any} */ v) => v.nodes.map((/** @type {any} */ n) => `${v.id}: ${n.target.join(" ")}`));
+        });
+        assert.deepEqual(violations, [], "axe finds nothing wrong in the evaluation view");
 
         // control: with the kept answers gone from the store, the same offline page has none to show
         await page.evaluate(forgetIndicators);
