@@ -9,6 +9,7 @@ require (
 	github.com/disintegration/imaging v1.6.2
 	github.com/emersion/go-ical v0.0.0-20250329121855-f41e73efc392
 	github.com/epiclabs-io/diff3 v0.0.0-20260520111523-3b1669897fb1
+	github.com/go-fed/httpsig v1.1.0
 	github.com/paulmach/orb v0.14.0
 	github.com/pocketbase/dbx v1.12.0
 	github.com/pocketbase/ozzo-validation/v4 v4.3.0

@@ -60,9 +60,3 @@ func (f *federation) emptyCollection(e *core.RequestEvent, suffix string) error 
 		"type": "OrderedCollection", "totalItems": 0, "orderedItems": []any{},
 	})
 }
-
-// inbox refuses deliveries for now: the territory follows nobody and verifies no signature yet,
-// so it accepts nothing it could not check.
-func (f *federation) inbox(e *core.RequestEvent) error {
-	return e.JSON(http.StatusNotImplemented, map[string]string{"error": "inbox not implemented yet"})
-}

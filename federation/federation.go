@@ -1,7 +1,8 @@
 // Package federation publishes the territory on the fediverse through ActivityPub: its actor
 // (found by WebFinger as acct:territory@HOST, with NodeInfo describing the server), and an
 // outbox of Create activities of the public, published events (Event) and initiatives (Place).
-// Private and community records never appear. Following, the inbox and delivery come later.
+// Private and community records never appear. Its inbox accepts Follow requests signed with
+// HTTP Signatures and answers them with a signed Accept.
 //
 //	federation.Register(app)
 package federation
@@ -34,7 +35,7 @@ const (
 
 // Register adds the federation routes to app.
 func Register(app core.App) {
-	f := &federation{keys: &keyCache{}}
+	f := &federation{keys: &keyCache{}, client: newClient()}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET("/.well-known/webfinger", f.webfinger)
 		se.Router.GET("/.well-known/nodeinfo", f.nodeinfoLinks)
@@ -49,10 +50,15 @@ func Register(app core.App) {
 	})
 }
 
-// federation holds what the handlers share: the actor's keys, read once.
+// federation holds what the handlers share: the actor's keys, read once, and the client of
+// remote fetches and deliveries.
 type federation struct {
-	keys *keyCache
+	keys   *keyCache
+	client *http.Client
 }
+
+// newClient makes the client of remote requests (tests let it reach loopback).
+var newClient = guardedClient
 
 // baseURL is the site's address: the application URL of the settings when one was set (not
 // PocketBase's default, http://localhost:8090), the request's otherwise.

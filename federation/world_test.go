@@ -112,3 +112,11 @@ func decodeJSON(t *testing.T, body string) map[string]any {
 	}
 	return doc
 }
+
+// start serves the world on a loopback HTTP server and returns its address.
+func (w *world) start(t *testing.T) string {
+	t.Helper()
+	srv := httptest.NewServer(w.serve(t))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}

@@ -8,3 +8,11 @@ const (
 	// FederationActor is the territory actor's name: acct:territory@HOST in WebFinger.
 	FederationActor = "territory"
 )
+
+// FederationFollowers holds the remote actors that follow the territory (no API rule: only
+// superusers read it, in the dashboard).
+const FederationFollowers = "federationFollowers"
+
+// FollowerFields names the fields of federationFollowers: the follower's actor id, its inbox,
+// and the id of its Follow activity.
+var FollowerFields = struct{ Actor, Inbox, Follow string }{"actor", "inbox", "follow"}

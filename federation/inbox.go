@@ -1,0 +1,139 @@
+package federation
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/go-fed/httpsig"
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// inbox answers POST /federation/territory/inbox: a delivery signed by its actor (HTTP
+// Signatures, checked against the actor's published key) is read; a Follow of the territory
+// is stored and answered with an Accept; other activities are acknowledged and ignored.
+func (f *federation) inbox(e *core.RequestEvent) error {
+	body, err := io.ReadAll(io.LimitReader(e.Request.Body, maxDocument+1))
+	if err != nil || len(body) > maxDocument {
+		return e.Error(http.StatusRequestEntityTooLarge, "delivery too large", nil)
+	}
+	actor, err := f.verify(e.Request, body)
+	if err != nil {
+		return e.UnauthorizedError("signature refused: "+err.Error(), nil)
+	}
+	doc, err := Decode(body)
+	if err != nil {
+		return e.BadRequestError("not an activity: "+err.Error(), nil)
+	}
+	if str(doc, "actor") != actor.ID {
+		return e.ForbiddenError("the activity's actor is not the signer", nil)
+	}
+	if doc["type"] == "Follow" {
+		return f.follow(e, actor, doc)
+	}
+	return e.JSON(http.StatusAccepted, map[string]string{"status": "ignored"})
+}
+
+// verify checks a delivery: a fresh Date, the body's Digest, a signature covering both, made
+// with the key its keyId names, which the actor it belongs to publishes (on the same host).
+func (f *federation) verify(r *http.Request, body []byte) (remoteActor, error) {
+	for _, check := range []error{checkFresh(r, time.Now()), checkDigest(r, body), checkCovered(r)} {
+		if check != nil {
+			return remoteActor{}, check
+		}
+	}
+	v, err := httpsig.NewVerifier(r)
+	if err != nil {
+		return remoteActor{}, err
+	}
+	actor, err := fetchActor(r.Context(), f.client, v.KeyId())
+	if err != nil {
+		return remoteActor{}, err
+	}
+	if actor.PublicKey.ID != v.KeyId() || actor.PublicKey.Owner != actor.ID || !sameHost(actor.ID, v.KeyId()) {
+		return remoteActor{}, errors.New("the key is not its actor's")
+	}
+	key, err := parsePublicKey(actor.PublicKey.PublicKeyPem)
+	if err != nil {
+		return remoteActor{}, err
+	}
+	if err := v.Verify(key, httpsig.RSA_SHA256); err != nil {
+		return remoteActor{}, errors.New("the signature does not verify")
+	}
+	return actor, nil
+}
+
+// follow stores the follower of a Follow of the territory, then delivers the Accept in the
+// background (the answer never waits on the follower's server).
+func (f *federation) follow(e *core.RequestEvent, actor remoteActor, doc Document) error {
+	self := baseURL(e) + actorPath
+	if str(doc, "object") != self || actor.Inbox == "" || !sameHost(actor.ID, actor.Inbox) {
+		return e.BadRequestError("a Follow of another actor, or from an actor with no inbox of its own", nil)
+	}
+	if err := saveFollower(e.App, actor, str(doc, "id")); err != nil {
+		return err
+	}
+	keys, err := f.keys.get(e.App)
+	if err != nil {
+		return err
+	}
+	accept := map[string]any{"@context": asContext, "id": self + "#accept-" + fmt.Sprint(time.Now().UnixNano()),
+		"type": "Accept", "actor": self, "object": doc}
+	go func() {
+		if err := f.deliver(actor.Inbox, accept, self+"#main-key", keys.PrivateKeyPEM); err != nil {
+			e.App.Logger().Warn("federation: deliver Accept", "inbox", actor.Inbox, "error", err)
+		}
+	}()
+	return e.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
+}
+
+// saveFollower stores (or updates) the follower actor with its inbox and Follow id.
+func saveFollower(app core.App, actor remoteActor, followID string) error {
+	rec, err := app.FindFirstRecordByFilter(s.FederationFollowers, "actor = {:actor}", dbx.Params{"actor": actor.ID})
+	if err != nil {
+		c, cerr := app.FindCollectionByNameOrId(s.FederationFollowers)
+		if cerr != nil {
+			return cerr
+		}
+		rec = core.NewRecord(c)
+	}
+	rec.Set(s.FollowerFields.Actor, actor.ID)
+	rec.Set(s.FollowerFields.Inbox, actor.Inbox)
+	rec.Set(s.FollowerFields.Follow, followID)
+	return app.Save(rec)
+}
+
+// deliver POSTs activity, signed with the territory's key, to inbox.
+func (f *federation) deliver(inbox string, activity map[string]any, keyID, privatePEM string) error {
+	body, err := json.Marshal(activity)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), fetchTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, inbox, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", ActivityJSON)
+	if err := sign(req, body, keyID, privatePEM); err != nil {
+		return err
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return nil
+}
