@@ -45,7 +45,14 @@ func actorDocument(base, name, publicKeyPEM string) map[string]any {
 
 // followers answers the followers collection: its size only (who follows is not published).
 func (f *federation) followers(e *core.RequestEvent) error {
-	return f.emptyCollection(e, "/followers")
+	n, err := e.App.CountRecords(s.FederationFollowers)
+	if err != nil {
+		return err
+	}
+	return writeActivity(e, map[string]any{
+		"@context": asContext, "id": baseURL(e) + actorPath + "/followers",
+		"type": "OrderedCollection", "totalItems": n,
+	})
 }
 
 // following answers the following collection (the territory follows nobody yet).

@@ -157,6 +157,9 @@ func TestInboxFollow(t *testing.T) {
 	if n := followers(t, w); n != 1 {
 		t.Fatalf("%d followers, want 1", n)
 	}
+	if doc := w.activity(t, "/federation/territory/followers"); doc["totalItems"] != float64(1) || doc["orderedItems"] != nil {
+		t.Errorf("followers collection: %v", doc)
+	}
 	d := <-r.deliveries
 	if d.err != nil || d.activity["type"] != "Accept" || d.activity["object"].(map[string]any)["id"] != r.id()+"#follow-1" {
 		t.Fatalf("Accept: %v, signature: %v", d.activity, d.err)
