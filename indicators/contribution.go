@@ -105,7 +105,7 @@ func contributionOf(app core.App, r *core.Record) Contribution {
 	}
 	switch name := r.Collection().Name; {
 	case slices.Contains(s.Content, name):
-		addContent(c, r)
+		addContent(app, c, r)
 	case name == s.Comments:
 		addComment(c, r)
 	case name == s.Suggestions:
@@ -114,13 +114,15 @@ func contributionOf(app core.App, r *core.Record) Contribution {
 		addProposal(app, c, r)
 	case name == s.VoteRoll:
 		addBallot(app, c, r)
+	case name == s.Bookings:
+		addBooking(app, c, r)
 	}
 	return c
 }
 
-// addContent counts a public organisation, initiative, event or offer: as new, held or done,
-// as imported or contributed, and its author as active in the month it was created.
-func addContent(c Contribution, r *core.Record) {
+// addContent counts a public organisation, initiative, event or offer: as new, held or done
+// (an offer also with its confirmed bookings), as imported or contributed, and its author as active in the month it was created.
+func addContent(app core.App, c Contribution, r *core.Record) {
 	if !isPublic(r) {
 		return
 	}
@@ -136,6 +138,7 @@ func addContent(c Contribution, r *core.Record) {
 		if r.GetString("state") == s.OfferDone {
 			c.add(where, month(r.GetDateTime(s.FieldUpdated)), Exchanges, 1)
 		}
+		addConfirmedBookings(app, c, r, where)
 	}
 	if r.GetString(s.FieldSource) != "" {
 		c.add(where, created, Imported, 1)
@@ -196,4 +199,28 @@ func countBallots(app core.App, proposal string) int {
 	_ = app.DB().Select("COUNT(*)").From(s.VoteRoll).
 		Where(dbx.HashExp{s.FieldBallotProposal: proposal}).Row(&n)
 	return n
+}
+
+// addConfirmedBookings counts the confirmed bookings of a public offer as exchanges, each in
+// the month it starts.
+func addConfirmedBookings(app core.App, c Contribution, offer *core.Record, where []string) {
+	var starts []struct{ Start types.DateTime }
+	_ = app.DB().Select(s.BookingFields.Start + " AS start").From(s.Bookings).
+		Where(dbx.HashExp{s.BookingFields.Offer: offer.Id, s.BookingFields.Status: s.BookingConfirmed}).All(&starts)
+	for _, b := range starts {
+		c.add(where, month(b.Start), Exchanges, 1)
+	}
+}
+
+// addBooking counts a confirmed booking as an exchange, in the month it starts, when its offer
+// counts (public, published, not deleted).
+func addBooking(app core.App, c Contribution, r *core.Record) {
+	if r.GetString(s.BookingFields.Status) != s.BookingConfirmed {
+		return
+	}
+	offer, err := app.FindRecordById(s.Offers, r.GetString(s.BookingFields.Offer))
+	if err != nil || !isPublic(offer) {
+		return
+	}
+	c.add(communesOf(offer), month(r.GetDateTime(s.BookingFields.Start)), Exchanges, 1)
 }

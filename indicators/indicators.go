@@ -19,7 +19,7 @@ import (
 )
 
 // Version names the way figures are counted: a change of it makes the next start recount.
-const Version = "2" // 2: months in Europe/Paris (1: UTC)
+const Version = "3" // 3: confirmed bookings are exchanges; 2: months in Europe/Paris (1: UTC)
 
 // Names of the indicators, in the order the answers list them.
 const (
@@ -51,7 +51,7 @@ const Territory = ""
 // watched lists the collections whose writes move a figure.
 var watched = []string{
 	s.Organisations, s.Initiatives, s.Events, s.Offers,
-	s.Comments, s.Suggestions, s.Proposals, s.VoteRoll,
+	s.Comments, s.Suggestions, s.Proposals, s.VoteRoll, s.Bookings,
 }
 
 // Register creates the counters' tables, binds the record hooks that keep them up to date,

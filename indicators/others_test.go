@@ -1,7 +1,7 @@
 package indicators_test
 
 // Random writes of the other counted records: comments, suggestions, proposals and the roll of
-// their ballots. A write the model refuses (a suggestion on what its author may edit, a second
+// their ballots, bookings. A write the model refuses (a suggestion on what its author may edit, a second
 // vote of the same person) is tolerated: a refused write must move no figure either.
 
 import (
@@ -88,6 +88,24 @@ func (w *world) vote(done saved) {
 	w.try(r, "ballot", done)
 }
 
+// book asks for a random lent offer at random dates.
+func (w *world) book(done saved) {
+	var lent []*core.Record
+	for _, r := range w.records {
+		if r.Collection().Name == s.Offers && r.GetString("mode") == s.ModeLoan {
+			lent = append(lent, r)
+		}
+	}
+	if len(lent) == 0 {
+		return
+	}
+	start := w.date()
+	r := w.newOf(s.Bookings)
+	r.Load(map[string]any{s.BookingFields.Offer: pick(w, lent).Id, s.FieldAuthor: pick(w, w.people),
+		s.BookingFields.Start: start, s.BookingFields.End: start.Add(48 * time.Hour)})
+	w.try(r, "booking", done)
+}
+
 // change reshapes or deletes one of the other records: a comment hidden or deleted, a
 // suggestion accepted or declined, a proposal moved between phases, a roll row removed.
 func (w *world) change(done saved) {
@@ -110,6 +128,8 @@ func (w *world) change(done saved) {
 		r.Set(s.FieldDeleted, w.rng.IntN(2) == 0)
 	case s.Suggestions:
 		r.Set(s.FieldSuggestionStatus, pick(w, []string{s.SuggestionAccepted, s.SuggestionPartlyAccepted, s.SuggestionDeclined}))
+	case s.Bookings:
+		r.Set(s.BookingFields.Status, pick(w, []string{s.BookingConfirmed, s.BookingConfirmed, s.BookingDeclined, s.BookingCancelled}))
 	case s.Proposals:
 		r.Set(s.FieldProposalPhase, pick(w, []string{s.PhaseDraft, s.PhaseVote, s.PhaseClosed}))
 	}
@@ -120,7 +140,9 @@ func (w *world) change(done saved) {
 
 // other does one random write of the other counted records.
 func (w *world) other(done saved) {
-	switch w.rng.IntN(6) {
+	switch w.rng.IntN(7) {
+	case 5:
+		w.book(done)
 	case 0:
 		w.comment(done)
 	case 1:

@@ -38,8 +38,8 @@ func Recount(app core.App) error {
 func countAll(app core.App) (Contribution, error) {
 	total := newContribution()
 	for _, name := range watched {
-		if name == s.VoteRoll {
-			continue // each proposal's contribution already holds its ballots
+		if name == s.VoteRoll || name == s.Bookings {
+			continue // counted through their proposal or offer, whose contribution holds them
 		}
 		if _, err := app.FindCachedCollectionByNameOrId(name); err != nil {
 			continue // not migrated yet

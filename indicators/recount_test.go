@@ -5,7 +5,10 @@ import (
 	"maps"
 	"testing"
 
+	"github.com/pocketbase/dbx"
+
 	"github.com/maillage/maillage/indicators"
+	s "github.com/maillage/maillage/schema"
 )
 
 // differences lists where the incremental counters and a recount from scratch disagree.
@@ -65,8 +68,8 @@ func TestIncrementalMatchesRecount(t *testing.T) {
 	}
 }
 
-// TestIncrementalMatchesRecountWithOthers: the same with comments, suggestions, proposals and
-// the roll of their ballots among the writes (each kind shown to have happened).
+// TestIncrementalMatchesRecountWithOthers: the same with comments, suggestions, proposals, the
+// roll of their ballots and bookings among the writes (each kind shown to have happened).
 func TestIncrementalMatchesRecountWithOthers(t *testing.T) {
 	done := saved{}
 	for seed := uint64(1); seed <= 3; seed++ {
@@ -84,7 +87,7 @@ func TestIncrementalMatchesRecountWithOthers(t *testing.T) {
 			}
 		})
 	}
-	for _, kind := range []string{"comment", "suggestion", "proposal", "ballot", "update suggestions", "update proposals", "delete proposals"} {
+	for _, kind := range []string{"comment", "suggestion", "proposal", "ballot", "update suggestions", "update proposals", "delete proposals", "booking", "update bookings"} {
 		if done[kind] == 0 {
 			t.Errorf("no %s went through: the test does not exercise it (%v)", kind, done)
 		}
@@ -99,8 +102,9 @@ func TestRecountCatchesBypassedWrite(t *testing.T) {
 	for range 40 {
 		w.create()
 	}
-	_, err := w.app.DB().NewQuery(`UPDATE initiatives SET visibility = 'private' WHERE visibility = 'public'
-		AND status = 'published' AND deleted = 0`).Execute()
+	shown := publish(t, w, w.communes[0], s.VisibilityPublic, s.StatusPublished, false)
+	_, err := w.app.DB().NewQuery(`UPDATE initiatives SET visibility = 'private' WHERE id = {:id}`).
+		Bind(dbx.Params{"id": shown.Id}).Execute()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -85,7 +85,7 @@ func (w *world) create() {
 	r.Set("name", "n")
 	r.Set("title", "t")
 	r.Set("kind", "offer")
-	r.Set("mode", "gift")
+	r.Set("mode", pick(w, []string{"gift", s.ModeLoan}))
 	r.SetRaw(s.FieldCreated, w.date())
 	w.shape(r)
 	w.save(r)
