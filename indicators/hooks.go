@@ -2,7 +2,9 @@ package indicators
 
 // The record hooks that keep the counters up to date inside each write's transaction: they
 // read the record as stored before the write, let the write happen, then move the figures by
-// the difference. (A write that bypasses the models, raw SQL, is caught only by a Recount.)
+// the difference — all in one transaction (the write's own, or one opened around it: PocketBase
+// runs a lone create or update outside any), so the figures commit or roll back with the write.
+// (A write that bypasses the models, raw SQL, is caught only by a Recount.)
 
 import (
 	"github.com/pocketbase/pocketbase/core"
@@ -11,24 +13,41 @@ import (
 // bindHooks binds the create, update and delete hooks of the watched collections.
 func bindHooks(app core.App) {
 	app.OnRecordCreateExecute(watched...).BindFunc(func(e *core.RecordEvent) error {
-		if err := e.Next(); err != nil {
-			return err
-		}
-		return apply(e.App, newContribution(), contributionOf(e.App, e.Record))
+		return inTransaction(e, func() error { return write(e, newContribution()) })
 	})
 	app.OnRecordUpdateExecute(watched...).BindFunc(func(e *core.RecordEvent) error {
-		prev := contributionOf(e.App, stored(e))
-		if err := e.Next(); err != nil {
-			return err
-		}
-		return apply(e.App, prev, contributionOf(e.App, e.Record))
+		return inTransaction(e, func() error { return write(e, contributionOf(e.App, stored(e))) })
 	})
 	app.OnRecordDeleteExecute(watched...).BindFunc(func(e *core.RecordEvent) error {
-		prev := contributionOf(e.App, stored(e))
-		if err := e.Next(); err != nil {
-			return err
-		}
-		return apply(e.App, prev, newContribution())
+		return inTransaction(e, func() error {
+			prev := contributionOf(e.App, stored(e))
+			if err := e.Next(); err != nil {
+				return err
+			}
+			return apply(e.App, prev, newContribution())
+		})
+	})
+}
+
+// write lets a create or update happen, then moves the figures from prev to the record's new
+// contribution.
+func write(e *core.RecordEvent, prev Contribution) error {
+	if err := e.Next(); err != nil {
+		return err
+	}
+	return apply(e.App, prev, contributionOf(e.App, e.Record))
+}
+
+// inTransaction runs fn with e.App in a transaction: the one e already runs in, or a new one.
+func inTransaction(e *core.RecordEvent, fn func() error) error {
+	if e.App.IsTransactional() {
+		return fn()
+	}
+	outside := e.App
+	defer func() { e.App = outside }()
+	return outside.RunInTransaction(func(tx core.App) error {
+		e.App = tx
+		return fn()
 	})
 }
 
