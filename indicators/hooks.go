@@ -8,16 +8,21 @@ package indicators
 
 import (
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 )
+
+// UpdateHook is the id of the update hook (a test unbinds it to show the comparison with a
+// recount catches a missed update).
+const UpdateHook = "maillageIndicatorsUpdate"
 
 // bindHooks binds the create, update and delete hooks of the watched collections.
 func bindHooks(app core.App) {
 	app.OnRecordCreateExecute(watched...).BindFunc(func(e *core.RecordEvent) error {
 		return inTransaction(e, func() error { return write(e, newContribution()) })
 	})
-	app.OnRecordUpdateExecute(watched...).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordUpdateExecute(watched...).Bind(&hook.Handler[*core.RecordEvent]{Id: UpdateHook, Func: func(e *core.RecordEvent) error {
 		return inTransaction(e, func() error { return write(e, contributionOf(e.App, stored(e))) })
-	})
+	}})
 	app.OnRecordDeleteExecute(watched...).BindFunc(func(e *core.RecordEvent) error {
 		return inTransaction(e, func() error {
 			prev := contributionOf(e.App, stored(e))

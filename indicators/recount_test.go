@@ -112,3 +112,16 @@ func TestRecountCatchesBypassedWrite(t *testing.T) {
 		t.Error("a write that bypassed the hooks went unnoticed")
 	}
 }
+
+// TestRecountCatchesUnboundUpdateHook is the second negative control: with the update hook
+// unbound, the same random sequence leaves counters the comparison shows wrong.
+func TestRecountCatchesUnboundUpdateHook(t *testing.T) {
+	w := newWorld(t, 1)
+	w.app.OnRecordUpdateExecute().Unbind(indicators.UpdateHook)
+	for range 80 {
+		w.step()
+	}
+	if d := differences(t, w); len(d) == 0 {
+		t.Error("updates the hooks missed went unnoticed")
+	}
+}
