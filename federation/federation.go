@@ -35,7 +35,7 @@ const (
 
 // Register adds the federation routes to app.
 func Register(app core.App) {
-	f := &federation{keys: &keyCache{}, client: newClient()}
+	f := &federation{keys: &keyCache{}, actors: &actorCache{}, client: newClient()}
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET("/.well-known/webfinger", f.webfinger)
 		se.Router.GET("/.well-known/nodeinfo", f.nodeinfoLinks)
@@ -50,10 +50,11 @@ func Register(app core.App) {
 	})
 }
 
-// federation holds what the handlers share: the actor's keys, read once, and the client of
-// remote fetches and deliveries.
+// federation holds what the handlers share: the actor's keys, read once, the remote actors
+// that signed deliveries, and the client of remote fetches and deliveries.
 type federation struct {
 	keys   *keyCache
+	actors *actorCache
 	client *http.Client
 }
 

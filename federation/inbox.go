@@ -43,7 +43,8 @@ func (f *federation) inbox(e *core.RequestEvent) error {
 }
 
 // verify checks a delivery: a fresh Date, the body's Digest, a signature covering both, made
-// with the key its keyId names, which the actor it belongs to publishes (on the same host).
+// with the key its keyId names, which the actor it belongs to publishes (on the same host). A
+// cached key that does not verify is fetched again once (a rotated key).
 func (f *federation) verify(r *http.Request, body []byte) (remoteActor, error) {
 	for _, check := range []error{checkFresh(r, time.Now()), checkDigest(r, body), checkCovered(r)} {
 		if check != nil {
@@ -54,9 +55,21 @@ func (f *federation) verify(r *http.Request, body []byte) (remoteActor, error) {
 	if err != nil {
 		return remoteActor{}, err
 	}
-	actor, err := fetchActor(r.Context(), f.client, v.KeyId())
+	actor, err := f.verifyWith(r.Context(), v, false)
+	if err != nil && !errors.Is(err, errFetch) {
+		actor, err = f.verifyWith(r.Context(), v, true)
+	}
+	return actor, err
+}
+
+// errFetch marks a failure to fetch the signer's actor (not worth fetching again at once).
+var errFetch = errors.New("fetch the signer")
+
+// verifyWith checks v's signature with its actor's key, from the cache unless fresh.
+func (f *federation) verifyWith(ctx context.Context, v httpsig.Verifier, fresh bool) (remoteActor, error) {
+	actor, err := f.actors.get(ctx, f.client, v.KeyId(), fresh)
 	if err != nil {
-		return remoteActor{}, err
+		return remoteActor{}, fmt.Errorf("%w: %v", errFetch, err)
 	}
 	if actor.PublicKey.ID != v.KeyId() || actor.PublicKey.Owner != actor.ID || !sameHost(actor.ID, v.KeyId()) {
 		return remoteActor{}, errors.New("the key is not its actor's")

@@ -7,9 +7,11 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,7 +25,9 @@ import (
 // and its inbox checks the signature of what it receives against the territory's key.
 type remote struct {
 	srv        *httptest.Server
-	key        *rsa.PrivateKey
+	mu         sync.Mutex
+	key        *rsa.PrivateKey // the key its actor document publishes
+	fetches    int             // how many times its actor document was read
 	territory  *rsa.PublicKey
 	deliveries chan delivery
 }
@@ -52,7 +56,10 @@ func newRemote(t *testing.T) *remote {
 func (r *remote) id() string { return r.srv.URL + "/actor" }
 
 func (r *remote) actor(w http.ResponseWriter, _ *http.Request) {
+	r.mu.Lock()
+	r.fetches++
 	pub, _ := x509.MarshalPKIXPublicKey(&r.key.PublicKey)
+	r.mu.Unlock()
 	w.Header().Set("Content-Type", federation.ActivityJSON)
 	json.NewEncoder(w).Encode(map[string]any{
 		"id": r.id(), "type": "Person", "inbox": r.srv.URL + "/inbox",
@@ -179,5 +186,53 @@ func TestInboxGuardedFetch(t *testing.T) {
 	}
 	if n := followers(t, w); n != 0 {
 		t.Fatalf("%d followers stored", n)
+	}
+}
+
+// fetched is how many times the remote actor document was read.
+func (r *remote) fetched() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.fetches
+}
+
+// TestInboxKeyCacheAndRotation: a signer's actor is fetched once for several deliveries; when it
+// rotates its key, a delivery signed with the new key refetches it and is accepted, and one
+// signed with the old key is refused (control).
+func TestInboxKeyCacheAndRotation(t *testing.T) {
+	defer federation.UseClientForTest(http.DefaultClient)()
+	w := newWorld(t)
+	site := w.start(t)
+	r := newRemote(t)
+	r.territory = rsaKey(t, w.activity(t, "/federation/territory")["publicKey"].(map[string]any)["publicKeyPem"].(string))
+	inbox, keyID := site+"/federation/territory/inbox", r.id()+"#main-key"
+	follow := func(n int) []byte {
+		b, _ := json.Marshal(map[string]any{"id": r.id() + "#follow-" + fmt.Sprint(n), "type": "Follow",
+			"actor": r.id(), "object": site + "/federation/territory"})
+		return b
+	}
+	old := r.key
+	for n := range 2 {
+		if status := post(t, inbox, follow(n), old, keyID, time.Now()); status != http.StatusAccepted {
+			t.Fatalf("follow %d: status %d", n, status)
+		}
+		<-r.deliveries
+	}
+	if got := r.fetched(); got != 1 {
+		t.Fatalf("actor fetched %d times for two deliveries, want 1", got)
+	}
+	rotated, _ := rsa.GenerateKey(rand.Reader, 2048)
+	r.mu.Lock()
+	r.key = rotated
+	r.mu.Unlock()
+	if status := post(t, inbox, follow(3), rotated, keyID, time.Now()); status != http.StatusAccepted {
+		t.Fatalf("rotated key: status %d", status)
+	}
+	<-r.deliveries
+	if status := post(t, inbox, follow(4), old, keyID, time.Now()); status != http.StatusUnauthorized {
+		t.Fatalf("old key after rotation: status %d, want 401", status)
+	}
+	if got := r.fetched(); got != 3 {
+		t.Errorf("actor fetched %d times, want 3 (once, on rotation, on the old key's failure)", got)
 	}
 }
