@@ -19,7 +19,8 @@ import (
 
 // inbox answers POST /federation/territory/inbox: a delivery signed by its actor (HTTP
 // Signatures, checked against the actor's published key) is read; a Follow of the territory
-// is stored and answered with an Accept; other activities are acknowledged and ignored.
+// is stored and answered with an Accept, an Undo of a Follow removes the follower; other
+// activities are acknowledged and ignored.
 func (f *federation) inbox(e *core.RequestEvent) error {
 	body, err := io.ReadAll(io.LimitReader(e.Request.Body, maxDocument+1))
 	if err != nil || len(body) > maxDocument {
@@ -36,8 +37,11 @@ func (f *federation) inbox(e *core.RequestEvent) error {
 	if str(doc, "actor") != actor.ID {
 		return e.ForbiddenError("the activity's actor is not the signer", nil)
 	}
-	if doc["type"] == "Follow" {
+	switch {
+	case doc["type"] == "Follow":
 		return f.follow(e, actor, doc)
+	case doc["type"] == "Undo" && undoesFollow(doc):
+		return unfollow(e, actor)
 	}
 	return e.JSON(http.StatusAccepted, map[string]string{"status": "ignored"})
 }
@@ -149,4 +153,22 @@ func (f *federation) deliver(inbox string, activity map[string]any, keyID, priva
 		return fmt.Errorf("status %d", resp.StatusCode)
 	}
 	return nil
+}
+
+// undoesFollow says whether an Undo's object is a Follow (embedded, as Mastodon, Mobilizon and
+// Gancio send it).
+func undoesFollow(doc Document) bool {
+	object, ok := doc["object"].(map[string]any)
+	return ok && object["type"] == "Follow"
+}
+
+// unfollow removes the signer from the followers.
+func unfollow(e *core.RequestEvent, actor remoteActor) error {
+	rec, err := e.App.FindFirstRecordByFilter(s.FederationFollowers, "actor = {:actor}", dbx.Params{"actor": actor.ID})
+	if err == nil {
+		if err := e.App.Delete(rec); err != nil {
+			return err
+		}
+	}
+	return e.JSON(http.StatusAccepted, map[string]string{"status": "unfollowed"})
 }

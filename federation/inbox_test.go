@@ -236,3 +236,31 @@ func TestInboxKeyCacheAndRotation(t *testing.T) {
 		t.Errorf("actor fetched %d times, want 3 (once, on rotation, on the old key's failure)", got)
 	}
 }
+
+// TestInboxUndoFollow: a signed Undo of its Follow removes the follower; an Undo of something
+// else (a Like) leaves it (control).
+func TestInboxUndoFollow(t *testing.T) {
+	defer federation.UseClientForTest(http.DefaultClient)()
+	w := newWorld(t)
+	site := w.start(t)
+	r := newRemote(t)
+	r.territory = rsaKey(t, w.activity(t, "/federation/territory")["publicKey"].(map[string]any)["publicKeyPem"].(string))
+	inbox, keyID := site+"/federation/territory/inbox", r.id()+"#main-key"
+	follow := map[string]any{"id": r.id() + "#follow-1", "type": "Follow", "actor": r.id(), "object": site + "/federation/territory"}
+	undo := func(object map[string]any) int {
+		b, _ := json.Marshal(map[string]any{"id": r.id() + "#undo", "type": "Undo", "actor": r.id(), "object": object})
+		return post(t, inbox, b, r.key, keyID, time.Now())
+	}
+	body, _ := json.Marshal(follow)
+	if status := post(t, inbox, body, r.key, keyID, time.Now()); status != http.StatusAccepted {
+		t.Fatalf("follow: status %d", status)
+	}
+	<-r.deliveries
+	like := map[string]any{"id": r.id() + "#like", "type": "Like", "actor": r.id(), "object": site + "/federation/territory"}
+	if status := undo(like); status != http.StatusAccepted || followers(t, w) != 1 {
+		t.Fatalf("undo of a like: status %d, %d followers, want 1", status, followers(t, w))
+	}
+	if status := undo(follow); status != http.StatusAccepted || followers(t, w) != 0 {
+		t.Fatalf("undo of the follow: status %d, %d followers, want 0", status, followers(t, w))
+	}
+}
