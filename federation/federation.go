@@ -2,7 +2,8 @@
 // (found by WebFinger as acct:territory@HOST, with NodeInfo describing the server), and an
 // outbox of Create activities of the public, published events (Event) and initiatives (Place).
 // Private and community records never appear. Its inbox accepts Follow requests signed with
-// HTTP Signatures and answers them with a signed Accept.
+// HTTP Signatures and answers them with a signed Accept; followers then receive the Create,
+// Update and Delete of what becomes public, changes, or stops being public.
 //
 //	federation.Register(app)
 package federation
@@ -36,6 +37,7 @@ const (
 // Register adds the federation routes to app.
 func Register(app core.App) {
 	f := &federation{keys: &keyCache{}, actors: &actorCache{}, client: newClient()}
+	f.bindDelivery(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET("/.well-known/webfinger", f.webfinger)
 		se.Router.GET("/.well-known/nodeinfo", f.nodeinfoLinks)
