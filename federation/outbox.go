@@ -65,17 +65,9 @@ func (f *federation) outboxPage(app core.App, base, id string, page, total int) 
 	if err != nil {
 		return nil, err
 	}
-	refs, err := newRefs(app, base)
+	items, err := creates(app, base, entries)
 	if err != nil {
 		return nil, err
-	}
-	items := make([]any, 0, len(entries))
-	for _, en := range entries {
-		rec, err := app.FindRecordById(en.Collection, en.ID)
-		if err != nil {
-			return nil, err
-		}
-		items = append(items, refs.create(rec))
 	}
 	doc := map[string]any{
 		"@context": asContext, "id": fmt.Sprintf("%s?page=%d", id, page), "type": "OrderedCollectionPage",
@@ -88,6 +80,23 @@ func (f *federation) outboxPage(app core.App, base, id string, page, total int) 
 		doc["next"] = fmt.Sprintf("%s?page=%d", id, page+1)
 	}
 	return doc, nil
+}
+
+// creates is the Create activity of each entry's record.
+func creates(app core.App, base string, entries []entry) ([]any, error) {
+	refs, err := newRefs(app, base)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]any, 0, len(entries))
+	for _, en := range entries {
+		rec, err := app.FindRecordById(en.Collection, en.ID)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, refs.create(rec))
+	}
+	return items, nil
 }
 
 // newRefs reads what objects point at.
