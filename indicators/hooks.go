@@ -15,11 +15,16 @@ import (
 // recount catches a missed update).
 const UpdateHook = "maillageIndicatorsUpdate"
 
+// CreateHook is the id of the create hook. Its transaction takes the write connection before
+// PocketBase stamps the record's updated, which orders those saves by commit; the sync's test
+// of late commits unbinds it to build one.
+const CreateHook = "maillageIndicatorsCreate"
+
 // bindHooks binds the create, update and delete hooks of the watched collections.
 func bindHooks(app core.App) {
-	app.OnRecordCreateExecute(watched...).BindFunc(func(e *core.RecordEvent) error {
+	app.OnRecordCreateExecute(watched...).Bind(&hook.Handler[*core.RecordEvent]{Id: CreateHook, Func: func(e *core.RecordEvent) error {
 		return inTransaction(e, func() error { return write(e, newContribution()) })
-	})
+	}})
 	app.OnRecordUpdateExecute(watched...).Bind(&hook.Handler[*core.RecordEvent]{Id: UpdateHook, Func: func(e *core.RecordEvent) error {
 		return inTransaction(e, func() error { return write(e, contributionOf(e.App, stored(e))) })
 	}})

@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/indicators"
 	"github.com/maillage/maillage/internal/server"
 	ms "github.com/maillage/maillage/mobile_sync"
 	"github.com/maillage/maillage/mobile_sync/synctest"
@@ -29,6 +30,10 @@ import (
 func TestLateCommitIsNotMissed(t *testing.T) {
 	srv := synctest.Start(t, server.Config{})
 	app := srv.App
+	// The indicators open a create's transaction before PocketBase stamps updated, which orders
+	// those saves; the change log must also hold for writes nothing orders (other collections,
+	// other processes, raw SQL), so the late commit is built without that hook.
+	app.OnRecordCreateExecute().Unbind(indicators.CreateHook)
 	fac := srv.NewUser(t, "fac@example.org", s.RoleFacilitator)
 	reader := srv.Anonymous()
 	cursor := reader.SnapshotAll(t, s.Initiatives, 0).Cursor
