@@ -5,7 +5,7 @@
 // 1280×800 go to e2e/screenshots/.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, screenshot, showView, startServer, waitForSync } from "./harness.mjs";
+import { controlled, goOffline, launchBrowser, screenshot, showView, startServer, waitForSync } from "./harness.mjs";
 import { startTileServer } from "./tools/tile-server.mjs";
 
 /** @type {import("playwright-core").Browser} */
@@ -22,14 +22,6 @@ function pngSize(buf) {
     const v = new DataView(buf);
     assert.equal(v.getUint32(0), 0x89504e47, "not a PNG");
     return `${v.getUint32(16)}x${v.getUint32(20)}`;
-}
-
-/**
- * controlled waits until a service worker controls the page.
- * @param {import("playwright-core").Page} page
- */
-async function controlled(page) {
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
 }
 
 /**
@@ -181,7 +173,7 @@ describe("offline after one sync", () => {
             const detailHash = await page.evaluate(() => document.querySelector("[data-testid=list-item] a.title")?.getAttribute("href"));
             assert.ok(first && detailHash, "the list shows records online");
             await server.stop();
-            await context.setOffline(true);
+            await goOffline(context);
 
             await page.goto(server.url + "/#/map"); // same page, new hash
             await page.reload();
@@ -244,7 +236,7 @@ describe("map tiles", () => {
             const kept = await page.evaluate(async () => (await (await caches.open("maillage-tiles-kept")).keys()).length);
             assert.ok(kept > 100 && kept <= 3000, `kept ${kept} tiles, bounded by 3000`);
             const before = tiles.hits();
-            await context.setOffline(true);
+            await goOffline(context);
             await page.reload();
             await page.waitForFunction(() => document.querySelectorAll("img.leaflet-tile").length > 0);
             await page.waitForFunction(() => document.querySelectorAll("img.leaflet-tile:not(.leaflet-tile-loaded)").length === 0, null, { timeout: 60000 });

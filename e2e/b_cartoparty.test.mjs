@@ -3,7 +3,7 @@
 // and a facilitator's places publish directly.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
 import { api, go, png, reconnect, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 let server;
@@ -36,7 +36,7 @@ test("cartoparty: offline places in three taps, similar names pointed out, synce
     await waitForSync(page);
     await waitForUserData(page);
     await waitForRecord(page, "initiatives", known.id);
-    await context.setOffline(true);
+    await goOffline(context);
 
     await go(page, "#/cartoparty");
     await page.getByTestId("carto-form").waitFor();

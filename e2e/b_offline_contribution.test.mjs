@@ -3,7 +3,7 @@
 // a second user's browser receives it.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
 import { api, go, localView, png, reconnect, saveInitiative, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 let server;
@@ -38,7 +38,7 @@ test("(b) an offline contribution with a photo survives a reload, syncs, is appr
     await signIn(pageA, server, alice);
     await waitForSync(pageA);
     await waitForUserData(pageA);
-    await ctxA.setOffline(true);
+    await goOffline(ctxA);
     await saveInitiative(pageA, { name: NAME, description: "Un potager partagé au pied des immeubles.", photo: png(640, 480, [40, 160, 60]) });
 
     await pageA.reload();

@@ -3,7 +3,7 @@
 // the conflict view of the author who synced last, and nothing is lost (re-applying it wins).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, screenshot, signIn, startServer, superuserToken, waitForSync } from "./harness.mjs";
 import { api, editRecord, go, reconnect, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 let server;
@@ -38,7 +38,7 @@ test("(c) concurrent offline edits: paragraphs merge, the name conflict reaches 
         await waitForSync(page);
     await waitForUserData(page);
         await waitForRecord(page, "initiatives", id);
-        await context.setOffline(true);
+        await goOffline(context);
         pages.push({ context, page });
     }
     const [a, b] = pages;

@@ -3,7 +3,7 @@
 // discard signs out anyway. Then a new account is made through the sign-up form.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, screenshot, signIn, startServer, waitForSync } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, screenshot, signIn, startServer, waitForSync } from "./harness.mjs";
 import { go, pendingCount, reconnect, saveInitiative, signOutClick, waitForUserData } from "./contrib.mjs";
 
 let server;
@@ -28,7 +28,7 @@ test("(d) sign-out is refused while contributions wait, allowed once sent, force
     await waitForSync(page);
     await waitForUserData(page);
 
-    await context.setOffline(true);
+    await goOffline(context);
     await saveInitiative(page, { name: "Atelier vélo du canal", description: "Réparation le samedi." });
     assert.equal(await pendingCount(page), 1);
     assert.equal((await page.locator("#outbox-badge").textContent()).trim(), "1", "the badge shows the pending count");
@@ -47,7 +47,7 @@ test("(d) sign-out is refused while contributions wait, allowed once sent, force
     await signIn(page, server, user);
     await waitForSync(page);
     await waitForUserData(page);
-    await context.setOffline(true);
+    await goOffline(context);
     await saveInitiative(page, { name: "Boîte à livres", description: "" });
     await signOutClick(page);
     await page.getByTestId("discard-and-sign-out").click();

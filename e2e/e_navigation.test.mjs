@@ -9,7 +9,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createUser, launchBrowser, screenshot, signIn, startServer, waitForSync } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, screenshot, signIn, startServer, waitForSync } from "./harness.mjs";
 import { go, saveInitiative, waitForUserData } from "./contrib.mjs";
 import { forRole } from "../pb_public/js/ui/nav.js";
 
@@ -97,7 +97,7 @@ describe("phone, 360×740", () => {
         await waitForSync(page);
         await waitForUserData(page);
         await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
-        await context.setOffline(true);
+        await goOffline(context);
         await saveInitiative(page, { name: "Grainothèque de la médiathèque", description: "Des graines à échanger." });
     });
 

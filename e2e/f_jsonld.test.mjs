@@ -3,7 +3,7 @@
 // for one record of each collection; it is still there offline (the server stopped).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, showView, startServer, waitForSync } from "./harness.mjs";
+import { goOffline, launchBrowser, showView, startServer, waitForSync } from "./harness.mjs";
 
 /** @type {import("playwright-core").Browser} */
 let browser;
@@ -46,7 +46,7 @@ test("detail pages embed the server's JSON-LD of their record, offline too", asy
             assert.deepEqual(await embedded(page, server.url, c, id), want, `${c}/${id}`);
         }
         await server.stop();
-        await context.setOffline(true);
+        await goOffline(context);
         const [c, id, want] = cases[0];
         await showView(page, server.url, "#/list");
         assert.deepEqual(await embedded(page, server.url, c, id), want, "offline");

@@ -3,7 +3,7 @@
 // author, who reads the message, reserves the offer for them from its page, then marks it done.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, openSignedIn, startServer } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, openSignedIn, startServer } from "./harness.mjs";
 import { api, go, reconnect, userToken, waitForRecord } from "./contrib.mjs";
 
 let server;
@@ -32,7 +32,7 @@ test("an offer goes from I'm interested to done through a conversation, partly o
     await waitForRecord(samiSide.page, "offers", offer.id);
     await go(samiSide.page, `#/i/offers/${offer.id}`);
     await samiSide.page.getByTestId("exchange-interested").waitFor();
-    await samiSide.context.setOffline(true);
+    await goOffline(samiSide.context);
     await samiSide.page.getByTestId("exchange-interested").click();
     await samiSide.page.waitForFunction(() => location.hash.startsWith("#/messages/"));
     const convId = await samiSide.page.evaluate(() => location.hash.split("/")[2]);

@@ -3,7 +3,7 @@
 // it, and the count goes back to zero.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, openSignedIn, startServer } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, openSignedIn, startServer } from "./harness.mjs";
 import { api, go, userToken } from "./contrib.mjs";
 
 let server;
@@ -31,7 +31,7 @@ test("a message written offline reaches the other participant after reconnect, u
     await go(anaSide.page, "#/messages/" + conv.id);
     await anaSide.page.getByTestId("compose-text").waitFor();
 
-    await anaSide.context.setOffline(true);
+    await goOffline(anaSide.context);
     await anaSide.page.getByTestId("compose-text").fill("Elle est libre samedi ?");
     await anaSide.page.getByTestId("compose-send").click();
     await anaSide.page.getByTestId("message-pending").waitFor();

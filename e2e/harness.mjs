@@ -240,3 +240,24 @@ export async function screenshot(page, name) {
         await page.setViewportSize(before);
     }
 }
+
+/**
+ * controlled waits until a service worker controls the page: the worker activates only once
+ * it has stored the whole shell, so from then on every view's module loads offline.
+ * @param {import("playwright-core").Page} page
+ */
+export async function controlled(page) {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
+}
+
+/**
+ * goOffline cuts the network of a context once each of its pages is controlled by the worker:
+ * cut earlier, the worker's install fails and a view not loaded yet cannot load offline.
+ * @param {import("playwright-core").BrowserContext} context
+ */
+export async function goOffline(context) {
+    for (const page of context.pages()) {
+        await controlled(page);
+    }
+    await context.setOffline(true);
+}

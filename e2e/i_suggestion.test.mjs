@@ -6,7 +6,7 @@
 // the record renamed and his suggestion accepted.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, openSignedIn, screenshot, superuserToken } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, openSignedIn, screenshot, superuserToken } from "./harness.mjs";
 import { startServer } from "./harness.mjs";
 import { api, editRecord, go, reconnect, waitForRecord, waitForUserData } from "./contrib.mjs";
 
@@ -38,7 +38,7 @@ test("(i) a suggestion made offline is accepted by the author on another device"
     await waitForRecord(l.page, "initiatives", id, (v) => v.status === "published");
     await go(l.page, `#/i/initiatives/${id}`);
     await l.page.getByTestId("suggest-edit").waitFor();
-    await l.context.setOffline(true);
+    await goOffline(l.context);
     await editRecord(l.page, "initiatives", id, { name: "Jardin partagé du Landy" });
     await reconnect(l.context, l.page);
 

@@ -5,7 +5,7 @@
 // record is renamed, the suggestion accepted by Awa; Léo's device then shows both.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, openSignedIn, screenshot, superuserToken } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, openSignedIn, screenshot, superuserToken } from "./harness.mjs";
 import { startServer } from "./harness.mjs";
 import { api, go, pendingCount, reconnect, waitForRecord, waitForUserData } from "./contrib.mjs";
 
@@ -39,7 +39,7 @@ test("(i, offline) the author accepts a suggestion offline, the suggester sees i
     await go(a.page, `#/i/initiatives/${id}`);
     const card = a.page.locator(`[data-testid="suggestion"][data-id="${sid}"]`);
     await card.waitFor();
-    await a.context.setOffline(true);
+    await goOffline(a.context);
     await a.page.evaluate(() => window.dispatchEvent(new Event("offline")));
     await card.getByTestId("suggestion-accept").click();
     await waitForRecord(a.page, "suggestions", sid, (v) => v.status === "accepted");

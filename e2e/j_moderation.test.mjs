@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { reconnect, waitForRecord } from "./contrib.mjs";
-import { createUser, launchBrowser, openSignedIn, screenshot, showView, startServer, superuserToken } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, openSignedIn, screenshot, showView, startServer, superuserToken } from "./harness.mjs";
 
 /** @type {import("playwright-core").Browser} */
 let browser;
@@ -58,7 +58,7 @@ test("a report made offline reaches the moderators, who keep the place with a re
         // The first sync seen may be the anonymous session's: wait for the place itself.
         await waitForRecord(res.page, "initiatives", place.id);
         await showView(res.page, server.url, `#/i/initiatives/${place.id}`);
-        await res.context.setOffline(true);
+        await goOffline(res.context);
         await res.page.getByTestId("report").locator("summary").click();
         await res.page.getByTestId("report-reason").fill("Propos insultants dans la description");
         await res.page.getByTestId("report-send").click();

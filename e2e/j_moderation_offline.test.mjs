@@ -6,7 +6,7 @@
 // both decisions are in the audit log.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { createUser, launchBrowser, openSignedIn, showView, startServer, superuserToken } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, openSignedIn, showView, startServer, superuserToken } from "./harness.mjs";
 import { api, go, reconnect, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 let server;
@@ -44,7 +44,7 @@ test("(j, offline) a moderator decides from the kept queue offline", async () =>
     await m.page.locator(`[data-testid="mq-item"][data-id="${pending.id}"]`).waitFor();
     await m.page.locator(`[data-testid="mq-suggestion"][data-id="${sid}"]`).waitFor();
 
-    await m.context.setOffline(true);
+    await goOffline(m.context);
     await m.page.evaluate(() => window.dispatchEvent(new Event("offline")));
     await go(m.page, "#/map");
     await go(m.page, "#/moderation");

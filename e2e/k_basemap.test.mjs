@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { after, before, describe, test } from "node:test";
-import { binary, launchBrowser, screenshot, startServer } from "./harness.mjs";
+import { binary, goOffline, launchBrowser, screenshot, startServer } from "./harness.mjs";
 
 const run = promisify(execFile);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -151,7 +151,7 @@ describe("the territory's base map", () => {
             // Only the kept tiles remain: no visited tiles' cache, no browser HTTP cache.
             await page.evaluate(() => caches.delete("maillage-tiles"));
             await clearHttpCache(page);
-            await context.setOffline(true);
+            await goOffline(context);
             await reloadMap(page);
             assert.ok(await earthPixels(page) > 1000, "offline, the kept base map draws");
             await screenshot(page, "map-basemap-offline");

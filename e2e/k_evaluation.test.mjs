@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { launchBrowser, screenshot, showView, startServer } from "./harness.mjs";
+import { goOffline, launchBrowser, screenshot, showView, startServer } from "./harness.mjs";
 
 /** AXE is axe-core's browser build (package.json pins it). */
 const AXE = readFileSync(new URL("../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
@@ -79,7 +79,7 @@ test("the evaluation view shows its charts, then with the network cut shows them
             `/api/maillage/indicators.csv?from=${answer.from}&to=${answer.to}`);
 
         await server.stop();
-        await context.setOffline(true);
+        await goOffline(context);
         await page.reload();
         await page.getByTestId("evaluation-stale").waitFor();
         assert.deepEqual(await drawn(page), online, "the same charts from the device's store");

@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { createUser, launchBrowser, openSignedIn, screenshot, showView, startServer, waitForSync } from "./harness.mjs";
+import { createUser, goOffline, launchBrowser, openSignedIn, screenshot, showView, startServer, waitForSync } from "./harness.mjs";
 import { api, go, userToken, waitForRecord, waitForUserData } from "./contrib.mjs";
 
 /** AXE is axe-core's browser build (package.json pins it). */
@@ -56,7 +56,7 @@ test("the network view draws the demo's network from the device's store with the
         await page.getByTestId("network-graph").waitFor();
 
         await server.stop();
-        await context.setOffline(true);
+        await goOffline(context);
         await page.reload();
         await page.getByTestId("network-graph").waitFor();
         assert.deepEqual(await drawn(page), { nodes: net.nodes.length, edges: net.edges.length, listed: net.edges.length });
