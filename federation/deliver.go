@@ -34,7 +34,7 @@ func (f *federation) bindDelivery(app core.App) {
 // isPublicRecord says whether anyone may read rec: public, published and not deleted.
 func isPublicRecord(rec *core.Record) bool {
 	return rec.GetString(s.FieldVisibility) == s.VisibilityPublic &&
-		rec.GetString(s.FieldStatus) == s.StatusPublished && !rec.GetBool(s.FieldDeleted)
+		rec.GetString(s.FieldStatus) == s.StatusPublished && !rec.GetBool(s.FieldDeleted) && !fromFediverse(rec)
 }
 
 // activityKind is the activity a write of rec makes ("" for none): Create when it becomes

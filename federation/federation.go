@@ -38,6 +38,7 @@ const (
 func Register(app core.App) {
 	f := &federation{keys: &keyCache{}, actors: &actorCache{}, client: newClient()}
 	f.bindDelivery(app)
+	f.bindFollowing(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET("/.well-known/webfinger", f.webfinger)
 		se.Router.GET("/.well-known/nodeinfo", f.nodeinfoLinks)
@@ -61,7 +62,7 @@ type federation struct {
 }
 
 // newClient makes the client of remote requests (tests let it reach loopback).
-var newClient = guardedClient
+var newClient = configuredClient
 
 // baseURL is the site's address: the application URL of the settings when one was set (not
 // PocketBase's default, http://localhost:8090), the request's otherwise.

@@ -19,14 +19,16 @@ import (
 
 // inbox answers POST /federation/territory/inbox: a delivery signed by its actor (HTTP
 // Signatures, checked against the actor's published key) is read; a Follow of the territory
-// is stored and answered with an Accept, an Undo of a Follow removes the follower; other
-// activities are acknowledged and ignored.
+// is stored and answered with an Accept, an Undo of a Follow removes the follower; an Accept
+// or Reject answers a Follow the territory sent; what an actor the territory follows creates,
+// updates, deletes or announces is stored (receive.go); other activities are acknowledged and
+// ignored.
 func (f *federation) inbox(e *core.RequestEvent) error {
 	body, err := io.ReadAll(io.LimitReader(e.Request.Body, maxDocument+1))
 	if err != nil || len(body) > maxDocument {
 		return e.Error(http.StatusRequestEntityTooLarge, "delivery too large", nil)
 	}
-	actor, err := f.verify(e.Request, body)
+	actor, err := checkSignature(f, e.Request, body)
 	if err != nil {
 		return e.UnauthorizedError("signature refused: "+err.Error(), nil)
 	}
@@ -42,9 +44,17 @@ func (f *federation) inbox(e *core.RequestEvent) error {
 		return f.follow(e, actor, doc)
 	case doc["type"] == "Undo" && undoesFollow(doc):
 		return unfollow(e, actor)
+	case doc["type"] == "Accept" || doc["type"] == "Reject":
+		return f.answered(e, actor, doc)
+	case contentActivities[doc["type"]]:
+		return f.received(e, actor, doc)
 	}
 	return e.JSON(http.StatusAccepted, map[string]string{"status": "ignored"})
 }
+
+// checkSignature is how the inbox checks a delivery: verify (a test loosens it to show that
+// its checks catch a looser one).
+var checkSignature = (*federation).verify
 
 // verify checks a delivery: a fresh Date, the body's Digest, a signature covering both, made
 // with the key its keyId names, which the actor it belongs to publishes (on the same host). A

@@ -18,7 +18,7 @@ const PageSize = 20
 // publicWhere keeps the records anyone may read: public, published and not deleted (what the
 // content collections' list rule opens to a guest). Tests loosen it to show their leak check
 // catches a looser filter.
-var publicWhere = "[[visibility]] = 'public' AND [[status]] = 'published' AND [[deleted]] = 0"
+var publicWhere = "[[visibility]] = 'public' AND [[status]] = 'published' AND [[deleted]] = 0 AND " + notFromFediverse
 
 // entry is one record of the outbox, newest first.
 type entry struct {

@@ -1,0 +1,53 @@
+package federation
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+
+	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/i18n"
+	"github.com/maillage/maillage/interop/formats/jsonld"
+	"github.com/maillage/maillage/interop/importer"
+	s "github.com/maillage/maillage/schema"
+)
+
+// importedKinds are the object types the territory stores, with their collection.
+var importedKinds = map[any]string{"Event": s.Events, "Place": s.Initiatives}
+
+// importObject stores object as an imported record of source through the semantic bus's
+// importer: matched by its id (externalId), so an Update changes the record it created; read
+// by the JSON-LD decoder (dates, place, address, coordinates, HTML description as text);
+// saved under the territory's rules for imports (published and public, refused outside the
+// territory); its url kept as the record's link to its origin.
+func importObject(e *core.RequestEvent, source string, object map[string]any) error {
+	collection, ok := importedKinds[object["type"]]
+	if !ok {
+		return e.JSON(http.StatusAccepted, map[string]string{"status": "ignored"})
+	}
+	if _, has := object["@context"]; !has {
+		object["@context"] = "https://www.w3.org/ns/activitystreams"
+	}
+	body, err := json.Marshal(object)
+	if err != nil {
+		return e.BadRequestError("unreadable object", err)
+	}
+	sum, err := importer.ImportWith(e.App, jsonld.Decode, bytes.NewReader(body),
+		importer.Options{Format: "jsonld", Collection: collection, Source: source, Lang: i18n.FR})
+	if err != nil {
+		return e.BadRequestError("object not imported: "+err.Error(), nil)
+	}
+	return e.JSON(http.StatusAccepted, sum)
+}
+
+// removeObject deletes the event or initiative that source's object id became, if any.
+func removeObject(e *core.RequestEvent, source, id string) error {
+	for _, c := range []string{s.Events, s.Initiatives} {
+		if err := deleteImported(e.App, c, dbx.HashExp{s.FieldSource: source, s.FieldExternalID: id}); err != nil {
+			return err
+		}
+	}
+	return e.JSON(http.StatusAccepted, map[string]string{"status": "deleted"})
+}
