@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/maillage/maillage/basemap"
+	"github.com/maillage/maillage/internal/dbconnect"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/interop/export"
@@ -24,8 +25,8 @@ import (
 
 func main() {
 	// Dev mode (SQL logging, PWA served from disk) only when asked for with --dev, even under
-	// `go run`, so that the quick start stays quiet.
-	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
+	// `go run`, so that the quick start stays quiet. The database keeps its statements prepared.
+	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: dbconnect.Connect})
 	cfg, err := readConfig(pb, os.Args[1:])
 	if err != nil {
 		log.Fatal(err)
@@ -95,6 +96,8 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"networks of the server's own that scheduled sources may fetch from anyway (CIDRs, comma-separated); env MAILLAGE_SOURCES_ALLOW_NETWORKS")
 	pushHosts := flags.String("push-hosts", os.Getenv("MAILLAGE_PUSH_HOSTS"),
 		"push services (host:port, comma-separated) accepted besides the browsers' own, e.g. a self-hosted one; env MAILLAGE_PUSH_HOSTS")
+	flags.BoolVar(&cfg.RateLimits, "rate-limits", os.Getenv("MAILLAGE_RATE_LIMITS") != "off",
+		"give a new database the default rate limits (sign-in, sign-up, password reset, writes) at first start; adjust them in the dashboard, Settings > Rate limits; env MAILLAGE_RATE_LIMITS=off for none")
 	moderationFlags(flags, &cfg.Moderation)
 	_ = pb.RootCmd.ParseFlags(args) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())

@@ -24,6 +24,7 @@ import (
 	"github.com/maillage/maillage/governance/proposals"
 	"github.com/maillage/maillage/governance/revisions"
 	"github.com/maillage/maillage/governance/suggestions"
+	"github.com/maillage/maillage/hardening"
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/indicators"
@@ -64,12 +65,16 @@ type Config struct {
 	Push push.Config
 	// Moderation holds the thresholds of reports and community validation.
 	Moderation moderation.Config
+	// RateLimits writes the default rate limits into a new database's settings at first start
+	// (hardening.DefaultRateLimits); the tests' apps leave it off.
+	RateLimits bool
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
 func Bind(app core.App, cfg Config) error {
 	sqlitemem.Reserve()
 	bindLanguage(app)
+	hardening.Register(app, hardening.Config{TileURL: cfg.TileURL, RateLimits: cfg.RateLimits})
 	if err := hooks.Register(app, cfg.Hooks); err != nil {
 		return err
 	}

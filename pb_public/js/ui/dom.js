@@ -4,6 +4,7 @@
 /**
  * h creates an element: h("a", {href: "#/"}, "text", child). Attributes starting with "on"
  * bind listeners; false/null attributes are skipped; children may be strings, nodes or arrays.
+ * A style string is set through el.style (the Content-Security-Policy refuses style attributes).
  * @param {string} tag
  * @param {Record<string, any>} [attrs]
  * @param {...any} children
@@ -19,6 +20,8 @@ export function h(tag, attrs = {}, ...children) {
             el.addEventListener(k.slice(2), v);
         } else if (k === "value" || k === "checked") {
             /** @type {any} */ (el)[k] = v;
+        } else if (k === "style") {
+            el.style.cssText = String(v); // through the CSSOM: the CSP refuses style attributes
         } else {
             el.setAttribute(k, v === true ? "" : String(v));
         }

@@ -223,7 +223,12 @@ function exportsLine(/** @type {(key: string, p?: any) => string} */ t) {
 function svgEl(tag, attrs, ...children) {
     const el = /** @type {SVGElement} */ (document.createElementNS(SVG, tag));
     for (const [k, v] of Object.entries(attrs)) {
-        if (v !== null && v !== undefined) {
+        if (v === null || v === undefined) {
+            continue;
+        }
+        if (k === "style") {
+            el.style.cssText = String(v); // through the CSSOM: the CSP refuses style attributes
+        } else {
             el.setAttribute(k, String(v));
         }
     }

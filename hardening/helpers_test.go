@@ -1,0 +1,82 @@
+package hardening_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/internal/testapp"
+)
+
+// served is a test app served on a loopback HTTP server, as `maillage serve` serves it.
+type served struct {
+	app *tests.TestApp
+	url string
+}
+
+// serve builds a test app with cfg, runs every OnServe handler (the first start's work
+// included) and serves its router on loopback.
+func serve(t *testing.T, cfg server.Config) *served {
+	t.Helper()
+	app := testapp.New(t, cfg)
+	r, err := apis.NewRouter(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mux http.Handler
+	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: r}, func(e *core.ServeEvent) error {
+		mux, err = e.Router.BuildMux()
+		return err
+	})
+	if err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return &served{app: app, url: srv.URL}
+}
+
+// trustForwardedFor makes the app read the client's address from X-Forwarded-For, as behind a
+// proxy, so that one test can speak from several addresses.
+func (s *served) trustForwardedFor(t *testing.T) {
+	t.Helper()
+	settings := s.app.Settings()
+	settings.TrustedProxy.Headers = []string{"X-Forwarded-For"}
+	if err := s.app.Save(settings); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// send makes a request with a JSON body from the client address ip ("" for none) and returns
+// the status.
+func (s *served) send(t *testing.T, method, path, ip, token string, body any) int {
+	t.Helper()
+	raw, err := json.Marshal(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := http.NewRequest(method, s.url+path, bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if ip != "" {
+		req.Header.Set("X-Forwarded-For", ip)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
