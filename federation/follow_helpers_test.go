@@ -3,6 +3,7 @@ package federation_test
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"net/http"
 	"net/url"
 	"testing"
@@ -125,4 +126,12 @@ func followEachOther(t *testing.T, a, b *instance) {
 			return rec != nil && rec.GetString("state") == s.FollowAccepted
 		})
 	}
+}
+
+// atBasilique says whether the record's geo is the basilique's point.
+func atBasilique(rec map[string]any) bool {
+	geo, _ := json.Marshal(rec["geo"])
+	var p struct{ Lon, Lat float64 }
+	json.Unmarshal(geo, &p)
+	return math.Abs(p.Lon-basilique[0]) < 1e-6 && math.Abs(p.Lat-basilique[1]) < 1e-6
 }
