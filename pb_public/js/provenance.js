@@ -83,3 +83,21 @@ export function provenanceParts(rec, credits, t) {
         ].filter(Boolean);
     });
 }
+
+/** FEDIVERSE begins the source of every record received from a followed fediverse actor. */
+export const FEDIVERSE = "fediverse:";
+
+/**
+ * originURL returns where a record received from the fediverse lives at its origin: the page
+ * its object named (an event's registrationUrl, a place's website), else its ActivityPub id;
+ * "" for any other record, or when none is an http(s) address.
+ * @param {Record<string, any>} rec
+ * @returns {string}
+ */
+export function originURL(rec) {
+    if (!String(rec.source || "").startsWith(FEDIVERSE)) {
+        return "";
+    }
+    const url = [rec.registrationUrl, rec.website, rec.externalId].map((u) => String(u || "")).find((u) => /^https?:\/\//.test(u));
+    return url || "";
+}

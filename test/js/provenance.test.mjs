@@ -45,3 +45,14 @@ test("a merged record credits every source of its values, each once", () => {
     assert.deepEqual(provenanceParts({ source: "", provenance: [{ source: "carte-b", externalId: "1" }] }, new Map(), t),
         ["detail.source(carte-b)"], "a hand-made record merged with an imported one credits the import");
 });
+
+test("a record received from the fediverse links to its origin; others do not", async () => {
+    const { originURL } = await import("../../pb_public/js/provenance.js");
+    const id = "https://mobilizon.example/events/1";
+    assert.equal(originURL({ source: "fediverse:@groupe@mobilizon.example", externalId: id }), id);
+    assert.equal(originURL({ source: "fediverse:@groupe@mobilizon.example", externalId: id, registrationUrl: "https://mobilizon.example/e/1" }),
+        "https://mobilizon.example/e/1", "the page the object named first");
+    assert.equal(originURL({ source: "fediverse:@g@h", externalId: "javascript:alert(1)" }), "", "only http(s) addresses");
+    assert.equal(originURL({ source: "carte-a", externalId: id }), "", "another import");
+    assert.equal(originURL({ externalId: id }), "", "a record made in Maillage");
+});

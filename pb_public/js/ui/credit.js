@@ -1,9 +1,10 @@
 // @ts-check
 // The line of a detail page that credits an imported record's source (name, licence,
-// attribution): drawn at once from the credits kept on the device, updated when this page
-// load's fetch of GET /api/maillage/sources answers.
+// attribution, and for a record received from the fediverse a link to its origin): drawn at
+// once from the credits kept on the device, updated when this page load's fetch of
+// GET /api/maillage/sources answers.
 import { call } from "../api.js";
-import { origins, provenanceParts, readCredits, storeCredits } from "../provenance.js";
+import { originURL, origins, provenanceParts, readCredits, storeCredits } from "../provenance.js";
 import { h } from "./dom.js";
 
 /** @type {Promise<Map<string, import("../provenance.js").SourceCredit>> | null} */
@@ -19,12 +20,13 @@ export function creditLine(rec, t) {
     if (origins(rec).length === 0) {
         return null;
     }
-    const el = h("p", { class: "meta provenance", "data-testid": "detail-provenance" },
-        provenanceParts(rec, readCredits(localStorage), t).join(" · "));
+    const text = h("span", {}, provenanceParts(rec, readCredits(localStorage), t).join(" · "));
+    const url = originURL(rec);
+    const origin = url ? [" · ", h("a", { href: url, rel: "noopener", target: "_blank", "data-testid": "detail-origin" }, t("detail.origin"))] : [];
     refresh().then((credits) => {
-        el.textContent = provenanceParts(rec, credits, t).join(" · ");
+        text.textContent = provenanceParts(rec, credits, t).join(" · ");
     }, () => { /* offline: the kept credits stay */ });
-    return el;
+    return h("p", { class: "meta provenance", "data-testid": "detail-provenance" }, text, ...origin);
 }
 
 /** refresh fetches the credits once per page load (again after a failure) and keeps them. */
