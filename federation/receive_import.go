@@ -44,10 +44,16 @@ func importObject(e *core.RequestEvent, source string, object map[string]any) er
 
 // removeObject deletes the event or initiative that source's object id became, if any.
 func removeObject(e *core.RequestEvent, source, id string) error {
-	for _, c := range []string{s.Events, s.Initiatives} {
-		if err := deleteImported(e.App, c, dbx.HashExp{s.FieldSource: source, s.FieldExternalID: id}); err != nil {
-			return err
+	err := e.App.RunInTransaction(func(tx core.App) error {
+		for _, c := range []string{s.Events, s.Initiatives} {
+			if err := deleteImported(tx, c, dbx.HashExp{s.FieldSource: source, s.FieldExternalID: id}); err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return e.JSON(http.StatusAccepted, map[string]string{"status": "deleted"})
 }
