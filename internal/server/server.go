@@ -14,6 +14,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/maillage/maillage/account"
+	"github.com/maillage/maillage/backups"
 	"github.com/maillage/maillage/basemap"
 	"github.com/maillage/maillage/community/conversations"
 	"github.com/maillage/maillage/community/discussions"
@@ -105,6 +106,7 @@ func Bind(app core.App, cfg Config) error {
 	if err := revisions.Register(app); err != nil {
 		return err
 	}
+	backups.Register(app)
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
