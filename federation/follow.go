@@ -18,11 +18,7 @@ import (
 // then sends the Undo in the background. A write never waits on a remote server.
 func (f *federation) bindFollowing(app core.App) {
 	app.OnRecordValidate(s.FederationFollowing).BindFunc(validateFollowing)
-	app.OnRecordCreate(s.FederationFollowing).BindFunc(func(e *core.RecordEvent) error {
-		e.Record.Set(s.FollowingFields.State, s.FollowPending)
-		e.Record.Set(s.FollowingFields.StateAt, types.NowDateTime())
-		return e.Next()
-	})
+	app.OnRecordCreate(s.FederationFollowing).BindFunc(startPending)
 	app.OnRecordAfterCreateSuccess(s.FederationFollowing).BindFunc(func(e *core.RecordEvent) error {
 		go f.startFollow(app, e.Record.Id)
 		return e.Next()
@@ -37,6 +33,13 @@ func (f *federation) bindFollowing(app core.App) {
 		go f.sendUndo(app, e.Record.Fresh())
 		return e.Next()
 	})
+}
+
+// startPending makes a new follow pending, from now.
+func startPending(e *core.RecordEvent) error {
+	e.Record.Set(s.FollowingFields.State, s.FollowPending)
+	e.Record.Set(s.FollowingFields.StateAt, types.NowDateTime())
+	return e.Next()
 }
 
 // validateFollowing refuses a target that is neither an actor's URL nor @name@host.

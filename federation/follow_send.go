@@ -55,10 +55,8 @@ func (f *federation) sendFollow(app core.App, rec *core.Record) error {
 		return err
 	}
 	follow := map[string]any{"@context": asContext, "id": self + "#follow-" + rec.Id, "type": "Follow", "actor": self, "object": actor.ID}
-	rec.Set(s.FollowingFields.Actor, actor.ID)
-	rec.Set(s.FollowingFields.Inbox, actor.Inbox)
-	rec.Set(s.FollowingFields.Follow, follow["id"])
-	rec.Set(s.FollowingFields.Source, source)
+	rec.Load(map[string]any{s.FollowingFields.Actor: actor.ID, s.FollowingFields.Inbox: actor.Inbox,
+		s.FollowingFields.Follow: follow["id"], s.FollowingFields.Source: source})
 	if err := app.Save(rec); err != nil {
 		return err
 	}

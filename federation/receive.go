@@ -81,9 +81,7 @@ func (f *federation) objectOf(ctx context.Context, actor remoteActor, doc Docume
 // announced is an Announce's object: the embedded one when the sender is its host, the one
 // its host serves otherwise; its author must be of the object's host.
 func (f *federation) announced(ctx context.Context, actor remoteActor, object map[string]any) (map[string]any, error) {
-	if inner, ok := object["object"].(map[string]any); ok && (object["type"] == "Create" || object["type"] == "Update") {
-		object = inner // an announced activity: its object
-	}
+	object = unwrapActivity(object)
 	id := str(object, "id")
 	if !sameHost(id, actor.ID) || len(object) == 1 {
 		fetched, err := fetchObject(ctx, f.client, id)
@@ -97,6 +95,14 @@ func (f *federation) announced(ctx context.Context, actor remoteActor, object ma
 		return nil, errHost
 	}
 	return object, nil
+}
+
+// unwrapActivity is the object of an announced Create or Update, or object itself.
+func unwrapActivity(object map[string]any) map[string]any {
+	if inner, ok := object["object"].(map[string]any); ok && (object["type"] == "Create" || object["type"] == "Update") {
+		return inner
+	}
+	return object
 }
 
 // asObject is v as an object: itself, or {"id": v} for a link.

@@ -27,19 +27,25 @@ func importObject(e *core.RequestEvent, source string, object map[string]any) er
 	if !ok {
 		return e.JSON(http.StatusAccepted, map[string]string{"status": "ignored"})
 	}
+	sum, err := importOne(e.App, collection, source, object)
+	if err != nil {
+		return e.BadRequestError("object not imported: "+err.Error(), nil)
+	}
+	return e.JSON(http.StatusAccepted, sum)
+}
+
+// importOne imports object (with the ActivityStreams context when it has none) into
+// collection as an item of source.
+func importOne(app core.App, collection, source string, object map[string]any) (importer.Summary, error) {
 	if _, has := object["@context"]; !has {
 		object["@context"] = "https://www.w3.org/ns/activitystreams"
 	}
 	body, err := json.Marshal(object)
 	if err != nil {
-		return e.BadRequestError("unreadable object", err)
+		return importer.Summary{}, err
 	}
-	sum, err := importer.ImportWith(e.App, jsonld.Decode, bytes.NewReader(body),
+	return importer.ImportWith(app, jsonld.Decode, bytes.NewReader(body),
 		importer.Options{Format: "jsonld", Collection: collection, Source: source, Lang: i18n.FR})
-	if err != nil {
-		return e.BadRequestError("object not imported: "+err.Error(), nil)
-	}
-	return e.JSON(http.StatusAccepted, sum)
 }
 
 // removeObject deletes the event or initiative that source's object id became, if any.
