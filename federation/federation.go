@@ -37,6 +37,7 @@ const (
 // Register adds the federation routes to app.
 func Register(app core.App) {
 	f := &federation{keys: &keyCache{}, actors: &actorCache{}, client: newClient()}
+	f.bindBlocks(app)
 	f.bindDelivery(app)
 	f.bindFollowing(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {

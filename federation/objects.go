@@ -17,6 +17,7 @@ const Published = "https://www.w3.org/ns/activitystreams#Public"
 var published = map[string]func(*objectRefs, *core.Record) map[string]any{
 	s.Events:      eventObject,
 	s.Initiatives: placeObject,
+	s.Offers:      noteObject,
 }
 
 // objectRefs is what objects point at: the site's address and the communes' names.

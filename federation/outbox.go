@@ -121,8 +121,8 @@ func (r *objectRefs) create(rec *core.Record) map[string]any {
 // collections, newest first (ties by id, so that pages never overlap).
 func unionQuery() string {
 	parts := make([]string, 0, len(published))
-	for _, c := range []string{s.Events, s.Initiatives} {
-		parts = append(parts, fmt.Sprintf("SELECT '%s' AS [[collection]], [[id]], [[created]] FROM {{%s}} WHERE %s", c, c, publicWhere))
+	for _, c := range []string{s.Events, s.Initiatives, s.Offers} {
+		parts = append(parts, fmt.Sprintf("SELECT '%s' AS [[collection]], [[id]], [[created]] FROM {{%s}} WHERE %s%s", c, c, publicWhere, alsoWhere[c]))
 	}
 	return strings.Join(parts, " UNION ALL ")
 }
@@ -175,7 +175,7 @@ func (f *federation) object(e *core.RequestEvent) error {
 // isPublic says whether record id of collection c passes publicWhere.
 func isPublic(app core.App, c, id string) bool {
 	var n int
-	err := app.DB().NewQuery("SELECT COUNT(*) FROM {{" + c + "}} WHERE [[id]] = {:id} AND " + publicWhere).
+	err := app.DB().NewQuery("SELECT COUNT(*) FROM {{" + c + "}} WHERE [[id]] = {:id} AND " + publicWhere + alsoWhere[c]).
 		Bind(dbx.Params{"id": id}).Row(&n)
 	return err == nil && n == 1
 }
