@@ -2,6 +2,7 @@ package federation_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/maillage/maillage/internal/testapp"
@@ -34,5 +35,25 @@ func TestFollowingRules(t *testing.T) {
 	status, body = in.createFollowing(t, moderator, map[string]any{"target": "@groupe@mobilizon.invalid"})
 	if status != http.StatusOK || body["state"] != s.FollowPending {
 		t.Fatalf("control, the moderator's follow: %d %v", status, body)
+	}
+}
+
+// TestFollowGuardedByDefault: without federation.AllowPrivateEnv, following an actor on a
+// loopback address fails before anything is sent (the production client refuses internal
+// addresses): the row turns refused with the reason, and the actor receives nothing. Control:
+// the same follow with the variable set reaches the actor (newFollowed, TestReceive*).
+func TestFollowGuardedByDefault(t *testing.T) {
+	in := newInstance(t)
+	r := newRemote(t)
+	testapp.NewRecord(t, in.app, s.FederationFollowing, map[string]any{"target": r.id()})
+	waitFor(t, "the follow refused", func() bool {
+		rec := in.following(r.id())
+		return rec.GetString("state") == s.FollowRefused
+	})
+	if msg := in.following(r.id()).GetString("message"); !strings.Contains(msg, "not a permitted destination") {
+		t.Errorf("refused for another reason than the guard: %q", msg)
+	}
+	if r.fetched() != 0 || len(r.deliveries) != 0 {
+		t.Fatalf("the loopback actor was reached: %d fetches, %d deliveries", r.fetched(), len(r.deliveries))
 	}
 }
