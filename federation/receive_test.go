@@ -78,7 +78,8 @@ func (f *followed) eventOf(t *testing.T, id string) map[string]any {
 // TestReceiveMobilizonAndGancio: Mobilizon's and Gancio's Create of an Event (the fixtures, on
 // the followed actor's host) are imported with their name, dates, place and address, the
 // description as text, the followed actor's source and the object's id; Mobilizon's Place with
-// coordinates is placed there. An Update changes the record, a Delete of a Tombstone removes it.
+// coordinates is placed there. An Update changes the record, a Delete of a Tombstone removes it,
+// and an Announce of a Create (as a Mobilizon group relays its members' events) is read too.
 func TestReceiveMobilizonAndGancio(t *testing.T) {
 	f := newFollowed(t)
 	mobilizon := f.fixture(t, "mobilizon-post-activity.json", "https://test.mobilizon.org")
@@ -109,6 +110,9 @@ func TestReceiveMobilizonAndGancio(t *testing.T) {
 	if f.in.imported(s.Events, f.r.srv.URL+"/federation/m/1") != nil {
 		t.Fatal("the Delete left the event")
 	}
+	mobilizon["object"].(map[string]any)["name"] = "My first event, announced"
+	f.send(t, map[string]any{"id": f.r.id() + "#announce", "type": "Announce", "actor": f.r.id(), "object": mobilizon}, http.StatusAccepted)
+	checkFields(t, f.eventOf(t, id), map[string]string{"title": "My first event, announced"})
 }
 
 // checkFields checks that each field of rec starts with its wanted value.
