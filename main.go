@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/maillage/maillage/basemap"
+	"github.com/maillage/maillage/internal/dbconnect"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/interop/export"
@@ -24,8 +25,8 @@ import (
 
 func main() {
 	// Dev mode (SQL logging, PWA served from disk) only when asked for with --dev, even under
-	// `go run`, so that the quick start stays quiet.
-	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
+	// `go run`, so that the quick start stays quiet. The database keeps its statements prepared.
+	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: dbconnect.Connect})
 	cfg, err := readConfig(pb, os.Args[1:])
 	if err != nil {
 		log.Fatal(err)

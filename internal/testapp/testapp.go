@@ -11,16 +11,17 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
+	"github.com/maillage/maillage/internal/dbconnect"
 	"github.com/maillage/maillage/internal/server"
 	_ "github.com/maillage/maillage/migrations" // registers the schema
 	s "github.com/maillage/maillage/schema"
 )
 
-// New returns a test app on a fresh data dir, migrated and wired with server.Bind.
-// It is cleaned up when the test ends.
+// New returns a test app on a fresh data dir, migrated and wired with server.Bind, its
+// database opened as main.go opens it. It is cleaned up when the test ends.
 func New(t testing.TB, cfg server.Config) *tests.TestApp {
 	t.Helper()
-	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: t.TempDir()})
+	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: t.TempDir(), DBConnect: dbconnect.Connect})
 	if err != nil {
 		t.Fatalf("new test app: %v", err)
 	}
@@ -35,7 +36,7 @@ func New(t testing.TB, cfg server.Config) *tests.TestApp {
 // with server.Bind. Auth tokens made in dataDir stay valid in the clone.
 func Clone(t testing.TB, dataDir string, cfg server.Config) *tests.TestApp {
 	t.Helper()
-	app, err := tests.NewTestApp(dataDir)
+	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: dataDir, EncryptionEnv: "pb_test_env", DBConnect: dbconnect.Connect})
 	if err != nil {
 		t.Fatalf("clone test app: %v", err)
 	}
