@@ -75,6 +75,9 @@ func (f *federation) objectOf(ctx context.Context, actor remoteActor, doc Docume
 	if !sameHost(str(object, "id"), actor.ID) {
 		return nil, errHost
 	}
+	if _, to := object["to"]; !to && object["cc"] == nil {
+		object["to"], object["cc"] = doc["to"], doc["cc"] // addressed by its activity only
+	}
 	return object, nil
 }
 

@@ -134,7 +134,8 @@ func checkFields(t *testing.T, rec map[string]any, want map[string]string) {
 // TestReceiveRefusesOtherHosts: a Create, Update or Delete of an object on another host than
 // the sender's is refused and stores nothing; an Announce of such an object is read from its
 // own host, and stored only when that host's actor wrote it (an Announce carrying a forged
-// copy stores what the origin serves). A Reject of the territory's Follow sets it refused.
+// copy stores what the origin serves). An event addressed to followers only is not stored (the
+// same, addressed to everyone, is). A Reject of the territory's Follow sets it refused.
 func TestReceiveRefusesOtherHosts(t *testing.T) {
 	f := newFollowed(t)
 	origin := newOrigin(t)
@@ -149,6 +150,17 @@ func TestReceiveRefusesOtherHosts(t *testing.T) {
 	f.send(t, map[string]any{"id": f.r.id() + "#announce", "type": "Announce", "actor": f.r.id(), "object": elsewhere}, http.StatusAccepted)
 	if got := f.eventOf(t, origin.URL+"/events/1"); got["title"] != "Served by its origin" {
 		t.Fatalf("announced event stored as %q, want what its origin serves", got["title"])
+	}
+	followersOnly := map[string]any{"id": f.r.srv.URL + "/e/private", "type": "Event", "name": "Entre nous", "startTime": "2026-12-05T14:00:00Z",
+		"to": []string{f.r.id() + "/followers"}, "location": map[string]any{"type": "Place", "latitude": basilique[1], "longitude": basilique[0]}}
+	f.send(t, map[string]any{"id": f.r.id() + "#c-private", "type": "Create", "actor": f.r.id(), "to": federation.Published, "object": followersOnly}, http.StatusAccepted)
+	if f.in.imported(s.Events, f.r.srv.URL+"/e/private") != nil {
+		t.Error("an event addressed to followers only was stored (and made public)")
+	}
+	followersOnly["to"], followersOnly["id"] = federation.Published, f.r.srv.URL+"/e/public"
+	f.send(t, map[string]any{"id": f.r.id() + "#c-public", "type": "Create", "actor": f.r.id(), "object": followersOnly}, http.StatusAccepted)
+	if f.in.imported(s.Events, f.r.srv.URL+"/e/public") == nil {
+		t.Error("control: the same event addressed to everyone was not stored")
 	}
 	f.send(t, map[string]any{"id": f.r.id() + "#announce-2", "type": "Announce", "actor": f.r.id(), "object": origin.URL + "/events/2"}, http.StatusForbidden)
 	f.send(t, map[string]any{"id": f.r.id() + "#reject", "type": "Reject", "actor": f.r.id(),
@@ -172,7 +184,7 @@ func newOrigin(t *testing.T) *httptest.Server {
 		}
 		w.Header().Set("Content-Type", federation.ActivityJSON)
 		json.NewEncoder(w).Encode(map[string]any{"id": srv.URL + r.URL.Path, "type": "Event", "name": "Served by its origin",
-			"startTime": "2026-12-05T14:00:00Z", "attributedTo": author,
+			"startTime": "2026-12-05T14:00:00Z", "attributedTo": author, "to": []string{federation.Published},
 			"location": map[string]any{"type": "Place", "latitude": basilique[1], "longitude": basilique[0]}})
 	}))
 	t.Cleanup(srv.Close)

@@ -150,7 +150,7 @@ func TestTwoInstancesRefuseForgedDeliveries(t *testing.T) {
 // forgedCreate is a Create of an event that claims to come from a.
 func forgedCreate(a *instance, id string) []byte {
 	body, _ := json.Marshal(map[string]any{"id": a.actor() + "#create-" + id, "type": "Create", "actor": a.actor(),
-		"object": map[string]any{"id": a.url + "/federation/objects/events/" + id, "type": "Event", "name": "Faux",
+		"object": map[string]any{"id": a.url + "/federation/objects/events/" + id, "type": "Event", "name": "Faux", "to": federation.Published,
 			"startTime": "2026-12-05T14:00:00Z", "location": map[string]any{"type": "Place", "latitude": basilique[1], "longitude": basilique[0]}}})
 	return body
 }
