@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"unicode/utf8"
 
@@ -22,10 +23,10 @@ var asContexts = map[string]bool{
 }
 
 // Decode reads an ActivityStreams 2.0 document and refuses, with the reason, what is not one:
-// text that is not UTF-8, JSON that is not an object, a context other than ActivityStreams,
-// properties of the wrong kind (a number as id, type, name, actor or object; a language map as
-// name or a string as nameMap), an ill-formed language tag, a relative url, and collections
-// whose items or first page contradict their type.
+// text that is not UTF-8, JSON that is not an object (or that something follows), a context
+// other than ActivityStreams, properties of the wrong kind (a number as id, type, name, actor or
+// object; a language map as name or a string as nameMap), an ill-formed language tag, a
+// relative url, and collections whose items or first page contradict their type.
 func Decode(data []byte) (Document, error) {
 	if !utf8.Valid(data) {
 		return nil, errors.New("not UTF-8 text")
@@ -35,6 +36,9 @@ func Decode(data []byte) (Document, error) {
 	dec.UseNumber()
 	if err := dec.Decode(&top); err != nil {
 		return nil, fmt.Errorf("not JSON: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("not JSON: something follows the document")
 	}
 	doc, ok := top.(map[string]any)
 	if !ok {

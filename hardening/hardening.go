@@ -18,10 +18,11 @@ type Config struct {
 	RateLimits bool
 }
 
-// Register binds the Content-Security-Policy on every page and file of the PWA, and, when
-// cfg.RateLimits is set, the first start's rate limits.
+// Register binds the Content-Security-Policy on every page and file of the PWA, the 413 answer
+// to bodies over their limit, and, when cfg.RateLimits is set, the first start's rate limits.
 func Register(app core.App, cfg Config) {
 	bindCSP(app, Policy(cfg.TileURL))
+	bindTooLarge(app)
 	if cfg.RateLimits {
 		bindRateLimits(app)
 	}

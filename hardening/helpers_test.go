@@ -22,8 +22,9 @@ type served struct {
 }
 
 // serve builds a test app with cfg, runs every OnServe handler (the first start's work
-// included) and serves its router on loopback.
-func serve(t *testing.T, cfg server.Config) *served {
+// included) and serves its router on loopback, without the router middlewares named by
+// without (negative controls).
+func serve(t *testing.T, cfg server.Config, without ...string) *served {
 	t.Helper()
 	app := testapp.New(t, cfg)
 	r, err := apis.NewRouter(app)
@@ -32,6 +33,9 @@ func serve(t *testing.T, cfg server.Config) *served {
 	}
 	var mux http.Handler
 	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: r}, func(e *core.ServeEvent) error {
+		for _, id := range without {
+			e.Router.Unbind(id)
+		}
 		mux, err = e.Router.BuildMux()
 		return err
 	})

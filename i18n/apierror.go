@@ -95,5 +95,6 @@ var pocketBaseMessages = map[string]string{
 	"You are not allowed to perform this request.":           "pb_forbidden",
 	"Only superusers can perform this action.":               "pb_superusers_only",
 	"Too Many Requests.":                                     "pb_too_many_requests",
+	"Request entity too large.":                              "pb_too_large",
 	"Batch transaction failed.":                              "pb_batch_failed",
 }
