@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/pocketbase/dbx"
 
 	"github.com/maillage/maillage/mobile_sync/client"
 )
@@ -23,8 +26,8 @@ var pushShapes = []struct {
 	name         string
 	batch, total int
 }{
-	{"1 mutation a push", 1, 200},
-	{"500 mutations a push", 500, 500},
+	{"1 mutation a push", 1, 20},
+	{"100 mutations a push", 100, 100},
 }
 
 // TestSynchronousNormalVsFull measures the sync push's throughput with synchronous=NORMAL
@@ -40,16 +43,29 @@ func TestSynchronousNormalVsFull(t *testing.T) {
 		apps[mode] = serveInProcess(t, mode)
 	}
 	for _, shape := range pushShapes {
-		rates := map[string][]float64{}
-		for range rounds(t) {
-			for _, mode := range syncModes {
-				rates[mode] = append(rates[mode], pushRate(t, apps[mode], shape.batch, shape.total))
-			}
-		}
-		n, f, d := median(rates["NORMAL"]), median(rates["FULL"]), median(rates[dataOnly])
-		t.Logf("%s: NORMAL %.0f, FULL %.0f, %s %.0f mutations/s (medians of %d rounds): FULL/NORMAL = %.2f, %s/NORMAL = %.2f",
-			shape.name, n, f, dataOnly, d, len(rates["FULL"]), f/n, dataOnly, d/n)
+		report(t, shape.name+" (mutations/s)", func(mode string) float64 {
+			return pushRate(t, apps[mode], shape.batch, shape.total)
+		})
 	}
+	report(t, "raw SQLite transactions of one row (commits/s)", func(mode string) float64 {
+		return commitRate(t, mode, 20)
+	})
+}
+
+// report measures each mode once a round, in an order that turns each round (so that no mode
+// is always first after the previous measurement's garbage), and logs the medians and ratios.
+func report(t *testing.T, what string, measure func(mode string) float64) {
+	t.Helper()
+	rates := map[string][]float64{}
+	for r := range rounds(t) {
+		for i := range syncModes {
+			mode := syncModes[(r+i)%len(syncModes)]
+			rates[mode] = append(rates[mode], measure(mode))
+		}
+	}
+	n, f, d := median(rates["NORMAL"]), median(rates["FULL"]), median(rates[dataOnly])
+	t.Logf("%s: NORMAL %.0f, FULL %.0f, %s %.0f (medians of %d rounds): FULL/NORMAL = %.2f, %s/NORMAL = %.2f",
+		what, n, f, dataOnly, d, len(rates["FULL"]), f/n, dataOnly, d/n)
 }
 
 // pushRate pushes total new initiatives in pushes of batch mutations and returns mutations/s.
@@ -82,4 +98,29 @@ func median(v []float64) float64 {
 	s := slices.Clone(v)
 	slices.Sort(s)
 	return s[len(s)/2]
+}
+
+// commitRate commits n one-row transactions to a scratch data.db opened as mode opens it: the
+// cost of the commit alone (the WAL's fsync under FULL).
+func commitRate(t *testing.T, mode string, n int) float64 {
+	t.Helper()
+	db, err := connectWith(mode)(filepath.Join(t.TempDir(), "data.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.NewQuery("CREATE TABLE rows (v TEXT)").Execute(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	for i := range n {
+		err := db.Transactional(func(tx *dbx.Tx) error {
+			_, err := tx.NewQuery("INSERT INTO rows (v) VALUES ({:v})").Bind(dbx.Params{"v": sprintf("row %d", i)}).Execute()
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return float64(n) / time.Since(start).Seconds()
 }
