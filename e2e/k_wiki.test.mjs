@@ -72,6 +72,8 @@ test("a page written offline is queued, synced, then read and searched with the 
         const edited = await api(server, token, "GET", `/api/collections/pages/records/${id}`);
         assert.equal(edited.summary, "Une crevaison en cinq minutes");
         assert.equal(edited.body, synced.body, "the body is left as it was");
+        // A synced page has the moderation panel of every record (its author reads decisions).
+        await page.getByTestId("wiki-page").getByTestId("moderation-panel").waitFor();
 
         await server.stop();
         await goOffline(context);

@@ -73,4 +73,4 @@ const (
 )
 
 // ReportTargets are the collections whose records may be reported.
-var ReportTargets = []string{Organisations, Initiatives, Events, Offers, Threads, Posts, Comments, Messages}
+var ReportTargets = []string{Organisations, Initiatives, Events, Offers, Threads, Posts, Comments, Messages, Pages}

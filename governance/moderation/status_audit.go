@@ -8,7 +8,7 @@ import (
 )
 
 // moderatedCollections are the collections whose status a moderator decides.
-var moderatedCollections = append(append([]string{}, s.Content...), s.Threads, s.Posts, s.Comments)
+var moderatedCollections = append(append([]string{}, s.Content...), s.Threads, s.Posts, s.Comments, s.Pages)
 
 // bindStatusAudit writes to the audit log every change of a moderated record's status made
 // through the API (REST and batch) by a moderator (hooks/moderation.go keeps status changes

@@ -99,6 +99,15 @@ function section(title, empty, cards, testid) {
 }
 
 /**
+ * itemHref is the address of record id of collection c: a wiki page opens in the wiki.
+ * @param {string} c
+ * @param {string} id
+ */
+function itemHref(c, id) {
+    return c === "pages" ? href("wiki", id) : href("i", c, id);
+}
+
+/**
  * pendingCard: a pending contribution, its votes so far and the validate/refuse decision.
  * @param {any} it
  * @param {any} ctx
@@ -107,7 +116,7 @@ function pendingCard(it, ctx) {
     const t = ctx.t;
     const mine = it.myVote ? h("p", { class: "meta" }, t("mq.myVote", { vote: t("mq.vote." + it.myVote) })) : "";
     return h("li", { class: "card", "data-testid": "mq-item", "data-id": it.id },
-        h("h3", {}, t("kind." + it.collection), " · ", h("a", { href: href("i", it.collection, it.id) }, it.title)),
+        h("h3", {}, t("kind." + it.collection), " · ", h("a", { href: itemHref(it.collection, it.id) }, it.title)),
         h("p", { class: "meta" }, t("mq.votes", { validate: it.votes.validate, refuse: it.votes.refuse })), mine,
         it.myVote ? "" : decide(it, ctx, "mq.validate", "mq.refuse"));
 }
@@ -119,7 +128,7 @@ function pendingCard(it, ctx) {
  */
 function reportedCard(it, ctx) {
     const t = ctx.t;
-    const title = it.collection === "messages" ? h("span", {}, it.excerpt) : h("a", { href: href("i", it.collection, it.id) }, it.excerpt || it.id);
+    const title = it.collection === "messages" ? h("span", {}, it.excerpt) : h("a", { href: itemHref(it.collection, it.id) }, it.excerpt || it.id);
     return h("li", { class: "card", "data-testid": "mq-reported-item", "data-id": it.id },
         h("h3", {}, t("kind." + it.collection), " · ", title, it.hidden ? h("span", { class: "badge" }, " ", t("mq.hidden")) : ""),
         h("p", { class: "meta" }, t("mq.reasons", { reasons: it.reasons.join(" ; ") })),

@@ -12,6 +12,7 @@ import { h } from "../ui/dom.js";
 import { focusHeading, href } from "../ui/router.js";
 import { historyFor } from "../history.js";
 import { canEdit } from "../suggest.js";
+import { moderationPanel } from "../report.js";
 import { editForm } from "./wiki-edit.js";
 
 /**
@@ -97,6 +98,7 @@ async function page(main, key, ctx) {
         gallery(p, sources, images, body, t),
         linked,
         p.created ? historyFor("pages", p, ctx) : null,
+        p.created ? moderationPanel("pages", p, ctx) : null,
         canEdit(p, me) ? h("p", {}, h("a", { class: "button secondary", href: href("wiki", pageKey(p), "edit"), "data-testid": "wiki-edit" }, t("wiki.edit"))) : null);
     whenOffline(article, t);
     main.replaceChildren(article);
