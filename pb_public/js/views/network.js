@@ -192,7 +192,7 @@ function edgeList(graph, t) {
     const byKey = new Map(graph.nodes.map((n) => [n.key, n]));
     const end = (/** @type {string} */ key) => {
         const n = byKey.get(key);
-        return !n ? key : n.c === "communities" ? n.name : `<a href="${href("i", n.c, n.id)}">${escapeHTML(n.name)}</a>`;
+        return !n ? escapeHTML(key) : n.c === "communities" ? escapeHTML(n.name) : `<a href="${href("i", n.c, n.id)}">${escapeHTML(n.name)}</a>`;
     };
     return h("section", { class: "network-list" }, h("h2", {}, t("network.list")),
         h("ul", { "data-testid": "network-edges" }, graph.edges.map((e) => {
