@@ -54,7 +54,7 @@ func (q *queue) settle(rec *core.Record, err error) {
 			q.app.Logger().Warn("federation: delivery dropped", "inbox", rec.GetString(s.DeliveryFields.Inbox),
 				"attempts", attempts, "error", err)
 		}
-		err = errors.Join(err, q.app.Delete(rec))
+		err = errors.Join(err, q.remove(rec.Id))
 	} else {
 		rec.Set(s.DeliveryFields.Attempts, attempts)
 		rec.Set(s.DeliveryFields.Due, clock().Add(backoff[attempts-1]).UTC())

@@ -71,25 +71,28 @@ func (q *queue) release(inbox string) {
 }
 
 // push queues activity (JSON) for each inbox, due now, in one transaction, and wakes the
-// dispatcher. Other parts of the package may queue through it too.
+// dispatcher. It writes the rows directly (no record hooks): the queue is the package's own.
 func (q *queue) push(activity []byte, inboxes ...string) error {
-	c, err := q.app.FindCollectionByNameOrId(s.FederationDeliveries)
-	if err != nil {
-		return err
-	}
-	now := clock().UTC()
-	err = q.app.RunInTransaction(func(tx core.App) error {
+	now := stamp(clock())
+	err := q.app.RunInTransaction(func(tx core.App) error {
 		for _, inbox := range inboxes {
-			rec := core.NewRecord(c)
-			rec.Set(s.DeliveryFields.Inbox, inbox)
-			rec.Set(s.DeliveryFields.Activity, types.JSONRaw(activity))
-			rec.Set(s.DeliveryFields.Due, now)
-			if err := tx.Save(rec); err != nil {
+			_, err := tx.DB().Insert(s.FederationDeliveries, dbx.Params{
+				"id": core.GenerateDefaultRandomId(), s.DeliveryFields.Inbox: inbox, s.DeliveryFields.Activity: string(activity),
+				s.DeliveryFields.Attempts: 0, s.DeliveryFields.Due: now, s.DeliveryFields.Error: "",
+				s.FieldCreated: now, s.FieldUpdated: now,
+			}).Execute()
+			if err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	q.poke()
+	return err
+}
+
+// remove deletes the delivery id from the queue.
+func (q *queue) remove(id string) error {
+	_, err := q.app.NonconcurrentDB().Delete(s.FederationDeliveries, dbx.HashExp{"id": id}).Execute()
 	return err
 }

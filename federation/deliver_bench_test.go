@@ -1,0 +1,122 @@
+package federation_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tests"
+
+	"github.com/maillage/maillage/federation"
+	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/internal/testapp"
+	s "github.com/maillage/maillage/schema"
+)
+
+// benchSite serves a test app on loopback, its application URL set, followed by n actors whose
+// loopback inboxes accept every delivery without reading it; heard hears each attempt.
+func benchSite(b *testing.B, n int) (app *tests.TestApp, heard chan error) {
+	heard = make(chan error, 4096)
+	b.Cleanup(federation.OnAttemptForTest(func(_ string, _ int, err error) { heard <- err }))
+	b.Cleanup(federation.UseClientForTest(http.DefaultClient))
+	app = testapp.New(b, server.Config{})
+	srv := httptest.NewServer(benchMux(b, app))
+	b.Cleanup(srv.Close)
+	app.Settings().Meta.AppURL = srv.URL
+	for range n {
+		inbox := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			io.Copy(io.Discard, r.Body)
+			w.WriteHeader(http.StatusAccepted)
+		}))
+		b.Cleanup(inbox.Close)
+		testapp.NewRecord(b, app, s.FederationFollowers, map[string]any{s.FollowerFields.Actor: inbox.URL + "/actor",
+			s.FollowerFields.Inbox: inbox.URL + "/inbox", s.FollowerSharedInbox: inbox.URL + "/inbox"})
+	}
+	return app, heard
+}
+
+// benchMux builds the app's router as serving does (which starts the delivery queue).
+func benchMux(b *testing.B, app *tests.TestApp) http.Handler {
+	r, err := apis.NewRouter(app)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var mux http.Handler
+	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: r}, func(e *core.ServeEvent) error {
+		mux, err = e.Router.BuildMux()
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return mux
+}
+
+// publicEvent is a new public, published event, not saved yet.
+func publicEvent(b *testing.B, app core.App, i int) *core.Record {
+	c, err := app.FindCollectionByNameOrId(s.Events)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec := core.NewRecord(c)
+	rec.Load(map[string]any{"title": "Atelier " + string(rune('A'+i%26)), "start": "2026-12-05 14:00:00.000Z",
+		s.FieldStatus: s.StatusPublished, s.FieldVisibility: s.VisibilityPublic})
+	return rec
+}
+
+// wait waits for n delivery attempts, failing on an unsuccessful one.
+func wait(b *testing.B, heard chan error, n int) {
+	for range n {
+		if err := <-heard; err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDeliver100Followers: a public event saved, then its Create signed and delivered to
+// 100 followers on loopback (each its own server), until the last is accepted.
+func BenchmarkDeliver100Followers(b *testing.B) {
+	app, heard := benchSite(b, 100)
+	b.ResetTimer()
+	for i := range b.N {
+		if err := app.Save(publicEvent(b, app, i)); err != nil {
+			b.Fatal(err)
+		}
+		wait(b, heard, 100)
+	}
+	b.ReportMetric(float64(100*b.N)/b.Elapsed().Seconds(), "deliveries/s")
+}
+
+// settle is the pause between two timed saves, the same with and without followers: the
+// deliveries of the last save are over, and every save starts from the same idle state (on
+// this shared machine a save right after another is several times faster than after a pause).
+const settle = 100 * time.Millisecond
+
+// BenchmarkSavePublicEvent: the write path, a public event saved, with no follower and with
+// 100: the save is timed, not the queuing nor the deliveries that follow it in the background,
+// which are waited for (then settle) outside the timer.
+func BenchmarkSavePublicEvent(b *testing.B) {
+	for _, n := range []int{0, 100} {
+		b.Run(fmt.Sprintf("followers=%d", n), func(b *testing.B) {
+			app, heard := benchSite(b, n)
+			b.ResetTimer()
+			for i := range b.N {
+				b.StopTimer()
+				rec := publicEvent(b, app, i)
+				b.StartTimer()
+				if err := app.Save(rec); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				wait(b, heard, n)
+				time.Sleep(settle)
+				b.StartTimer()
+			}
+		})
+	}
+}
