@@ -50,7 +50,8 @@ func (s *server) checkServed(t *testing.T, u user, col, id, name string) {
 }
 
 // logOrphans lists the files of the collection's storage that no record names (an upload cut
-// after its file was written and before its row was committed).
+// after its file was written and before its row was committed), and checks that the server
+// does not serve them.
 func (s *server) logOrphans(t *testing.T, col string, named map[string]bool) {
 	t.Helper()
 	root := filepath.Join(s.dir, "storage")
@@ -58,9 +59,23 @@ func (s *server) logOrphans(t *testing.T, col string, named map[string]bool) {
 		rel, _ := filepath.Rel(root, path)
 		if err == nil && !d.IsDir() && !named[rel] && !strings.HasSuffix(rel, ".attrs") {
 			t.Logf("orphan file, named by no record: %s", rel)
+			s.checkNotServed(t, filepath.ToSlash(rel))
 		}
 		return nil
 	})
+}
+
+// checkNotServed fails unless /api/files/<rel> answers 404.
+func (s *server) checkNotServed(t *testing.T, rel string) {
+	t.Helper()
+	res, err := http.Get(s.url("/api/files/" + rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusNotFound {
+		t.Errorf("orphan %s: GET /api/files answers %d, want 404", rel, res.StatusCode)
+	}
 }
 
 // recordsOf returns the record ids of storage paths col/id/name.
