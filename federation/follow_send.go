@@ -2,6 +2,7 @@ package federation
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/url"
 	"strings"
@@ -60,7 +61,7 @@ func (f *federation) sendFollow(app core.App, rec *core.Record) error {
 	if err := app.Save(rec); err != nil {
 		return err
 	}
-	return f.signedDeliver(app, actor.Inbox, follow, self)
+	return queueActivity(app, actor.Inbox, follow)
 }
 
 // resolveActor finds target's actor and checks it: it names itself on the host it was read
@@ -82,13 +83,18 @@ func (f *federation) resolveActor(target string) (remoteActor, error) {
 	return actor, nil
 }
 
-// signedDeliver delivers activity to inbox, signed with the territory's key.
-func (f *federation) signedDeliver(app core.App, inbox string, activity map[string]any, self string) error {
-	keys, err := f.keys.get(app)
+// queueActivity hands activity for inbox to the app's delivery queue, which signs it with the
+// territory's key and retries it with backoff.
+func queueActivity(app core.App, inbox string, activity map[string]any) error {
+	q, ok := app.Store().Get(queueStoreKey).(*queue)
+	if !ok {
+		return errors.New("no delivery queue")
+	}
+	body, err := json.Marshal(activity)
 	if err != nil {
 		return err
 	}
-	return f.deliver(inbox, activity, self+"#main-key", keys.PrivateKeyPEM)
+	return q.push(body, inbox)
 }
 
 // setState records a follow's state, when, and why (empty once accepted).
@@ -110,7 +116,7 @@ func (f *federation) sendUndo(app core.App, rec *core.Record) {
 	}
 	undo := map[string]any{"@context": asContext, "id": follow + "-undo", "type": "Undo", "actor": self,
 		"object": map[string]any{"id": follow, "type": "Follow", "actor": self, "object": rec.GetString(s.FollowingFields.Actor)}}
-	if err := f.signedDeliver(app, inbox, undo, self); err != nil {
+	if err := queueActivity(app, inbox, undo); err != nil {
 		app.Logger().Warn("federation: undo follow", "inbox", inbox, "error", err)
 	}
 }
