@@ -42,6 +42,23 @@ func TestKillDuringImport(t *testing.T) {
 	}
 }
 
+// TestImportChecksCatchHalfApplied is the negative control of TestKillDuringImport: after the
+// kill, one record's import state is deleted, as an importer that wrote the states apart from
+// the records would leave it. The check must fail.
+func TestImportChecksCatchHalfApplied(t *testing.T) {
+	skipShort(t)
+	s := newServer(t)
+	n := killedImport(t, s, placesFile(t), "control", 1)
+	s.kill()
+	execSQL(t, s.db(), "DELETE FROM importStates WHERE id IN (SELECT id FROM importStates WHERE source = ? LIMIT 1)", "control")
+	s.start()
+	if err := checkImported(t, s, "control", n); err == nil {
+		t.Fatalf("a record without its import state passed the check")
+	} else {
+		t.Logf("caught: %v", err)
+	}
+}
+
 // killedImport starts an import, kills it and the server once `chunks` transactions are
 // committed, restarts the server, checks what the database holds, and returns how many items
 // were committed.

@@ -36,17 +36,19 @@ func TestPushChecksCatchHalfApplied(t *testing.T) {
 // leaving the records those mutations created (the server is stopped).
 func forgetLastChunk(t *testing.T, path, clientID string, seq int64) {
 	t.Helper()
+	execSQL(t, path, "UPDATE _sync_clients SET lastMutationSeq = ? WHERE clientId = ?", seq, clientID)
+	execSQL(t, path, "DELETE FROM _sync_mutations WHERE mseq > ? AND clientId = ?", seq, clientID)
+}
+
+// execSQL runs one statement on the database of a stopped server (negative controls only).
+func execSQL(t *testing.T, path, query string, args ...any) {
+	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, q := range []string{
-		"UPDATE _sync_clients SET lastMutationSeq = ? WHERE clientId = ?",
-		"DELETE FROM _sync_mutations WHERE mseq > ? AND clientId = ?",
-	} {
-		if _, err := db.Exec(q, seq, clientID); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
+	if _, err := db.Exec(query, args...); err != nil {
+		t.Fatalf("%s: %v", query, err)
 	}
 }
