@@ -2,7 +2,9 @@
 // origin but the server's own and the configured tile server. Every main view loads, signed in,
 // with the header present and no securitypolicyviolation event, the foreign tiles drawing;
 // negative controls: an inline script and an inline handler injected into the page are
-// blocked (the violation event fires and the code does not run).
+// blocked (the violation event fires and the code does not run). A community named with markup
+// is listed as text in the network view (run on the code before the fix, the test found the
+// markup drawn as an element there).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -136,5 +138,32 @@ test("negative control: an injected inline script and inline handler are blocked
     const seen = await violations(page);
     assert.ok(seen.some((v) => v.startsWith("script-src-elem blocked inline")), seen.join("\n"));
     assert.ok(seen.some((v) => v.startsWith("script-src-attr blocked inline")), seen.join("\n"));
+    await context.close();
+});
+
+test("a community named with markup is drawn as text in the network's list", async () => {
+    const token = await superuserToken(server);
+    const post = async (/** @type {string} */ c, /** @type {any} */ body) => {
+        const res = await fetch(`${server.url}/api/collections/${c}/records`, { method: "POST",
+            headers: { "Content-Type": "application/json", Authorization: token }, body: JSON.stringify(body) });
+        const text = await res.text();
+        assert.ok(res.ok, `create ${c}: ${res.status} ${text}`);
+        return JSON.parse(text);
+    };
+    const name = "<img src=x id=injected>Tisserands";
+    const owner = await createUser(server, { email: "owner@maillage.test", password: "owner-password-123", role: "facilitator" });
+    const community = await post("communities", { name, owner: owner.id, visibility: "public" });
+    const orgs = await (await fetch(server.url + "/api/collections/organisations/records?perPage=1", { headers: { Authorization: token } })).json();
+    await post("links", { fromCollection: "communities", fromId: community.id, toCollection: "organisations", toId: orgs.items[0].id,
+        type: "partnership", status: "confirmed", visibility: "public" });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url + "/#/map");
+    await waitForSync(page);
+    await showView(page, server.url, "#/network");
+    const item = page.getByTestId("network-edge-item").filter({ hasText: "Tisserands" });
+    await item.first().waitFor();
+    assert.equal(await page.locator("#injected").count(), 0, "the name's markup became an element");
+    assert.match(await item.first().innerText(), /<img src=x id=injected>Tisserands/);
     await context.close();
 });
