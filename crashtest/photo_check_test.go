@@ -9,9 +9,9 @@ import (
 )
 
 // checkPhotos: every initiative's photo is a whole file in storage that the server serves as
-// an image; files in storage that no record names are listed in the log. It returns the ids of
-// the records with photos.
-func (s *server) checkPhotos(t *testing.T, u user, col string) map[string]bool {
+// an image; files in storage that no record names are not served. It returns the ids of the
+// records with photos and those files.
+func (s *server) checkPhotos(t *testing.T, u user, col string) (map[string]bool, []string) {
 	t.Helper()
 	rows, err := readOnly(t, s.db()).Query("SELECT id, photos FROM initiatives WHERE photos NOT IN ('', '[]')")
 	if err != nil {
@@ -29,8 +29,7 @@ func (s *server) checkPhotos(t *testing.T, u user, col string) map[string]bool {
 			named[filepath.Join(col, id, name)] = true
 		}
 	}
-	s.logOrphans(t, col, named)
-	return recordsOf(named)
+	return recordsOf(named), s.orphans(t, col, named)
 }
 
 // checkServed fetches a record's photo and checks it is a whole JPEG.
@@ -49,20 +48,22 @@ func (s *server) checkServed(t *testing.T, u user, col, id, name string) {
 	}
 }
 
-// logOrphans lists the files of the collection's storage that no record names (an upload cut
-// after its file was written and before its row was committed), and checks that the server
-// does not serve them.
-func (s *server) logOrphans(t *testing.T, col string, named map[string]bool) {
+// orphans returns the files of the collection's storage that no record names (an upload cut
+// after its file was written and before its row was committed), checking that the server does
+// not serve them.
+func (s *server) orphans(t *testing.T, col string, named map[string]bool) []string {
 	t.Helper()
+	var out []string
 	root := filepath.Join(s.dir, "storage")
 	_ = filepath.WalkDir(filepath.Join(root, col), func(path string, d os.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, path)
 		if err == nil && !d.IsDir() && !named[rel] && !strings.HasSuffix(rel, ".attrs") {
-			t.Logf("orphan file, named by no record: %s", rel)
 			s.checkNotServed(t, filepath.ToSlash(rel))
+			out = append(out, rel)
 		}
 		return nil
 	})
+	return out
 }
 
 // checkNotServed fails unless /api/files/<rel> answers 404.
