@@ -38,6 +38,7 @@ const (
 func Register(app core.App) {
 	f := &federation{keys: &keyCache{}, actors: &actorCache{}, client: newClient()}
 	f.bindBlocks(app)
+	f.bindOrganisations(app)
 	f.bindDelivery(app)
 	f.bindFollowing(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {

@@ -27,14 +27,17 @@ type entry struct {
 }
 
 // outbox answers GET /federation/territory/outbox: an OrderedCollection of the Create activities
-// of the public events and initiatives, newest first, in pages (?page=1, 2…).
+// of the public events, initiatives and offers, newest first, in pages (?page=1, 2…).
 func (f *federation) outbox(e *core.RequestEvent) error {
-	base := baseURL(e)
-	total, err := countPublic(e.App)
+	return f.serveOutbox(e, baseURL(e)+actorPath+"/outbox", territoryScope, nil)
+}
+
+// serveOutbox answers the outbox id of the records scope keeps (with params bound).
+func (f *federation) serveOutbox(e *core.RequestEvent, id string, scope outboxScope, params dbx.Params) error {
+	total, err := countPublic(e.App, scope, params)
 	if err != nil {
 		return err
 	}
-	id := base + actorPath + "/outbox"
 	raw := e.Request.URL.Query().Get("page")
 	if raw == "" {
 		return writeActivity(e, collectionDocument(id, total))
@@ -43,7 +46,11 @@ func (f *federation) outbox(e *core.RequestEvent) error {
 	if err != nil || page < 1 {
 		return e.BadRequestError("page must be a positive integer", nil)
 	}
-	doc, err := f.outboxPage(e.App, base, id, page, total)
+	entries, err := readEntries(e.App, scope, params, PageSize, (page-1)*PageSize)
+	if err != nil {
+		return err
+	}
+	doc, err := outboxPage(e.App, baseURL(e), id, page, total, entries)
 	if err != nil {
 		return err
 	}
@@ -59,12 +66,8 @@ func collectionDocument(id string, total int) map[string]any {
 	}
 }
 
-// outboxPage is page number page of the outbox, linked to its neighbours.
-func (f *federation) outboxPage(app core.App, base, id string, page, total int) (map[string]any, error) {
-	entries, err := readEntries(app, PageSize, (page-1)*PageSize)
-	if err != nil {
-		return nil, err
-	}
+// outboxPage is page number page of the outbox, holding entries, linked to its neighbours.
+func outboxPage(app core.App, base, id string, page, total int, entries []entry) (map[string]any, error) {
 	items, err := creates(app, base, entries)
 	if err != nil {
 		return nil, err
@@ -117,32 +120,45 @@ func (r *objectRefs) create(rec *core.Record) map[string]any {
 	}
 }
 
-// unionQuery selects the collection and id of every public record of the published
-// collections, newest first (ties by id, so that pages never overlap).
-func unionQuery() string {
-	parts := make([]string, 0, len(published))
+// outboxScope lists the collections an outbox holds, each with a condition of its own added
+// to publicWhere ("" for none).
+type outboxScope map[string]string
+
+// territoryScope is the territory's outbox: every public event, initiative and offer.
+var territoryScope = outboxScope{s.Events: "", s.Initiatives: "", s.Offers: ""}
+
+// unionQuery selects the collection and id of every public record scope keeps, newest first
+// (ties by id, so that pages never overlap).
+func unionQuery(scope outboxScope) string {
+	parts := make([]string, 0, len(scope))
 	for _, c := range []string{s.Events, s.Initiatives, s.Offers} {
-		parts = append(parts, fmt.Sprintf("SELECT '%s' AS [[collection]], [[id]], [[created]] FROM {{%s}} WHERE %s%s", c, c, publicWhere, alsoWhere[c]))
+		if extra, ok := scope[c]; ok {
+			parts = append(parts, fmt.Sprintf("SELECT '%s' AS [[collection]], [[id]], [[created]] FROM {{%s}} WHERE %s%s%s",
+				c, c, publicWhere, alsoWhere[c], extra))
+		}
 	}
 	return strings.Join(parts, " UNION ALL ")
 }
 
-// readEntries reads limit entries of the outbox from offset.
-func readEntries(app core.App, limit, offset int) ([]entry, error) {
+// readEntries reads limit entries of the outbox of scope from offset.
+func readEntries(app core.App, scope outboxScope, params dbx.Params, limit, offset int) ([]entry, error) {
 	var entries []entry
-	err := app.DB().NewQuery("SELECT [[collection]], [[id]] FROM (" + unionQuery() +
-		") ORDER BY [[created]] DESC, [[id]] DESC LIMIT {:limit} OFFSET {:offset}").
-		Bind(dbx.Params{"limit": limit, "offset": offset}).All(&entries)
+	bound := dbx.Params{"limit": limit, "offset": offset}
+	for k, v := range params {
+		bound[k] = v
+	}
+	err := app.DB().NewQuery("SELECT [[collection]], [[id]] FROM (" + unionQuery(scope) +
+		") ORDER BY [[created]] DESC, [[id]] DESC LIMIT {:limit} OFFSET {:offset}").Bind(bound).All(&entries)
 	if err != nil {
 		return nil, fmt.Errorf("read outbox: %w", err)
 	}
 	return entries, nil
 }
 
-// countPublic counts the public records of the published collections.
-func countPublic(app core.App) (int, error) {
+// countPublic counts the public records scope keeps.
+func countPublic(app core.App, scope outboxScope, params dbx.Params) (int, error) {
 	var n int
-	err := app.DB().NewQuery("SELECT COUNT(*) FROM (" + unionQuery() + ")").Row(&n)
+	err := app.DB().NewQuery("SELECT COUNT(*) FROM (" + unionQuery(scope) + ")").Bind(params).Row(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count outbox: %w", err)
 	}

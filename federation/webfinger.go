@@ -7,26 +7,36 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/knowledge"
 	s "github.com/maillage/maillage/schema"
 )
 
 // webfinger answers GET /.well-known/webfinger?resource=acct:territory@HOST (RFC 7033) with the
-// JRD pointing at the actor document; the actor's own URL is accepted as resource too. Any
-// other resource is 404.
+// JRD pointing at the actor document, and acct:<organisation>@HOST with its organisation's; an
+// actor's own URL is accepted as resource too. Any other resource is 404.
 func (f *federation) webfinger(e *core.RequestEvent) error {
 	base := baseURL(e)
 	resource := e.Request.URL.Query().Get("resource")
-	if !isTerritory(resource, base) {
-		return e.NotFoundError("", nil)
+	if isTerritory(resource, base) {
+		return writeJRD(e, s.FederationActor+"@"+host(base), base+actorPath, base+"/")
 	}
+	if org, ok := organisationAccount(e.App, resource, base); ok {
+		return writeJRD(e, knowledge.Slugify(org.GetString(s.ContentFields.Name))+"@"+host(base),
+			base+organisationsPath+org.Id, base+"/#/i/"+s.Organisations+"/"+org.Id)
+	}
+	return e.NotFoundError("", nil)
+}
+
+// writeJRD answers the JRD of account (NAME@HOST), whose actor is at actor and page at page.
+func writeJRD(e *core.RequestEvent, account, actor, page string) error {
 	e.Response.Header().Set("Content-Type", JRDJSON)
 	e.Response.Header().Set("Access-Control-Allow-Origin", "*")
 	return e.JSON(http.StatusOK, map[string]any{
-		"subject": "acct:" + s.FederationActor + "@" + host(base),
-		"aliases": []string{base + actorPath},
+		"subject": "acct:" + account,
+		"aliases": []string{actor},
 		"links": []map[string]any{
-			{"rel": "self", "type": ActivityJSON, "href": base + actorPath},
-			{"rel": "http://webfinger.net/rel/profile-page", "type": "text/html", "href": base + "/"},
+			{"rel": "self", "type": ActivityJSON, "href": actor},
+			{"rel": "http://webfinger.net/rel/profile-page", "type": "text/html", "href": page},
 		},
 	})
 }
@@ -76,7 +86,7 @@ func (f *federation) nodeinfo(e *core.RequestEvent) error {
 	if version == "2.1" {
 		software["repository"] = "https://github.com/maillage/maillage"
 	}
-	posts, err := countPublic(e.App)
+	posts, err := countPublic(e.App, territoryScope, nil)
 	if err != nil {
 		return err
 	}
