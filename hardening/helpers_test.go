@@ -3,6 +3,7 @@ package hardening_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -62,6 +63,13 @@ func (s *served) trustForwardedFor(t *testing.T) {
 // the status.
 func (s *served) send(t *testing.T, method, path, ip, token string, body any) int {
 	t.Helper()
+	status, _ := s.sendRead(t, method, path, ip, token, body)
+	return status
+}
+
+// sendRead is send, also returning the answer, asked for in French.
+func (s *served) sendRead(t *testing.T, method, path, ip, token string, body any) (int, string) {
+	t.Helper()
 	raw, err := json.Marshal(body)
 	if err != nil {
 		t.Fatal(err)
@@ -77,10 +85,12 @@ func (s *served) send(t *testing.T, method, path, ip, token string, body any) in
 	if token != "" {
 		req.Header.Set("Authorization", token)
 	}
+	req.Header.Set("Accept-Language", "fr")
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res.Body.Close()
-	return res.StatusCode
+	defer res.Body.Close()
+	answer, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(answer)
 }

@@ -2,6 +2,7 @@ package hardening_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/maillage/maillage/hardening"
@@ -68,8 +69,9 @@ func TestSignInSlowed(t *testing.T) {
 			t.Fatalf("attempt %d: %d, want 400", i+1, got)
 		}
 	}
-	if got := srv.send(t, http.MethodPost, signIn, "203.0.113.7", "", right); got != http.StatusTooManyRequests {
-		t.Fatalf("attempt %d: %d, want 429", n+1, got)
+	if got, answer := srv.sendRead(t, http.MethodPost, signIn, "203.0.113.7", "", right); got != http.StatusTooManyRequests ||
+		!strings.Contains(answer, "Trop de demandes") {
+		t.Fatalf("attempt %d: %d %s, want 429 saying so in French", n+1, got, answer)
 	}
 	if got := srv.send(t, http.MethodPost, signIn, "203.0.113.8", "", right); got != http.StatusOK {
 		t.Fatalf("control, another address: %d, want 200", got)
