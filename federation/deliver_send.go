@@ -43,12 +43,8 @@ func (f *federation) sender(app core.App) func(context.Context, string, []byte) 
 func (f *federation) post(ctx context.Context, inbox string, body []byte, keyID, privatePEM string) error {
 	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, inbox, bytes.NewReader(body))
+	req, err := signedPost(ctx, inbox, body, keyID, privatePEM)
 	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", ActivityJSON)
-	if err := sign(req, body, keyID, privatePEM); err != nil {
 		return err
 	}
 	resp, err := f.client.Do(req)
@@ -61,4 +57,14 @@ func (f *federation) post(ctx context.Context, inbox string, body []byte, keyID,
 		return statusError{resp.StatusCode}
 	}
 	return nil
+}
+
+// signedPost is the POST of body to inbox, signed with keyID.
+func signedPost(ctx context.Context, inbox string, body []byte, keyID, privatePEM string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, inbox, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", ActivityJSON)
+	return req, sign(req, body, keyID, privatePEM)
 }

@@ -55,31 +55,37 @@ func (f *federation) sharedInbox(q *queue, follower *core.Record) string {
 // readSharedInbox reads the endpoints.sharedInbox of the actor at id ("" when it has none, or
 // one on another host than the actor's).
 func (f *federation) readSharedInbox(ctx context.Context, id string) (string, error) {
-	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, id, nil)
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Accept", ActivityJSON)
-	resp, err := f.client.Do(req)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
 	var actor struct {
 		Endpoints struct {
 			SharedInbox string `json:"sharedInbox"`
 		} `json:"endpoints"`
 	}
-	if resp.StatusCode != http.StatusOK {
-		return "", statusError{resp.StatusCode}
-	}
-	if err := json.NewDecoder(io.LimitReader(resp.Body, maxDocument)).Decode(&actor); err != nil {
+	if err := f.readActivityJSON(ctx, id, &actor); err != nil {
 		return "", err
 	}
 	if !sameHost(id, actor.Endpoints.SharedInbox) {
 		return "", nil
 	}
 	return actor.Endpoints.SharedInbox, nil
+}
+
+// readActivityJSON GETs url as ActivityStreams within fetchTimeout and decodes at most
+// maxDocument bytes of its 200 answer into v.
+func (f *federation) readActivityJSON(ctx context.Context, url string, v any) error {
+	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Accept", ActivityJSON)
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return statusError{resp.StatusCode}
+	}
+	return json.NewDecoder(io.LimitReader(resp.Body, maxDocument)).Decode(v)
 }

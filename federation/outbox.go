@@ -46,6 +46,11 @@ func (f *federation) serveOutbox(e *core.RequestEvent, id string, scope outboxSc
 	if err != nil || page < 1 {
 		return e.BadRequestError("page must be a positive integer", nil)
 	}
+	return f.servePage(e, id, scope, params, page, total)
+}
+
+// servePage answers page number page of the outbox id of the records scope keeps.
+func (f *federation) servePage(e *core.RequestEvent, id string, scope outboxScope, params dbx.Params, page, total int) error {
 	entries, err := readEntries(e.App, scope, params, PageSize, (page-1)*PageSize)
 	if err != nil {
 		return err

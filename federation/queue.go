@@ -98,14 +98,22 @@ func (q *queue) pass() time.Duration {
 		if !q.claim(row.Inbox) {
 			continue
 		}
-		select {
-		case q.slots <- struct{}{}:
-		case <-q.ctx.Done():
-			q.release(row.Inbox)
+		if !q.takeSlot(row.Inbox) {
 			return maxIdle
 		}
 		q.wg.Add(1)
 		go q.attempt(row)
 	}
 	return q.untilNext()
+}
+
+// takeSlot waits for a free worker for inbox; false (inbox released) once the queue stops.
+func (q *queue) takeSlot(inbox string) bool {
+	select {
+	case q.slots <- struct{}{}:
+		return true
+	case <-q.ctx.Done():
+		q.release(inbox)
+		return false
+	}
 }
