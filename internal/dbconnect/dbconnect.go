@@ -1,16 +1,25 @@
 // Package dbconnect opens Maillage's SQLite databases as PocketBase does (the same driver and
-// pragmas as core.DefaultDBConnect), with one difference: each connection keeps the statements
-// it executes prepared, by their SQL text. PocketBase prepares every INSERT and UPDATE anew, and
-// SQLite compiles a table's triggers with each one (the revision history's, here): a bulk write
-// such as an import spent a fifth of its processor time preparing the same few statements.
+// pragmas as core.DefaultDBConnect) with two differences:
 //
-//	pb := pocketbase.NewWithConfig(pocketbase.Config{DBConnect: dbconnect.Connect})
+//   - each connection keeps the statements it executes prepared, by their SQL text. PocketBase
+//     prepares every INSERT and UPDATE anew, and SQLite compiles a table's triggers with each
+//     one (the revision history's, here): plain saves spent a fifth of their processor time
+//     preparing the same few statements.
+//
+//   - the data database is synchronous=FULL: in WAL mode NORMAL may lose the last acknowledged
+//     commits on a power cut, and the sync would then hand their change-log positions out again
+//     to new writes that devices already past them never pull. FULL costs an fsync per commit,
+//     not per record (docs/reliability.md, Crashes). The auxiliary database (logs) stays NORMAL.
+//
+//     pb := pocketbase.NewWithConfig(pocketbase.Config{DBConnect: dbconnect.Connect})
 package dbconnect
 
 import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"path/filepath"
+	"strings"
 
 	"github.com/pocketbase/dbx"
 	"modernc.org/sqlite"
@@ -21,9 +30,28 @@ import (
 const Pragmas = "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=journal_size_limit(200000000)" +
 	"&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=temp_store(MEMORY)&_pragma=cache_size(-32000)"
 
-// Connect opens the database at dbPath; it is a core.DBConnectFunc.
+// dataDB is the file name of PocketBase's data database (the other is auxiliary.db).
+const dataDB = "data.db"
+
+// Connect opens the database at dbPath, the data database with synchronous=FULL; it is a
+// core.DBConnectFunc.
 func Connect(dbPath string) (*dbx.DB, error) {
-	return dbx.NewFromDB(sql.OpenDB(connector{dsn: dbPath + Pragmas}), "sqlite"), nil
+	pragmas := Pragmas
+	if filepath.Base(dbPath) == dataDB {
+		pragmas = strings.Replace(Pragmas, "synchronous(NORMAL)", "synchronous(FULL)", 1)
+	}
+	return open(dbPath + pragmas), nil
+}
+
+// ConnectNormal opens the database at dbPath with PocketBase's pragmas unchanged
+// (synchronous=NORMAL): for tests, whose databases no power cut threatens.
+func ConnectNormal(dbPath string) (*dbx.DB, error) {
+	return open(dbPath + Pragmas), nil
+}
+
+// open opens dsn through connections that keep their statements.
+func open(dsn string) *dbx.DB {
+	return dbx.NewFromDB(sql.OpenDB(connector{dsn: dsn}), "sqlite")
 }
 
 // connector opens modernc.org/sqlite connections wrapped in a statement cache.

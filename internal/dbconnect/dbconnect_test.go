@@ -9,9 +9,9 @@ import (
 	"github.com/pocketbase/dbx"
 )
 
-// open opens a database in a temporary dir with one connection, so that every statement runs
-// on the connection whose kept statements the test reads.
-func open(t *testing.T) *dbx.DB {
+// openTest opens a data database in a temporary dir with one connection, so that every statement
+// runs on the connection whose kept statements the test reads.
+func openTest(t *testing.T) *dbx.DB {
 	t.Helper()
 	db, err := Connect(filepath.Join(t.TempDir(), "data.db"))
 	if err != nil {
@@ -56,22 +56,33 @@ func keptCount(t *testing.T, db *dbx.DB) int {
 	return n
 }
 
-func TestPragmasArePocketBases(t *testing.T) {
-	db := open(t)
-	var mode string
-	var fk, sync int
-	if err := db.NewQuery("PRAGMA journal_mode").Row(&mode); err != nil || mode != "wal" {
-		t.Fatalf("journal_mode %q, %v", mode, err)
-	}
-	_ = db.NewQuery("PRAGMA foreign_keys").Row(&fk)
-	_ = db.NewQuery("PRAGMA synchronous").Row(&sync)
-	if fk != 1 || sync != 1 {
-		t.Fatalf("foreign_keys %d, synchronous %d: want 1 (on), 1 (NORMAL)", fk, sync)
+func TestPragmasArePocketBasesButDataIsFull(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name    string
+		connect func(string) (*dbx.DB, error)
+		sync    int
+	}{{"data.db", Connect, 2}, {"auxiliary.db", Connect, 1}, {"data.db", ConnectNormal, 1}} {
+		db, err := c.connect(filepath.Join(dir, c.name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mode string
+		var fk, sync int
+		if err := db.NewQuery("PRAGMA journal_mode").Row(&mode); err != nil || mode != "wal" {
+			t.Fatalf("%s: journal_mode %q, %v", c.name, mode, err)
+		}
+		_ = db.NewQuery("PRAGMA foreign_keys").Row(&fk)
+		_ = db.NewQuery("PRAGMA synchronous").Row(&sync)
+		if fk != 1 || sync != c.sync {
+			t.Errorf("%s: foreign_keys %d, synchronous %d: want 1 (on), %d", c.name, fk, sync, c.sync)
+		}
+		_ = db.Close()
 	}
 }
 
 func TestARepeatedExecutionIsPreparedOnce(t *testing.T) {
-	db := open(t)
+	db := openTest(t)
 	mustExec(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", nil)
 	for i := range 100 {
 		mustExec(t, db, "INSERT INTO t (v) VALUES ({:v})", dbx.Params{"v": i})
@@ -85,7 +96,7 @@ func TestARepeatedExecutionIsPreparedOnce(t *testing.T) {
 }
 
 func TestTheLeastRecentlyUsedAreFinalized(t *testing.T) {
-	db := open(t)
+	db := openTest(t)
 	mustExec(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)", nil)
 	for i := range capacity + 10 {
 		mustExec(t, db, fmt.Sprintf("INSERT INTO t (v) VALUES (%d)", i), nil)
@@ -100,7 +111,7 @@ func TestTheLeastRecentlyUsedAreFinalized(t *testing.T) {
 }
 
 func TestAKeptStatementFollowsSchemaChanges(t *testing.T) {
-	db := open(t)
+	db := openTest(t)
 	const insert = "INSERT INTO t (v) VALUES ({:v})"
 	mustExec(t, db, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)", nil)
 	mustExec(t, db, insert, dbx.Params{"v": "a"})
@@ -120,7 +131,7 @@ func TestAKeptStatementFollowsSchemaChanges(t *testing.T) {
 }
 
 func TestAFailedExecutionLeavesTheStatementUsable(t *testing.T) {
-	db := open(t)
+	db := openTest(t)
 	const insert = "INSERT INTO t (v) VALUES ({:v})"
 	mustExec(t, db, "CREATE TABLE t (v TEXT UNIQUE)", nil)
 	mustExec(t, db, insert, dbx.Params{"v": "a"})

@@ -18,10 +18,11 @@ import (
 )
 
 // New returns a test app on a fresh data dir, migrated and wired with server.Bind, its
-// database opened as main.go opens it. It is cleaned up when the test ends.
+// database opened as main.go opens it (its statements kept prepared) but synchronous=NORMAL
+// (no power cut threatens a test). It is cleaned up when the test ends.
 func New(t testing.TB, cfg server.Config) *tests.TestApp {
 	t.Helper()
-	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: t.TempDir(), DBConnect: dbconnect.Connect})
+	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: t.TempDir(), DBConnect: dbconnect.ConnectNormal})
 	if err != nil {
 		t.Fatalf("new test app: %v", err)
 	}
@@ -36,7 +37,7 @@ func New(t testing.TB, cfg server.Config) *tests.TestApp {
 // with server.Bind. Auth tokens made in dataDir stay valid in the clone.
 func Clone(t testing.TB, dataDir string, cfg server.Config) *tests.TestApp {
 	t.Helper()
-	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: dataDir, EncryptionEnv: "pb_test_env", DBConnect: dbconnect.Connect})
+	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: dataDir, EncryptionEnv: "pb_test_env", DBConnect: dbconnect.ConnectNormal})
 	if err != nil {
 		t.Fatalf("clone test app: %v", err)
 	}
