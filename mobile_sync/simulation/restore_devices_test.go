@@ -30,6 +30,7 @@ import (
 type restoreRun struct {
 	sim       *Sim
 	a, b, c   *device
+	wires     map[*device]*deaf
 	want      map[string]map[string]string
 	deleted   map[string]bool
 	held      map[string]bool
@@ -40,9 +41,14 @@ type restoreRun struct {
 // exactly what its user may read, and what the restore lost is exactly the REST write made
 // after the backup (no device wrote it, so none can push it again).
 func TestRestoreWithDevicesHoldingUnsentWork(t *testing.T) {
-	run := runRestore(t, func() http.RoundTripper { return http.DefaultTransport })
+	run := runRestore(t, func() *deaf { return &deaf{} })
 	for _, f := range run.sim.report.Failures {
 		t.Error(f)
+	}
+	for d, wire := range run.wires {
+		if got := wire.Resets(); !slices.Equal(got, []string{ms.ResetEpoch}) {
+			t.Errorf("%s saw resets %v, want one %q after the restore", d.name, got, ms.ResetEpoch)
+		}
 	}
 	if lost := run.lost(); !slices.Equal(lost, []string{run.restWrite}) {
 		t.Errorf("the restore lost %v, want only the REST write made after the backup %s", lost, run.restWrite)
@@ -54,14 +60,14 @@ func TestRestoreWithDevicesHoldingUnsentWork(t *testing.T) {
 // what the server lost; the same checks catch both.
 func TestRestoreControls(t *testing.T) {
 	t.Run("reset ignored", func(t *testing.T) {
-		run := runRestore(t, func() http.RoundTripper { return &deaf{noReset: true} })
+		run := runRestore(t, func() *deaf { return &deaf{noReset: true} })
 		if !anyContains(run.sim.report.Failures, run.restWrite) {
 			t.Errorf("devices that ignore the epoch reset still hold %s: the checks missed it: %v", run.restWrite, run.sim.report.Failures)
 		}
 		t.Logf("caught: %v", run.sim.report.Failures)
 	})
 	t.Run("lost mutations ignored", func(t *testing.T) {
-		run := runRestore(t, func() http.RoundTripper { return &deaf{keepAcked: true} })
+		run := runRestore(t, func() *deaf { return &deaf{keepAcked: true} })
 		if len(run.sim.report.Failures) == 0 {
 			t.Error("devices that do not push the lost mutations again: the checks found nothing")
 		}
@@ -73,8 +79,8 @@ func anyContains(failures []string, sub string) bool {
 	return slices.ContainsFunc(failures, func(f string) bool { return strings.Contains(f, sub) })
 }
 
-// runRestore runs the scenario with each device's transport from transport.
-func runRestore(t *testing.T, transport func() http.RoundTripper) *restoreRun {
+// runRestore runs the scenario, each device over a transport of its own from transport.
+func runRestore(t *testing.T, transport func() *deaf) *restoreRun {
 	run := startRestoreRun(t, transport)
 	run.beforeBackup()
 	run.backup(t)
@@ -93,7 +99,7 @@ func runRestore(t *testing.T, transport func() http.RoundTripper) *restoreRun {
 	return run
 }
 
-func startRestoreRun(t *testing.T, transport func() http.RoundTripper) *restoreRun {
+func startRestoreRun(t *testing.T, transport func() *deaf) *restoreRun {
 	srv, err := StartServer(t.TempDir(), server.Config{Sync: syncConfig()}, catchRestart)
 	if err != nil {
 		t.Fatal(err)
@@ -104,12 +110,14 @@ func startRestoreRun(t *testing.T, transport func() http.RoundTripper) *restoreR
 		t.Fatal(err)
 	}
 	sim := &Sim{srv: srv, world: w, rest: REST{BaseURL: srv.URL(), HTTP: &http.Client{Timeout: 30 * time.Second}}}
-	run := &restoreRun{sim: sim, want: map[string]map[string]string{}, deleted: map[string]bool{}, held: map[string]bool{}}
+	run := &restoreRun{sim: sim, wires: map[*device]*deaf{}, want: map[string]map[string]string{}, deleted: map[string]bool{}, held: map[string]bool{}}
 	newDevice := func(i int, name string, u *User) *device {
+		wire := transport()
 		d := &device{name: name, user: u, c: client.New(client.Options{
-			BaseURL: srv.URL(), Token: u.Token, HTTP: &http.Client{Transport: transport(), Timeout: 30 * time.Second},
+			BaseURL: srv.URL(), Token: u.Token, HTTP: &http.Client{Transport: wire, Timeout: 30 * time.Second},
 			Rand: mrand.New(mrand.NewPCG(7, uint64(i))),
 		})}
+		run.wires[d] = wire
 		sim.devices = append(sim.devices, d)
 		return d
 	}

@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 
@@ -51,14 +52,23 @@ func (s *Server) restoreBackup(name string) error {
 	return s.start()
 }
 
-// deaf is a device's transport that rewrites pull answers (negative controls only): noReset
-// drops the reset (a device that does not notice the new epoch), keepAcked never lets
-// lastMutationSeq go down (a device that does not notice the server lost its mutations).
+// deaf is a device's transport that records the reasons of the resets its pull answers carry
+// and, for negative controls, rewrites them: noReset drops the reset (a device that does not
+// notice the new epoch), keepAcked never lets lastMutationSeq go down (a device that does not
+// notice the server lost its mutations).
 type deaf struct {
 	noReset, keepAcked bool
 
-	mu    sync.Mutex
-	acked float64
+	mu     sync.Mutex
+	acked  float64
+	resets []string
+}
+
+// Resets returns the reasons of the resets seen so far, in order.
+func (d *deaf) Resets() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.resets)
 }
 
 // RoundTrip forwards the request and rewrites the answer of a pull.
@@ -88,6 +98,9 @@ func (d *deaf) RoundTrip(req *http.Request) (*http.Response, error) {
 func (d *deaf) rewrite(page map[string]any) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if reset, ok := page["reset"].(map[string]any); ok {
+		d.resets = append(d.resets, fmt.Sprint(reset["reason"]))
+	}
 	if d.noReset {
 		page["reset"] = nil
 	}
