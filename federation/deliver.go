@@ -34,6 +34,7 @@ func (f *federation) bindDelivery(app core.App) {
 		})
 	}
 	bindQueueLife(app, q)
+	bindSharedInboxReset(app)
 }
 
 // bindQueueLife starts the queue when the app serves and stops it when the app terminates.

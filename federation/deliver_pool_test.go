@@ -88,3 +88,21 @@ func TestDeliveryPendingAtStart(t *testing.T) {
 		t.Fatalf("accepted %v, %d left", got, w.queueLength(t))
 	}
 }
+
+// TestSharedInboxForgotten: a follower's kept shared inbox is forgotten when its inbox changes,
+// and kept when something else changes (control).
+func TestSharedInboxForgotten(t *testing.T) {
+	w := newWorld(t)
+	f := testapp.NewRecord(t, w.app, s.FederationFollowers, map[string]any{s.FollowerFields.Actor: "https://a.example/u",
+		s.FollowerFields.Inbox: "https://a.example/u/inbox", s.FollowerSharedInbox: "https://a.example/inbox"})
+	f, _ = w.app.FindRecordById(s.FederationFollowers, f.Id) // as stored, with its original state
+	f.Set(s.FollowerFields.Follow, "https://a.example/u#follow-2")
+	if err := w.app.Save(f); err != nil || f.GetString(s.FollowerSharedInbox) == "" {
+		t.Fatalf("another change: %v, shared inbox %q", err, f.GetString(s.FollowerSharedInbox))
+	}
+	f, _ = w.app.FindRecordById(s.FederationFollowers, f.Id)
+	f.Set(s.FollowerFields.Inbox, "https://b.example/u/inbox")
+	if err := w.app.Save(f); err != nil || f.GetString(s.FollowerSharedInbox) != "" {
+		t.Fatalf("inbox changed: %v, shared inbox %q", err, f.GetString(s.FollowerSharedInbox))
+	}
+}

@@ -89,3 +89,14 @@ func (f *federation) readActivityJSON(ctx context.Context, url string, v any) er
 	}
 	return json.NewDecoder(io.LimitReader(resp.Body, maxDocument)).Decode(v)
 }
+
+// bindSharedInboxReset forgets a follower's shared inbox when its inbox changes (a new Follow
+// from a moved actor), so that it is read again at the next delivery.
+func bindSharedInboxReset(app core.App) {
+	app.OnRecordUpdate(s.FederationFollowers).BindFunc(func(e *core.RecordEvent) error {
+		if e.Record.GetString(s.FollowerFields.Inbox) != e.Record.Original().GetString(s.FollowerFields.Inbox) {
+			e.Record.Set(s.FollowerSharedInbox, "")
+		}
+		return e.Next()
+	})
+}
