@@ -13,6 +13,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/maillage/maillage/federation"
+	"github.com/maillage/maillage/internal/dbconnect"
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/internal/testapp"
 	s "github.com/maillage/maillage/schema"
@@ -21,10 +22,22 @@ import (
 // benchSite serves a test app on loopback, its application URL set, followed by n actors whose
 // loopback inboxes accept every delivery without reading it; heard hears each attempt.
 func benchSite(b *testing.B, n int) (app *tests.TestApp, heard chan error) {
+	return benchSiteOn(b, n, dbconnect.ConnectNormal)
+}
+
+// benchSiteOn is benchSite on a database opened by connect.
+func benchSiteOn(b *testing.B, n int, connect core.DBConnectFunc) (app *tests.TestApp, heard chan error) {
 	heard = make(chan error, 4096)
 	b.Cleanup(federation.OnAttemptForTest(func(_ string, _ int, err error) { heard <- err }))
 	b.Cleanup(federation.UseClientForTest(http.DefaultClient))
-	app = testapp.New(b, server.Config{})
+	app, err := tests.NewTestAppWithConfig(core.BaseAppConfig{DataDir: b.TempDir(), DBConnect: connect})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(app.Cleanup)
+	if err := server.Bind(app, server.Config{}); err != nil {
+		b.Fatal(err)
+	}
 	srv := httptest.NewServer(benchMux(b, app))
 	b.Cleanup(srv.Close)
 	app.Settings().Meta.AppURL = srv.URL
@@ -81,7 +94,14 @@ func wait(b *testing.B, heard chan error, n int) {
 // BenchmarkDeliver100Followers: a public event saved, then its Create signed and delivered to
 // 100 followers on loopback (each its own server), until the last is accepted.
 func BenchmarkDeliver100Followers(b *testing.B) {
-	app, heard := benchSite(b, 100)
+	b.Run("synchronous=NORMAL", func(b *testing.B) { benchDeliver(b, dbconnect.ConnectNormal) })
+	b.Run("synchronous=FULL", func(b *testing.B) { benchDeliver(b, dbconnect.Connect) })
+}
+
+// benchDeliver is BenchmarkDeliver100Followers on a database opened by connect (the test apps'
+// NORMAL, or production's FULL).
+func benchDeliver(b *testing.B, connect core.DBConnectFunc) {
+	app, heard := benchSiteOn(b, 100, connect)
 	b.ResetTimer()
 	for i := range b.N {
 		if err := app.Save(publicEvent(b, app, i)); err != nil {
