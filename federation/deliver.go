@@ -89,21 +89,59 @@ func (f *federation) announce(q *queue, rec *core.Record, kind string) {
 	}()
 }
 
-// enqueue queues the activity kind of rec once for each inbox of the followers.
+// enqueue queues the activity kind of rec once for each inbox of the territory's followers,
+// and, from its organisation's actor, once for each inbox of that organisation's followers.
 func (f *federation) enqueue(q *queue, rec *core.Record, kind string) error {
-	inboxes, err := f.inboxes(q)
-	if err != nil || len(inboxes) == 0 {
-		return err
-	}
 	refs, err := newRefs(q.app, siteBase(q.app))
 	if err != nil {
 		return err
 	}
-	body, err := json.Marshal(refs.activity(kind, rec))
+	audiences := []string{""} // the territory's followers, then its organisation's
+	if org := organisationOf(rec); org != "" {
+		audiences = append(audiences, org)
+	}
+	for _, followed := range audiences {
+		if err := f.enqueueFor(q, followed, refs.from(followed, refs.activity(kind, rec))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// enqueueFor queues activity once for each inbox of the followers of followed.
+func (f *federation) enqueueFor(q *queue, followed string, activity map[string]any) error {
+	inboxes, err := f.inboxes(q, followed)
+	if err != nil || len(inboxes) == 0 {
+		return err
+	}
+	body, err := json.Marshal(activity)
 	if err != nil {
 		return err
 	}
 	return q.push(body, inboxes...)
+}
+
+// organiserFields name the organisation of a record, by collection: its actor announces it.
+var organiserFields = map[string]string{s.Events: s.EventFields.Organiser, s.Initiatives: s.InitiativeFields.Organisation}
+
+// organisationOf is the id of rec's organisation, "" when it has none.
+func organisationOf(rec *core.Record) string {
+	if field, ok := organiserFields[rec.Collection().Name]; ok {
+		return rec.GetString(field)
+	}
+	return ""
+}
+
+// from makes activity the organisation org's (its actor, its followers, an id of its own);
+// unchanged for the territory ("").
+func (r *objectRefs) from(org string, activity map[string]any) map[string]any {
+	if org == "" {
+		return activity
+	}
+	actor := r.base + organisationsPath + org
+	activity["id"] = activity["id"].(string) + "-" + org
+	activity["actor"], activity["cc"] = actor, []string{actor + "/followers"}
+	return activity
 }
 
 // activity is the Create, Update or Delete (of a Tombstone) of rec's object.

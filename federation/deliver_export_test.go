@@ -42,3 +42,14 @@ func DueForTest(app core.App) int {
 
 // Backoff is the wait before each retry of a failed delivery.
 func Backoff() []time.Duration { return backoff }
+
+// InboxesForTest lists the inboxes an activity of followed ("" the territory, else an
+// organisation's id) is queued for.
+func InboxesForTest(app core.App, followed string) []string {
+	f := &federation{client: newClient()}
+	inboxes, err := f.inboxes(app.Store().Get(queueStoreKey).(*queue), followed)
+	if err != nil {
+		panic(err)
+	}
+	return inboxes
+}

@@ -6,15 +6,17 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
 	s "github.com/maillage/maillage/schema"
 )
 
-// inboxes lists where an activity goes: each follower's shared inbox (or its own inbox) once,
-// leaving out the blocked domains.
-func (f *federation) inboxes(q *queue) ([]string, error) {
-	followers, err := q.app.FindAllRecords(s.FederationFollowers)
+// inboxes lists where an activity of the actor followed ("" the territory, else an
+// organisation's id) goes: each of its followers' shared inbox (or own inbox) once, leaving out
+// the blocked domains.
+func (f *federation) inboxes(q *queue, followed string) ([]string, error) {
+	followers, err := q.app.FindAllRecords(s.FederationFollowers, dbx.HashExp{s.FollowerFollowed: followed})
 	if err != nil {
 		return nil, err
 	}

@@ -3,11 +3,13 @@ package federation
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/go-fed/httpsig"
@@ -43,7 +45,7 @@ func (f *federation) inbox(e *core.RequestEvent) error {
 	case doc["type"] == "Follow":
 		return f.follow(e, actor, doc)
 	case doc["type"] == "Undo" && undoesFollow(doc):
-		return unfollow(e, actor)
+		return unfollow(e, actor, doc)
 	case doc["type"] == "Accept" || doc["type"] == "Reject":
 		return f.answered(e, actor, doc)
 	case contentActivities[doc["type"]]:
@@ -98,33 +100,52 @@ func (f *federation) verifyWith(ctx context.Context, v httpsig.Verifier, fresh b
 	return actor, nil
 }
 
-// follow stores the follower of a Follow of the territory, then delivers the Accept in the
-// background (the answer never waits on the follower's server).
+// follow stores the follower of a Follow of the territory or of a public organisation's actor,
+// then delivers the Accept, from the actor followed, in the background (the answer never waits
+// on the follower's server).
 func (f *federation) follow(e *core.RequestEvent, actor remoteActor, doc Document) error {
-	self := baseURL(e) + actorPath
-	if str(doc, "object") != self || actor.Inbox == "" || !sameHost(actor.ID, actor.Inbox) {
+	target, followed, ok := followedActor(e, str(doc, "object"))
+	if !ok || actor.Inbox == "" || !sameHost(actor.ID, actor.Inbox) {
 		return e.BadRequestError("a Follow of another actor, or from an actor with no inbox of its own", nil)
 	}
-	if err := saveFollower(e.App, actor, str(doc, "id")); err != nil {
+	if err := saveFollower(e.App, actor, str(doc, "id"), followed); err != nil {
 		return err
 	}
 	keys, err := f.keys.get(e.App)
 	if err != nil {
 		return err
 	}
-	accept := map[string]any{"@context": asContext, "id": self + "#accept-" + fmt.Sprint(time.Now().UnixNano()),
-		"type": "Accept", "actor": self, "object": doc}
+	accept := map[string]any{"@context": asContext, "id": target + "#accept-" + fmt.Sprint(time.Now().UnixNano()),
+		"type": "Accept", "actor": target, "object": doc}
 	go func() {
-		if err := f.deliver(actor.Inbox, accept, self+"#main-key", keys.PrivateKeyPEM); err != nil {
+		if err := f.deliver(actor.Inbox, accept, target+"#main-key", keys.PrivateKeyPEM); err != nil {
 			e.App.Logger().Warn("federation: deliver Accept", "inbox", actor.Inbox, "error", err)
 		}
 	}()
 	return e.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
 }
 
-// saveFollower stores (or updates) the follower actor with its inbox and Follow id.
-func saveFollower(app core.App, actor remoteActor, followID string) error {
-	rec, err := app.FindFirstRecordByFilter(s.FederationFollowers, "actor = {:actor}", dbx.Params{"actor": actor.ID})
+// followedActor finds the local actor object names: the territory's (followed "") or a public
+// organisation's (followed its id).
+func followedActor(e *core.RequestEvent, object string) (id, followed string, ok bool) {
+	base := baseURL(e)
+	if object == base+actorPath {
+		return object, "", true
+	}
+	orgID, found := strings.CutPrefix(object, base+organisationsPath)
+	if !found {
+		return "", "", false
+	}
+	org, ok := publicOrganisation(e.App, orgID)
+	if !ok {
+		return "", "", false
+	}
+	return object, org.Id, true
+}
+
+// saveFollower stores (or updates) the follower actor of followed with its inbox and Follow id.
+func saveFollower(app core.App, actor remoteActor, followID, followed string) error {
+	rec, err := findFollower(app, actor.ID, followed)
 	if err != nil {
 		c, cerr := app.FindCollectionByNameOrId(s.FederationFollowers)
 		if cerr != nil {
@@ -133,9 +154,19 @@ func saveFollower(app core.App, actor remoteActor, followID string) error {
 		rec = core.NewRecord(c)
 	}
 	rec.Set(s.FollowerFields.Actor, actor.ID)
+	rec.Set(s.FollowerFollowed, followed)
 	rec.Set(s.FollowerFields.Inbox, actor.Inbox)
 	rec.Set(s.FollowerFields.Follow, followID)
 	return app.Save(rec)
+}
+
+// findFollower finds the follower row of actor following followed.
+func findFollower(app core.App, actor, followed string) (*core.Record, error) {
+	rows, err := app.FindAllRecords(s.FederationFollowers, dbx.HashExp{s.FollowerFields.Actor: actor, s.FollowerFollowed: followed})
+	if err != nil || len(rows) == 0 {
+		return nil, errors.Join(err, sql.ErrNoRows)
+	}
+	return rows[0], nil
 }
 
 // deliver POSTs activity, signed with the territory's key, to inbox.
@@ -172,9 +203,12 @@ func undoesFollow(doc Document) bool {
 	return ok && object["type"] == "Follow"
 }
 
-// unfollow removes the signer from the followers.
-func unfollow(e *core.RequestEvent, actor remoteActor) error {
-	rec, err := e.App.FindFirstRecordByFilter(s.FederationFollowers, "actor = {:actor}", dbx.Params{"actor": actor.ID})
+// unfollow removes the signer from the followers of the actor its Undo's Follow named (the
+// territory when it names none it knows).
+func unfollow(e *core.RequestEvent, actor remoteActor, doc Document) error {
+	follow, _ := doc["object"].(map[string]any)
+	_, followed, _ := followedActor(e, str(follow, "object"))
+	rec, err := findFollower(e.App, actor.ID, followed)
 	if err == nil {
 		if err := e.App.Delete(rec); err != nil {
 			return err

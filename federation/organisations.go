@@ -13,8 +13,10 @@ import (
 
 // Per-organisation actors: each public organisation is a Group, found by WebFinger as
 // acct:<slug of its name>@HOST (or its id), whose outbox holds the public events it organises
-// and the public initiatives it runs. It publishes, signs and accepts nothing of its own: a
-// Follow goes to the territory's inbox, which follows only the territory.
+// and the public initiatives it runs. Its inbox is the territory's, which stores a Follow of it
+// (federationFollowers.followed) and answers with its Accept; its followers are then sent, from
+// its actor, what the territory's followers are sent of its events and initiatives. It signs
+// with the territory's key, which its actor document publishes under its own id.
 
 // organisationsPath is where the organisations' actors are, by id.
 const organisationsPath = "/federation/organisations/"

@@ -16,3 +16,7 @@ const FederationFollowers = "federationFollowers"
 // FollowerFields names the fields of federationFollowers: the follower's actor id, its inbox,
 // and the id of its Follow activity.
 var FollowerFields = struct{ Actor, Inbox, Follow string }{"actor", "inbox", "follow"}
+
+// FollowerFollowed is the field of federationFollowers naming what the follower follows: empty
+// for the territory, else the id of a public organisation (its actor).
+const FollowerFollowed = "followed"
