@@ -9,6 +9,8 @@ const (
 	FieldStateCollection = "collection"
 	FieldStateRecord     = "record"
 	FieldStateValues     = "values"
+	// FieldStateDedupPending is set while the record's duplicates search is not stored yet.
+	FieldStateDedupPending = "dedupPending"
 )
 
 // FieldRDates is an event's added occurrences (JSON list of instants), beside its rrule and

@@ -1,16 +1,24 @@
 package importer
 
 import (
+	"fmt"
+
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/internal/prepared"
 	"github.com/maillage/maillage/interop/dedup"
+	s "github.com/maillage/maillage/schema"
 )
 
 // flagging finds the likely duplicates of the records an import creates. A real run looks for
 // them beside the writes: each chunk's records, once committed, are compared on a read
 // connection while the next chunk is written, and the pairs found are stored at the end, so
-// the search costs the writer nothing (it is a fifth of an import's work). A dry run, whose
-// records are never committed, flags each record in its transaction as it goes.
+// the search costs the writer nothing (it is a fifth of an import's work). Until then the
+// records' importStates rows say their search is pending, and are cleared in the transaction
+// that stores the pairs: a run stopped before its end (killed) leaves them set, and the next
+// run searches those records again. A dry run, whose records are never committed, flags each
+// record in its transaction as it goes.
 type flagging struct {
 	inline  bool
 	open    []*core.Record // created in the chunk being written
@@ -18,10 +26,12 @@ type flagging struct {
 	found   chan found
 }
 
-// found is what the background search returns: every pair, or why it stopped.
+// found is what the background search returns: every pair and the records searched, or why
+// it stopped.
 type found struct {
-	pairs []dedup.Pair
-	err   error
+	pairs    []dedup.Pair
+	searched []*core.Record
+	err      error
 }
 
 func newFlagging(app core.App, chunks int) *flagging {
@@ -63,13 +73,15 @@ func (f *flagging) search(app core.App) {
 			}
 			pairs, err := dedup.Find(app, rec)
 			out.pairs, out.err = append(out.pairs, pairs...), err
+			out.searched = append(out.searched, rec)
 		}
 	}
 	f.found <- out
 }
 
-// finish waits for the search and stores its pairs in one transaction, returning how many it
-// added (a pair found from both of its records is stored once).
+// finish waits for the search and stores its pairs in one transaction, with the searched
+// records no longer pending, returning how many pairs it added (a pair found from both of its
+// records is stored once).
 func (f *flagging) finish(app core.App) (int, error) {
 	if f.inline {
 		return 0, nil
@@ -83,7 +95,25 @@ func (f *flagging) finish(app core.App) (int, error) {
 	err := app.RunInTransaction(func(tx core.App) error {
 		var err error
 		n, err = dedup.Store(tx, out.pairs)
-		return err
+		if err != nil {
+			return err
+		}
+		return searched(tx, out.searched)
 	})
 	return n, err
+}
+
+// clearPendingSQL marks a record's importStates row searched.
+var clearPendingSQL = "UPDATE [[" + s.ImportStates + "]] SET [[" + s.FieldStateDedupPending + "]] = FALSE WHERE [[" +
+	s.FieldStateRecord + "]] = {:r} AND [[" + s.FieldStateCollection + "]] = {:c}"
+
+// searched marks the records' importStates rows searched.
+func searched(tx core.App, recs []*core.Record) error {
+	for _, rec := range recs {
+		_, err := prepared.Query(tx, clearPendingSQL).Bind(dbx.Params{"r": rec.Id, "c": rec.Collection().Name}).Execute()
+		if err != nil {
+			return fmt.Errorf("mark %s searched: %w", rec.Id, err)
+		}
+	}
+	return nil
 }

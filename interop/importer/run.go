@@ -100,9 +100,16 @@ func writeChunks(app core.App, r *run, items []interop.Item) error {
 		if err != nil {
 			return err
 		}
+		if chunkCommitted != nil {
+			chunkCommitted(start / chunkSize)
+		}
 	}
 	return nil
 }
+
+// chunkCommitted, when set (by tests only), is called after each committed chunk with its
+// index: a test stops a run there as a kill would.
+var chunkCommitted func(chunk int)
 
 // item imports one item. Problems with the item are counted in the summary; only what
 // threatens the whole run (the database failing) is returned.

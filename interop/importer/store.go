@@ -76,10 +76,16 @@ func (st state) values() values {
 	return v
 }
 
+// pending reports whether the record still waits for its duplicates search: an earlier run
+// created it and stopped before storing the pairs it found.
+func (st state) pending() bool {
+	return st.rec != nil && st.rec.GetBool(s.FieldStateDedupPending)
+}
+
 // store records what the source gave this time.
 func (st state) store(tx core.App, col *core.Collection, source, externalID, recordID string, v values) error {
 	if st.rec == nil {
-		return saveState(tx, col, source, externalID, recordID, v)
+		return saveState(tx, col, source, externalID, recordID, v, false)
 	}
 	st.rec.Set(s.FieldStateValues, v)
 	st.rec.Set(s.FieldStateRecord, recordID)
@@ -91,16 +97,18 @@ func (st state) store(tx core.App, col *core.Collection, source, externalID, rec
 // record save, and the collection has no rule or hook a save would run.
 var insertStateSQL = "INSERT INTO [[" + s.ImportStates + "]] ([[id]], [[" + s.FieldStateCollection + "]], [[" +
 	s.FieldStateRecord + "]], [[" + s.FieldSource + "]], [[" + s.FieldExternalID + "]], [[" + s.FieldStateValues +
-	"]], [[created]], [[updated]]) VALUES ({:id}, {:c}, {:r}, {:s}, {:e}, {:v}, {:now}, {:now})"
+	"]], [[" + s.FieldStateDedupPending + "]], [[created]], [[updated]]) VALUES ({:id}, {:c}, {:r}, {:s}, {:e}, {:v}, {:p}, {:now}, {:now})"
 
-func saveState(tx core.App, col *core.Collection, source, externalID, recordID string, v values) error {
+// saveState adds the importStates row of a new item; pending says its record still waits for
+// its duplicates search.
+func saveState(tx core.App, col *core.Collection, source, externalID, recordID string, v values, pending bool) error {
 	encoded, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("import state of %s/%s: %w", source, externalID, err)
 	}
 	_, err = prepared.Query(tx, insertStateSQL).Bind(dbx.Params{
 		"id": core.GenerateDefaultRandomId(), "c": col.Name, "r": recordID, "s": source, "e": externalID,
-		"v": string(encoded), "now": types.NowDateTime().String(),
+		"v": string(encoded), "p": pending, "now": types.NowDateTime().String(),
 	}).Execute()
 	if err != nil {
 		return fmt.Errorf("save import state of %s/%s: %w", source, externalID, err)

@@ -28,7 +28,7 @@ func (r *run) create(tx core.App, it interop.Item, up map[string]any) error {
 	if saved, err := r.save(tx, rec, it); !saved {
 		return err
 	}
-	if err := saveState(tx, r.col, r.opts.Source, it.ExternalID, rec.Id, normalise(r.col, up)); err != nil {
+	if err := saveState(tx, r.col, r.opts.Source, it.ExternalID, rec.Id, normalise(r.col, up), !r.flags.inline); err != nil {
 		return err
 	}
 	r.sum.Created++
@@ -59,11 +59,28 @@ func (r *run) update(tx core.App, it interop.Item, rec *core.Record, up map[stri
 	if err := r.saveConflicts(tx, rec, up, changes); err != nil {
 		return err
 	}
+	if err := r.searchAgain(tx, state, rec); err != nil {
+		return err
+	}
 	if err := state.store(tx, r.col, r.opts.Source, it.ExternalID, rec.Id, upstream); err != nil {
 		return err
 	}
 	r.count(written)
 	return nil
+}
+
+// searchAgain hands the search a record whose duplicates an earlier run never stored (it
+// stopped between the record's chunk and its pairs); inline, it is flagged at once.
+func (r *run) searchAgain(tx core.App, st state, rec *core.Record) error {
+	if !st.pending() {
+		return nil
+	}
+	n, err := r.flags.created(tx, rec)
+	r.sum.Duplicates += n
+	if err == nil && r.flags.inline {
+		st.rec.Set(s.FieldStateDedupPending, false)
+	}
+	return err
 }
 
 // apply sets the fields to write on rec and reports whether there is any.
