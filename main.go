@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/maillage/maillage/basemap"
+	"github.com/maillage/maillage/internal/debugpprof"
 	"github.com/maillage/maillage/internal/dbconnect"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
@@ -39,6 +40,7 @@ func main() {
 	if err := server.Bind(pb, cfg); err != nil {
 		log.Fatal(err)
 	}
+	debugpprof.ListenFromEnv() // MAILLAGE_PPROF=127.0.0.1:6060: profiles for load runs
 	if err := pb.Start(); err != nil {
 		log.Fatal(err)
 	}

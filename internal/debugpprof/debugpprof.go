@@ -1,0 +1,55 @@
+// Package debugpprof serves Go's profiler (net/http/pprof) on a loopback address when the
+// environment names one, for measuring the server under load (loadtest/, BENCHMARKS.md):
+//
+//	MAILLAGE_PPROF=127.0.0.1:6060 maillage serve
+//	go tool pprof http://127.0.0.1:6060/debug/pprof/profile?seconds=30
+//
+// Unset, nothing is served. Only loopback addresses are accepted: profiles show the data.
+package debugpprof
+
+import (
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"net/http/pprof"
+	"os"
+)
+
+// EnvVar names the address to serve the profiler on.
+const EnvVar = "MAILLAGE_PPROF"
+
+// ListenFromEnv starts the profiler's server in the background when EnvVar is set.
+func ListenFromEnv() {
+	addr := os.Getenv(EnvVar)
+	if addr == "" {
+		return
+	}
+	if err := checkLoopback(addr); err != nil {
+		log.Fatalf("%s: %v", EnvVar, err)
+	}
+	go func() { log.Println(http.ListenAndServe(addr, Handler())) }()
+}
+
+// Handler serves the profiles under /debug/pprof/.
+func Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	return mux
+}
+
+// checkLoopback refuses an address whose host is not a loopback IP.
+func checkLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("%q is not a loopback address (e.g. 127.0.0.1:6060)", addr)
+	}
+	return nil
+}

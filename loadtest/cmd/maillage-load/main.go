@@ -1,0 +1,113 @@
+// Command maillage-load runs N simulated devices against the real maillage binary on
+// loopback and prints p50/p95/p99 latencies per operation, errors and the server's memory
+// (loadtest package, BENCHMARKS.md "Load: N devices against the binary"):
+//
+//	go run ./loadtest/cmd/maillage-load -devices 1000 -duration 60s
+//	go run ./loadtest/cmd/maillage-load -devices 100 -profile cpu.pprof   # then go tool pprof
+//
+// Unless -binary names one, it builds the binary of the current module; the server runs on a
+// fresh data dir with the demo territory and no rate limits (every device shares 127.0.0.1).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"github.com/maillage/maillage/loadtest"
+)
+
+func main() {
+	var cfg loadtest.Config
+	flag.IntVar(&cfg.Devices, "devices", 100, "devices running at once")
+	flag.IntVar(&cfg.DevicesPerUser, "per-user", 4, "devices sharing one account")
+	flag.DurationVar(&cfg.Ramp, "ramp", 20*time.Second, "window over which the devices arrive (initial sync, subscription)")
+	flag.DurationVar(&cfg.Duration, "duration", 60*time.Second, "how long the devices act once all arrived")
+	flag.DurationVar(&cfg.Think, "think", 20*time.Second, "mean pause between two actions of a device")
+	flag.Uint64Var(&cfg.Seed, "seed", 1, "seed of the devices' choices")
+	binary := flag.String("binary", "", "the maillage binary (default: go build of the current module)")
+	profile := flag.String("profile", "", "write a CPU profile of the server over the action phase to this file")
+	verify := flag.Bool("verify", true, "sync every device at the end and check each sees every contribution")
+	flag.Parse()
+	if err := run(cfg, *binary, *profile, *verify); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// run starts the server, runs the devices, and prints the figures.
+func run(cfg loadtest.Config, bin, profile string, verify bool) error {
+	dir, err := os.MkdirTemp("", "maillage-load-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if bin == "" {
+		if bin, err = loadtest.Build(".", dir); err != nil {
+			return err
+		}
+	}
+	srv, pprofAddr, err := start(bin, dir, profile != "")
+	if err != nil {
+		return err
+	}
+	defer srv.Stop()
+	cfg.BaseURL = srv.URL()
+	fmt.Printf("server pid %d at %s; %s\n", srv.PID(), srv.URL(), loadtest.Machine())
+	if profile != "" {
+		go profileActions(cfg, pprofAddr, profile)
+	}
+	return measure(cfg, srv, verify)
+}
+
+// start serves a fresh data dir, with the profiler on a loopback port when asked.
+func start(bin, dir string, profiled bool) (*loadtest.Server, string, error) {
+	if !profiled {
+		srv, err := loadtest.StartServer(bin, dir+"/data")
+		return srv, "", err
+	}
+	addr, err := loadtest.FreeAddr()
+	if err != nil {
+		return nil, "", err
+	}
+	srv, err := loadtest.StartServer(bin, dir+"/data", "MAILLAGE_PPROF="+addr)
+	return srv, addr, err
+}
+
+// profileActions takes the server's CPU profile over the action phase (after the ramp and
+// the accounts' creation, which it estimates at 2 s per 100 accounts).
+func profileActions(cfg loadtest.Config, addr, file string) {
+	accounts := time.Duration(cfg.Devices/max(cfg.DevicesPerUser, 1)/100+1) * 2 * time.Second
+	time.Sleep(accounts + cfg.Ramp)
+	if err := loadtest.CPUProfile(context.Background(), addr, cfg.Duration-time.Second, file); err != nil {
+		log.Printf("profile: %v", err)
+		return
+	}
+	log.Printf("CPU profile of the server written to %s", file)
+}
+
+// measure runs the devices, prints the table and the summary, and verifies.
+func measure(cfg loadtest.Config, srv *loadtest.Server, verify bool) error {
+	mem := loadtest.SampleMemory(srv.PID())
+	t0 := time.Now()
+	res, err := loadtest.Run(context.Background(), cfg)
+	elapsed := time.Since(t0)
+	maxRSS, now := mem.Stop()
+	if err != nil {
+		return err
+	}
+	loadtest.WriteTable(os.Stdout, res.Recorder.Stats())
+	sum := loadtest.Summarise(res, elapsed)
+	sum.MaxRSS, sum.PeakRSS = maxRSS, now.Peak
+	sum.Write(os.Stdout)
+	if !verify {
+		return nil
+	}
+	if err := loadtest.Verify(context.Background(), res); err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	fmt.Printf("verified: every device sees the %d contributions with their last names\n", sum.Contribs)
+	return nil
+}
