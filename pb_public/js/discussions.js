@@ -32,8 +32,9 @@ export async function discussionsFor(c, rec, ctx, opts = {}) {
         if (!box.isConnected) {
             stop();
         } else if (what.some((x) => x === "*" || x === "comments" || x === "posts")) {
-            draw();
+            return draw();
         }
+        return undefined;
     });
     return box;
 }

@@ -109,3 +109,50 @@ test("a failing view shows its error and the router keeps working", async () => 
     await router.draw();
     assert.equal(main.shown, "fine");
 });
+
+test("a view's data callback still reading when the next view is asked never overwrites it", async () => {
+    const { Router } = await import("../../pb_public/js/ui/router.js");
+    const main = fakePage();
+    /** @type {(what: string[]) => any} */
+    let changed = () => undefined;
+    /** @type {Array<() => void>} */
+    const release = [];
+    const ctx = { onData: (/** @type {any} */ fn) => { changed = fn; return () => { changed = () => undefined; }; } };
+    // The page view redraws itself on data, reading slowly; the edit form draws at once.
+    const page = { render: async (/** @type {any} */ m, /** @type {any} */ _p, /** @type {any} */ c) => {
+        m.shown = "page";
+        return c.onData(async () => { await new Promise((r) => release.push(() => r(undefined))); m.shown = "page again"; });
+    } };
+    const form = { render: async (/** @type {any} */ m) => { m.shown = "form"; } };
+    const router = new Router(main, ctx, async (/** @type {string} */ v) => (v === "wiki" ? page : form));
+    location.hash = "#/wiki";
+    await router.draw();
+    const late = changed(["pages"]); // a sync lands: the page starts its redraw
+    location.hash = "#/edit/pages/x";
+    const next = router.draw();
+    await new Promise((r) => setTimeout(r, 10));
+    release.forEach((r) => r());
+    await Promise.all([late, next, router.running]);
+    assert.equal(main.shown, "form", "the form, asked last, is what shows");
+    assert.equal(main.dataset.view, "contribute");
+});
+
+test("a data callback of a view already left is dropped unrun", async () => {
+    const { Router } = await import("../../pb_public/js/ui/router.js");
+    const main = fakePage();
+    /** @type {Array<(what: string[]) => any>} */
+    const callbacks = [];
+    const ran = [];
+    const ctx = { onData: (/** @type {any} */ fn) => { callbacks.push(fn); return () => undefined; } };
+    const view = { render: async (/** @type {any} */ _m, /** @type {any} */ _p, /** @type {any} */ c) => {
+        c.onData(() => { ran.push(location.hash); });
+    } };
+    const router = new Router(main, ctx, async () => view);
+    location.hash = "#/map";
+    await router.draw();
+    location.hash = "#/list";
+    await router.draw();
+    callbacks.forEach((fn) => fn(["*"])); // the map's callback was never stopped (a view's bug)
+    await router.running;
+    assert.deepEqual(ran, ["#/list"], "only the view shown runs its callback");
+});

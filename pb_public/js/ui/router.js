@@ -2,8 +2,10 @@
 // Hash routes of the PWA. Each route names a view module js/views/<view>.js, imported lazily,
 // which exports `async function render(main, params, ctx)`: main is the <main> element, params
 // the route's named parts plus the query (#/list?q=jardin → {q: "jardin"}), ctx is
-// {db, sync, session, t, navigate} made by app.js. render may return a function, called
-// before the next view is drawn (to drop listeners or timers).
+// {db, sync, session, t, navigate, onData} made by app.js. render may return a function, called
+// before the next view is drawn (to drop listeners or timers). A view's data callbacks
+// (ctx.onData) run one at a time with the router's draws and never once the view is left: a
+// callback should return its redraw's promise.
 import { markCurrent } from "./nav.js";
 
 /** @typedef {{view: string, params: Record<string, string>}} Match */
@@ -109,6 +111,10 @@ export class Router {
         this.running = null;
         /** @type {(() => void)|null} */
         this.cleanup = null;
+        /** generation counts the views drawn; a data callback of an earlier one is dropped. */
+        this.generation = 0;
+        /** @type {Array<() => Promise<void>>} */
+        this.refreshes = [];
     }
 
     /** start draws the current hash and every later one. */
@@ -135,17 +141,58 @@ export class Router {
         return this.running;
     }
 
-    /** drain draws until no draw is wanted (running is cleared in the same turn as the check). */
+    /**
+     * drain draws until no draw is wanted and runs the views' data callbacks in between, one
+     * at a time (running is cleared in the same turn as the check). A wanted draw goes first:
+     * the callbacks it makes stale are dropped unrun.
+     */
     async drain() {
         try {
-            while (this.wanted) {
-                const { refresh } = this.wanted;
-                this.wanted = null;
-                await this.drawSafely(refresh);
+            while (this.wanted || this.refreshes.length) {
+                if (this.wanted) {
+                    const { refresh } = this.wanted;
+                    this.wanted = null;
+                    this.refreshes = [];
+                    await this.drawSafely(refresh);
+                } else {
+                    await /** @type {() => Promise<void>} */ (this.refreshes.shift())();
+                }
             }
         } finally {
             this.running = null;
         }
+    }
+
+    /**
+     * viewContext is the ctx of the view drawn as generation gen: its onData callbacks queue
+     * behind the router's draws and are dropped once another view is drawn, so that a redraw
+     * still reading the device's store never overwrites the next view.
+     * @param {number} gen
+     */
+    viewContext(gen) {
+        const base = this.ctx;
+        const onData = (/** @type {(what: string[]) => any} */ fn, /** @type {number|undefined} */ ms) =>
+            base.onData((/** @type {string[]} */ what) => this.whileShown(gen, () => fn(what)), ms);
+        return Object.create(base, { onData: { value: onData } });
+    }
+
+    /**
+     * whileShown queues fn to run after the draws under way if view generation gen still shows.
+     * @param {number} gen
+     * @param {() => any} fn
+     */
+    whileShown(gen, fn) {
+        this.refreshes.push(async () => {
+            if (gen !== this.generation) {
+                return;
+            }
+            try {
+                await fn();
+            } catch (err) {
+                console.error("view refresh failed", err);
+            }
+        });
+        this.running ??= this.drain();
     }
 
     /**
@@ -172,7 +219,7 @@ export class Router {
         this.cleanup?.();
         this.cleanup = null;
         this.main.dataset.view = view;
-        const done = await mod.render(this.main, params, this.ctx);
+        const done = await mod.render(this.main, params, this.viewContext(++this.generation));
         this.cleanup = typeof done === "function" ? done : null;
         // Focus follows navigation, not the first load: there the skip link comes first.
         if (!refresh && this.drawn && location.hash !== this.drawn) {

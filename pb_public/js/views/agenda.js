@@ -31,9 +31,7 @@ export async function render(main, params, ctx) {
     };
     // Listening before the first draw: a sync that ends while it reads is not missed.
     const stop = ctx.onData((/** @type {string[]} */ what) => {
-        if (what.includes("*") || what.includes("events")) {
-            draw();
-        }
+        return what.includes("*") || what.includes("events") ? draw() : undefined;
     });
     await draw().catch((err) => { stop(); throw err; });
     return stop;

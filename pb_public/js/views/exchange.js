@@ -52,8 +52,9 @@ function watch(box, ctx) {
         if (!box.isConnected) {
             stop();
         } else if (what.some((c) => c === "*" || WATCHED.includes(c))) {
-            redraw();
+            return redraw();
         }
+        return undefined;
     });
 }
 

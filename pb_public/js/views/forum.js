@@ -35,9 +35,7 @@ export async function render(main, params, ctx) {
         return undefined; // a form being typed is never redrawn under the fingers
     }
     return ctx.onData((/** @type {string[]} */ what) => {
-        if (what.some((c) => c === "*" || c === "threads" || c === "comments")) {
-            draw();
-        }
+        return what.some((c) => c === "*" || c === "threads" || c === "comments") ? draw() : undefined;
     });
 }
 

@@ -43,9 +43,7 @@ export async function render(main, params, ctx) {
     more.addEventListener("click", () => { shown += PAGE; update(false); });
     // Listening before the first draw: a sync that ends while it reads is not missed.
     const stop = ctx.onData((/** @type {string[]} */ what) => {
-        if (what.some((c) => c === "*" || SEARCHED.includes(c))) {
-            update(false);
-        }
+        return what.some((c) => c === "*" || SEARCHED.includes(c)) ? update(false) : undefined;
     }, 1000);
     await update(true).catch((err) => { stop(); throw err; });
     return stop;

@@ -114,9 +114,7 @@ async function drawData(L, map, ctx, legend, box, fit) {
         setMarkers(list.filter((r) => hasGeo(r.geo)).map((r) => marker(L, r, cats, ctx)));
     });
     const stop = ctx.onData((/** @type {string[]} */ what) => {
-        if (what.some((c) => ["*", "initiatives", "categories"].includes(c))) {
-            draw();
-        }
+        return what.some((c) => ["*", "initiatives", "categories"].includes(c)) ? draw() : undefined;
     }, REDRAW_MS);
     await draw().catch((err) => { stop(); throw err; });
     return stop;

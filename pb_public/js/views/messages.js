@@ -31,9 +31,7 @@ export async function render(main, params, ctx) {
     const draw = () => (params.id ? drawConversation(box, params.id, me, ctx) : drawList(box, me, ctx))
         .catch(() => { /* database closing on sign-out */ });
     const stopData = ctx.onData((/** @type {string[]} */ what) => {
-        if (what.some((c) => WATCHED.includes(c))) {
-            draw();
-        }
+        return what.some((c) => WATCHED.includes(c)) ? draw() : undefined;
     });
     const stopLive = live(ctx);
     await draw();

@@ -35,9 +35,7 @@ export async function render(main, params, ctx) {
     };
     await draw();
     return ctx.onData((/** @type {string[]} */ what) => {
-        if (what.some((c) => c === "*" || c === "pages")) {
-            draw();
-        }
+        return what.some((c) => c === "*" || c === "pages") ? draw() : undefined;
     });
 }
 
