@@ -8,13 +8,15 @@ import (
 	"log"
 	"os"
 
+	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase"
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/spf13/cobra"
 
 	"github.com/maillage/maillage/basemap"
-	"github.com/maillage/maillage/internal/debugpprof"
 	"github.com/maillage/maillage/internal/dbconnect"
+	"github.com/maillage/maillage/internal/debugpprof"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/interop/export"
@@ -22,21 +24,33 @@ import (
 	_ "github.com/maillage/maillage/migrations"
 	pbpublic "github.com/maillage/maillage/pb_public"
 	"github.com/maillage/maillage/push"
+	"github.com/maillage/maillage/replication"
 )
 
 func main() {
+	// restore-replica runs before any app exists: PocketBase would create data.db on opening.
+	if ran, err := replication.RunBeforeApp(os.Args[1:]); ran {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "Error: "+err.Error())
+			os.Exit(1)
+		}
+		return
+	}
 	// Dev mode (SQL logging, PWA served from disk) only when asked for with --dev, even under
 	// `go run`, so that the quick start stays quiet. The database keeps its statements prepared.
-	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: dbconnect.Connect})
+	replicate := new(string)
+	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: connectFor(replicate)})
 	cfg, err := readConfig(pb, os.Args[1:])
 	if err != nil {
 		log.Fatal(err)
 	}
+	*replicate = cfg.Replicate
 	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
 	failed := false
 	pb.RootCmd.AddCommand(exitStatus(geoapi.TerritoryCommand(pb), &failed))
 	pb.RootCmd.AddCommand(exitStatus(importer.Command(pb), &failed))
 	pb.RootCmd.AddCommand(exitStatus(basemap.Command(pb), &failed))
+	pb.RootCmd.AddCommand(replication.Command())
 	if err := server.Bind(pb, cfg); err != nil {
 		log.Fatal(err)
 	}
@@ -46,6 +60,18 @@ func main() {
 	}
 	if failed {
 		os.Exit(1)
+	}
+}
+
+// connectFor opens the databases with dbconnect's statement cache; data.db without automatic
+// checkpoints when *replicate (read at bootstrap, after the flags) names a Litestream
+// configuration, for Litestream must be its only checkpointer.
+func connectFor(replicate *string) core.DBConnectFunc {
+	return func(dbPath string) (*dbx.DB, error) {
+		if *replicate != "" {
+			return dbconnect.ConnectReplicated(dbPath)
+		}
+		return dbconnect.Connect(dbPath)
 	}
 }
 
@@ -100,6 +126,8 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"push services (host:port, comma-separated) accepted besides the browsers' own, e.g. a self-hosted one; env MAILLAGE_PUSH_HOSTS")
 	flags.BoolVar(&cfg.RateLimits, "rate-limits", os.Getenv("MAILLAGE_RATE_LIMITS") != "off",
 		"give a new database the default rate limits (sign-in, sign-up, password reset, writes) at first start; adjust them in the dashboard, Settings > Rate limits; env MAILLAGE_RATE_LIMITS=off for none")
+	flags.StringVar(&cfg.Replicate, "replicate", os.Getenv(replication.EnvConfig),
+		"a Litestream configuration file (litestream.yml): replicate data.db while serving, restore it from the replica when missing; env "+replication.EnvConfig)
 	moderationFlags(flags, &cfg.Moderation)
 	_ = pb.RootCmd.ParseFlags(args) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())

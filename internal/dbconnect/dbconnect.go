@@ -43,6 +43,19 @@ func Connect(dbPath string) (*dbx.DB, error) {
 	return open(dbPath + pragmas), nil
 }
 
+// ConnectReplicated is Connect for a data dir whose data.db Litestream replicates (package
+// replication): data.db's connections never checkpoint on their own (wal_autocheckpoint=0).
+// Litestream must be the only checkpointer: it holds a read transaction so that no frame leaves
+// the WAL before it has copied it, and checkpoints itself (PASSIVE every 1000 pages and every
+// minute, TRUNCATE past its limit). auxiliary.db is not replicated and keeps autocheckpoints.
+func ConnectReplicated(dbPath string) (*dbx.DB, error) {
+	if filepath.Base(dbPath) != dataDB {
+		return Connect(dbPath)
+	}
+	return open(dbPath + strings.Replace(Pragmas, "synchronous(NORMAL)", "synchronous(FULL)", 1) +
+		"&_pragma=wal_autocheckpoint(0)"), nil
+}
+
 // ConnectNormal opens the database at dbPath with PocketBase's pragmas unchanged
 // (synchronous=NORMAL): for tests, whose databases no power cut threatens.
 func ConnectNormal(dbPath string) (*dbx.DB, error) {

@@ -38,6 +38,7 @@ import (
 	mobilesync "github.com/maillage/maillage/mobile_sync"
 	"github.com/maillage/maillage/network"
 	"github.com/maillage/maillage/push"
+	"github.com/maillage/maillage/replication"
 )
 
 // Config is everything Maillage reads from flags and the environment, once, in main.go.
@@ -69,6 +70,9 @@ type Config struct {
 	// RateLimits writes the default rate limits into a new database's settings at first start
 	// (hardening.DefaultRateLimits); the tests' apps leave it off.
 	RateLimits bool
+	// Replicate is a Litestream configuration file: data.db is replicated while serving
+	// (package replication); empty: no replication.
+	Replicate string
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
@@ -107,6 +111,9 @@ func Bind(app core.App, cfg Config) error {
 		return err
 	}
 	backups.Register(app)
+	if err := replication.Register(app, cfg.Replicate); err != nil {
+		return err
+	}
 	demo.Register(app, cfg.Demo)
 	if cfg.Public != nil {
 		bindPublic(app, cfg.Public)
