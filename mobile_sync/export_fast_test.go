@@ -18,7 +18,8 @@ func ColumnJSON(app core.App, c *core.Collection, id string) (json.RawMessage, e
 	if w == nil {
 		return nil, fmt.Errorf("%s has a field the column writer cannot write", c.Name)
 	}
-	p, err := w.readRows(app.DB(), app.RecordQuery(c).AndWhere(dbx.HashExp{c.Name + ".id": id}))
+	q := app.RecordQuery(c).AndWhere(dbx.HashExp{c.Name + ".id": id}).Build()
+	p, err := w.readRows(app.DB(), q.SQL(), q.Params())
 	if err != nil || len(p.raws) != 1 {
 		return nil, fmt.Errorf("read %s/%s: %d rows, %v", c.Name, id, len(p.raws), err)
 	}

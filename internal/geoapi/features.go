@@ -49,6 +49,10 @@ func featureSizeHint(q Query) int {
 // writeFeature writes one Feature: its id, its point (6 decimals, about 0.1 m, as RFC 7946
 // recommends) and its properties.
 func writeFeature(buf *bytes.Buffer, h hit, q Query) error {
+	if h.feature != nil {
+		buf.Write(h.feature)
+		return nil
+	}
 	p := h.record.GetGeoPoint(s.FieldGeo)
 	buf.WriteString(`{"type":"Feature","id":`)
 	if err := writeJSON(buf, h.record.Id); err != nil {

@@ -25,9 +25,12 @@ const MaxBlurredCandidates = 20000
 // point answers the query is read: a blurred point lies at most this far from the true one.
 const blurMargin = geo.BlurMaxOffsetMeters + geo.BlurCellMeters
 
-// hit is a record that answers a query, with its distance to near.
+// hit is a feature that answers a query: its record (the read-hook path) or its feature
+// already written (featureWriter), its point as the reader sees it and its distance to near.
 type hit struct {
 	record   *core.Record
+	feature  []byte
+	point    geo.Point
 	distance float64
 }
 
@@ -64,29 +67,67 @@ func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
 		return result{}, err
 	}
 	query.AndWhere(indexed(c.Name, q.SearchBox(), blurred))
-	if cols := columns(c, q.Fields); cols != nil {
-		query.Select(cols...)
-	}
 	rowLimit := q.Limit + 1
+	order := []string{c.Name + ".rowid ASC"}
 	if blurred {
 		rowLimit = MaxBlurredCandidates + 1
 	} else if q.Near != nil {
-		query.OrderBy(planeDistance(c.Name, *q.Near) + " ASC")
+		order = append([]string{planeDistance(c.Name, *q.Near) + " ASC"}, order...)
 	}
-	records := []*core.Record{}
-	if err := query.AndOrderBy(c.Name + ".rowid ASC").Limit(int64(rowLimit)).All(&records); err != nil {
+	rows := byRowid(e.App, c, query.OrderBy(order...).Limit(int64(rowLimit)), q.Fields).OrderBy(order...)
+	var hits []hit
+	var cut bool
+	if w := newFeatureWriter(c, q); w != nil {
+		hits, cut, err = w.read(e.App.DB(), rows, rowLimit)
+	} else {
+		hits, cut, err = enrichedHits(e, rows, q, rowLimit)
+	}
+	if err != nil {
 		return result{}, fmt.Errorf("geo query %s: %w", c.Name, err)
+	}
+	r := keep(hits, q)
+	r.truncated = r.truncated || cut
+	return r, nil
+}
+
+// byRowid is the query of the rows q selects, in their order (given again to the result), by
+// their rowids alone: q (SELECT DISTINCT when the list rule joins other tables) picks the
+// distinct rowids within its order and limit, and the outer query reads those rows (only the
+// columns fields needs, when it names some). SQLite then deduplicates rowids instead of whole
+// rows of about 1 KB, and never more rows than the limit.
+func byRowid(app core.App, c *core.Collection, q *dbx.SelectQuery, fields []string) *dbx.SelectQuery {
+	inner := q.Select(c.Name + ".rowid").Build()
+	outer := app.RecordQuery(c).AndWhere(dbx.NewExp("[["+c.Name+".rowid]] IN ("+inner.SQL()+")", inner.Params()))
+	if cols := columns(c, fields); cols != nil {
+		outer.Select(cols...)
+	}
+	return outer
+}
+
+// enrichedHits reads rows as records and enriches them like the list API's (OnRecordEnrich
+// blurs offers): the points are then the ones the reader sees. Reading rowLimit rows means
+// there were more (cut): the last is left out.
+func enrichedHits(e *core.RequestEvent, rows *dbx.SelectQuery, q Query, rowLimit int) ([]hit, bool, error) {
+	records := []*core.Record{}
+	if err := rows.All(&records); err != nil {
+		return nil, false, err
 	}
 	cut := len(records) == rowLimit
 	if cut {
 		records = records[:rowLimit-1]
 	}
 	if err := apis.EnrichRecords(e, records); err != nil {
-		return result{}, err
+		return nil, false, err
 	}
-	r := keep(records, q)
-	r.truncated = r.truncated || cut
-	return r, nil
+	hits := make([]hit, 0, len(records))
+	for _, rec := range records {
+		p := rec.GetGeoPoint(s.FieldGeo)
+		pt := geo.Point{Lon: p.Lon, Lat: p.Lat}
+		if ok, d := q.Matches(pt); ok {
+			hits = append(hits, hit{record: rec, point: pt, distance: d})
+		}
+	}
+	return hits, cut, nil
 }
 
 // listQuery is the collection's records the reader may list, with the category and commune
@@ -162,16 +203,8 @@ func planeDistance(table string, p geo.Point) string {
 		lon, lat, p.Lon, p.Lat, kx*kx)
 }
 
-// keep checks each record's point as the reader sees it against q, sorts by distance when q
-// has near, and keeps q.Limit.
-func keep(records []*core.Record, q Query) result {
-	hits := make([]hit, 0, len(records))
-	for _, rec := range records {
-		p := rec.GetGeoPoint(s.FieldGeo)
-		if ok, d := q.Matches(geo.Point{Lon: p.Lon, Lat: p.Lat}); ok {
-			hits = append(hits, hit{record: rec, distance: d})
-		}
-	}
+// keep sorts hits by distance when q has near and keeps q.Limit.
+func keep(hits []hit, q Query) result {
 	if q.Near != nil {
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].distance < hits[j].distance })
 	}

@@ -1,0 +1,183 @@
+package geoapi_test
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/maillage/maillage/internal/geoapi"
+	s "github.com/maillage/maillage/schema"
+)
+
+// The queries the written features are compared on: the full answer, a map layer's fields,
+// nearby with distance and collectionName, the limit cutting, a category filter, a signed-in
+// reader.
+var featureQueries = []string{
+	"?bbox=" + bboxAroundBasilica,
+	"?bbox=" + bboxAroundBasilica + "&fields=id,description,categories,collectionName",
+	"?near=2.3596,48.9356&radius=2000",
+	"?near=2.3596,48.9356&radius=2000&fields=distance,collectionName,id,created,deleted",
+	"?limit=1",
+	"?bbox=2.2,48.8,2.5,49.0&limit=2&category=jardins-partages",
+}
+
+// For every content collection, features written straight from the columns (the server's
+// path for collections without enrich hooks, blur or hidden fields) are byte for byte the
+// features written through records and EnrichRecords, for records with every field filled with
+// awkward values and with empty ones, on each of featureQueries, for anonymous and a
+// moderator.
+func TestWrittenFeaturesEqualRecordFeatures(t *testing.T) {
+	w := newWorld(t)
+	h := router(t, w.app)
+	for _, coll := range s.Content {
+		c, err := w.app.FindCollectionByNameOrId(coll)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := coll != s.Offers; geoapi.WritesColumns(c) != want {
+			t.Fatalf("%s: written from its columns %v, want %v", coll, !want, want)
+		}
+		saveFilled(t, w.app, c, "000000000000001", basilique, true)
+		saveFilled(t, w.app, c, "000000000000002", nearBasilica, false)
+		for _, query := range featureQueries {
+			for _, token := range []string{"", w.modTo} {
+				url := "/api/geo/" + coll + query
+				fast := serveBody(t, h, url, token)
+				restore := geoapi.SetFeatureWriterMode(-1)
+				slow := serveBody(t, h, url, token)
+				restore()
+				if query == featureQueries[0] && token != "" && strings.Count(fast, `"type":"Feature"`) != 2 {
+					t.Fatalf("%s: want both records for a moderator, got %s", url, fast)
+				}
+				if fast != slow {
+					t.Errorf("%s: the written features\n%s\nthe record features\n%s", url, fast, slow)
+				}
+			}
+		}
+	}
+}
+
+// Negative control: forced on offers (their location blurred for everyone but the author),
+// the column writer answers differently from the records' path, so the comparison above would
+// catch a blurred collection taken down the written path.
+func TestWrittenFeaturesControlBlurredOffer(t *testing.T) {
+	w := newWorld(t)
+	h := router(t, w.app)
+	offers, err := w.app.FindCollectionByNameOrId(s.Offers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveFilled(t, w.app, offers, "000000000000001", basilique, true)
+	url := "/api/geo/offers?near=2.3596,48.9356&radius=2000"
+	real := serveBody(t, h, url, w.modTo)
+	restore := geoapi.SetFeatureWriterMode(1)
+	forced := serveBody(t, h, url, w.modTo)
+	restore()
+	if forced == real || !strings.Contains(real, `"type":"Feature"`) {
+		t.Fatalf("control: the column writer on a blurred offer answers as the records' path:\n%s", real)
+	}
+}
+
+// router is the app's router as served.
+func router(t *testing.T, app core.App) http.Handler {
+	t.Helper()
+	r, err := apis.NewRouter(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mux http.Handler
+	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: r}, func(e *core.ServeEvent) error {
+		mux, err = e.Router.BuildMux()
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mux
+}
+
+func serveBody(t *testing.T, h http.Handler, url, token string) string {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, url, nil)
+	if token != "" {
+		req.Header.Set("Authorization", token)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	body, _ := io.ReadAll(rec.Body)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("%s: %d %s", url, rec.Code, body)
+	}
+	return string(body)
+}
+
+// saveFilled saves, without validation but with the hooks, a public published record of c
+// with id at p, every other field set to an awkward value (filled) or left empty.
+func saveFilled(t *testing.T, app core.App, c *core.Collection, id string, p lonLat, filled bool) {
+	t.Helper()
+	r := core.NewRecord(c)
+	r.Id = id
+	for i, f := range c.Fields {
+		if v := fillValue(f, i); v != nil && filled && f.GetName() != "mergedInto" { // merged records are not listed
+			r.Set(f.GetName(), v)
+		}
+	}
+	r.Set(s.FieldGeo, types.GeoPoint{Lon: p[0], Lat: p[1]})
+	r.Set(s.FieldVisibility, s.VisibilityPublic)
+	r.Set(s.FieldStatus, s.StatusPublished)
+	r.Set(s.FieldDeleted, false)
+	if err := app.SaveNoValidate(r); err != nil {
+		t.Fatalf("save a filled %s: %v", c.Name, err)
+	}
+}
+
+// awkward is text that JSON writers escape in different ways.
+const awkward = "Tiers-lieu \"Le Relais\" <b>&</b> à Saint-Denis\u2028\u2029\ttab\nnew line \x01\b\f \\ fin \xff"
+
+// fillValue returns an awkward value of f's type (i varies numbers), nil for automatic fields.
+func fillValue(f core.Field, i int) any {
+	switch f := f.(type) {
+	case *core.TextField:
+		if f.GetName() == core.FieldNameId {
+			return nil
+		}
+		return awkward
+	case *core.EditorField:
+		return "<p>" + awkward + "</p>"
+	case *core.URLField:
+		return "https://example.org/a?b=1&c=<2>"
+	case *core.EmailField:
+		return "someone@example.org"
+	case *core.NumberField:
+		return []float64{-1.25e-7, 1e21, 42, 0.1, 123456789.5}[i%5]
+	case *core.BoolField:
+		return true
+	case *core.DateField:
+		return "2026-11-29 22:10:05.123Z"
+	case *core.SelectField:
+		return firstOf(f.Values, f.IsMultiple())
+	case *core.RelationField:
+		return firstOf([]string{"aaaaaaaaaaaaaa1", "aaaaaaaaaaaaaa2"}, f.IsMultiple())
+	case *core.FileField:
+		return firstOf([]string{"photo_a1b2c3d4e5.jpg", "plan_f6g7h8.pdf"}, f.IsMultiple())
+	case *core.JSONField:
+		return types.JSONRaw(`{ "tags": ["a<b", 2.5, null], "n": 1e-7 }`)
+	}
+	return nil
+}
+
+func firstOf(values []string, multiple bool) any {
+	if multiple {
+		return values[:min(2, len(values))]
+	}
+	if len(values) == 0 {
+		return ""
+	}
+	return values[0]
+}
