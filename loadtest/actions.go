@@ -39,7 +39,7 @@ func (d *Device) list(ctx context.Context) error {
 // view reads one record the device holds through the REST API.
 func (d *Device) view(ctx context.Context) error {
 	coll := d.choose(browsable)
-	ids := d.Client.IDs(coll)
+	ids := d.Client.ServerIDs(coll) // not its own records still in the outbox
 	if len(ids) == 0 {
 		return d.list(ctx)
 	}

@@ -28,6 +28,8 @@ type Config struct {
 	Photo []byte
 	// Seed makes the devices' choices reproducible.
 	Seed uint64
+	// OnActing, if set, is called once every device has arrived (the action phase begins).
+	OnActing func()
 }
 
 // Mix weighs each kind of device action; a device draws one after each pause.

@@ -24,6 +24,8 @@ type run struct {
 type Result struct {
 	Recorder *Recorder
 	Devices  []*Device
+	// Started is when the first device arrived (the accounts were made before).
+	Started time.Time
 }
 
 // Run creates the accounts, then runs cfg.Devices devices against the server: each arrives at
@@ -44,7 +46,11 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		res.Devices = append(res.Devices, r.device(i, accounts[i%users]))
 	}
 	start := time.Now()
+	res.Started = start
 	end := start.Add(cfg.Ramp + cfg.Duration)
+	if cfg.OnActing != nil {
+		time.AfterFunc(cfg.Ramp, cfg.OnActing)
+	}
 	var wg sync.WaitGroup
 	for i, d := range res.Devices {
 		arrive := start.Add(cfg.Ramp * time.Duration(i) / time.Duration(cfg.Devices))

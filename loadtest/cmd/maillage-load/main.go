@@ -57,7 +57,7 @@ func run(cfg loadtest.Config, bin, profile string, verify bool) error {
 	cfg.BaseURL = srv.URL()
 	fmt.Printf("server pid %d at %s; %s\n", srv.PID(), srv.URL(), loadtest.Machine())
 	if profile != "" {
-		go profileActions(cfg, pprofAddr, profile)
+		cfg.OnActing = func() { go profileActions(cfg.Duration, pprofAddr, profile) }
 	}
 	return measure(cfg, srv, verify)
 }
@@ -76,12 +76,9 @@ func start(bin, dir string, profiled bool) (*loadtest.Server, string, error) {
 	return srv, addr, err
 }
 
-// profileActions takes the server's CPU profile over the action phase (after the ramp and
-// the accounts' creation, which it estimates at 2 s per 100 accounts).
-func profileActions(cfg loadtest.Config, addr, file string) {
-	accounts := time.Duration(cfg.Devices/max(cfg.DevicesPerUser, 1)/100+1) * 2 * time.Second
-	time.Sleep(accounts + cfg.Ramp)
-	if err := loadtest.CPUProfile(context.Background(), addr, cfg.Duration-time.Second, file); err != nil {
+// profileActions takes the server's CPU profile over the action phase.
+func profileActions(d time.Duration, addr, file string) {
+	if err := loadtest.CPUProfile(context.Background(), addr, d-time.Second, file); err != nil {
 		log.Printf("profile: %v", err)
 		return
 	}
@@ -91,13 +88,12 @@ func profileActions(cfg loadtest.Config, addr, file string) {
 // measure runs the devices, prints the table and the summary, and verifies.
 func measure(cfg loadtest.Config, srv *loadtest.Server, verify bool) error {
 	mem := loadtest.SampleMemory(srv.PID())
-	t0 := time.Now()
 	res, err := loadtest.Run(context.Background(), cfg)
-	elapsed := time.Since(t0)
 	maxRSS, now := mem.Stop()
 	if err != nil {
 		return err
 	}
+	elapsed := time.Since(res.Started)
 	loadtest.WriteTable(os.Stdout, res.Recorder.Stats())
 	sum := loadtest.Summarise(res, elapsed)
 	sum.MaxRSS, sum.PeakRSS = maxRSS, now.Peak
