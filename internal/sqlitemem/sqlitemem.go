@@ -27,37 +27,50 @@ const (
 	// allocator shares a page between); the statement journal's chunks are 1 KiB and more.
 	minClass, maxClass = 5, 14
 	// pagesPerClass is how many pages of each class stay mapped: 8 × 10 classes × 64 KiB is
-	// 5 MiB of address space, which a statement's journal and program fit in.
+	// 5 MiB of address space.
 	pagesPerClass = 8
+	// pagesPerBusyClass is how many pages stay mapped for the two classes SQLite churns most
+	// (busyClasses): 64 × 64 KiB is 4 MiB each. With 8, the slots kept free at start were soon
+	// taken by lasting allocations (statements, schema) and a statement journal mapped and
+	// unmapped its pages again at each write (BENCHMARKS.md, Import, session 7).
+	pagesPerBusyClass = 64
 )
+
+// busyClasses are the size classes of a statement journal's chunks (1 KiB of data and their
+// headers: 2 KiB slots) and of the page cache's pages (4 KiB and their headers: 8 KiB slots).
+var busyClasses = map[int]bool{11: true, 13: true}
 
 var once sync.Once
 
-// Reserve keeps pagesPerClass pages of each size class mapped, once per process.
+// Reserve keeps pages of each size class mapped, once per process.
 func Reserve() {
 	once.Do(func() {
 		tls := libc.NewTLS()
 		defer tls.Close()
 		for class := minClass; class <= maxClass; class++ {
-			reserveClass(tls, 1<<class)
+			pages := pagesPerClass
+			if busyClasses[class] {
+				pages = pagesPerBusyClass
+			}
+			reserveClass(tls, 1<<class, pages)
 		}
 	})
 }
 
-// reserveClass allocates a page's worth of slots of size more than pagesPerClass pages hold,
-// keeps one slot in each of pagesPerClass pages and frees the others: those pages keep one slot
-// in use, so the allocator never unmaps them, and their free slots go to the next allocations.
-func reserveClass(tls *libc.TLS, size int) {
+// reserveClass allocates a page's worth of slots of size more than pages pages hold, keeps one
+// slot in each of those pages and frees the others: those pages keep one slot in use, so the
+// allocator never unmaps them, and their free slots go to the next allocations.
+func reserveClass(tls *libc.TLS, size, pages int) {
 	perPage := pageSize / size
 	kept := map[uintptr]bool{}
 	var spare []uintptr
-	for range (pagesPerClass + 1) * perPage {
+	for range (pages + 1) * perPage {
 		p := libc.Xmalloc(tls, libc.Tsize_t(size))
 		if p == 0 {
 			break // out of memory: keep what was reserved
 		}
 		page := p &^ (pageSize - 1)
-		if !kept[page] && len(kept) < pagesPerClass {
+		if !kept[page] && len(kept) < pages {
 			kept[page] = true
 			continue
 		}
