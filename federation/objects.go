@@ -83,7 +83,9 @@ func (r *objectRefs) place(rec *core.Record, name, street string) map[string]any
 		address["type"] = "PostalAddress"
 		p["address"] = address
 	}
-	if g := rec.GetGeoPoint(s.FieldGeo); g.Lon != 0 || g.Lat != 0 {
+	// Offers' and people's exact points are their author's alone (others see them blurred):
+	// the fediverse gets none.
+	if g := rec.GetGeoPoint(s.FieldGeo); (g.Lon != 0 || g.Lat != 0) && !s.IsBlurred(rec.Collection().Name) {
 		p["latitude"], p["longitude"] = g.Lat, g.Lon
 	}
 	return p

@@ -19,7 +19,10 @@ import (
 //     through a relation or @collection (author.geo.lon, @collection.offers.geo); the map uses
 //     GET /api/geo/{collection}, which checks boxes against the blurred points;
 //   - the person an offer is reserved for, shown only to its author and that person: no
-//     filter or sort may name reservedFor, directly or through a relation.
+//     filter or sort may name reservedFor, directly or through a relation;
+//   - people's e-mail addresses: PocketBase keeps a hidden address out of filters but not out
+//     of sorts (sort=email ordered every profile by its address, for anyone: found by the leak
+//     matrix, leaktest/), so no filter or sort may name email.
 //
 // Superusers are not limited.
 func bindGeoFilterGuard(app core.App) {
@@ -69,6 +72,8 @@ func pathReveals(collection string, segments []string) string {
 			return "filter_reveals_location"
 		case name == s.FieldReservedFor:
 			return "filter_reveals_reserved_for"
+		case name == core.FieldNameEmail:
+			return "filter_reveals_email"
 		}
 	}
 	return ""

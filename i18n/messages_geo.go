@@ -16,6 +16,10 @@ func init() {
 			FR: "Filtrer ou trier sur reservedFor n'est pas permis : seules la personne qui propose l'offre et celle à qui elle est réservée le voient.",
 			EN: "Filtering or sorting on reservedFor is not allowed: only the offer's author and the person it is reserved for see it.",
 		},
+		"filter_reveals_email": {
+			FR: "Filtrer ou trier sur une adresse e-mail n'est pas permis : elle n'est lisible que par la personne elle-même.",
+			EN: "Filtering or sorting on an e-mail address is not allowed: only the person themself reads it.",
+		},
 		"filter_unreadable": {
 			FR: "Les options de cet abonnement ne se lisent pas : attendu options={\"query\":{\"filter\":\"…\"}} en JSON.",
 			EN: "This subscription's options cannot be read: expected options={\"query\":{\"filter\":\"…\"}} as JSON.",

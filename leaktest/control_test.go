@@ -1,0 +1,44 @@
+package leaktest
+
+import (
+	"strings"
+	"testing"
+
+	s "github.com/maillage/maillage/schema"
+)
+
+// Negative control: the same world with one rule loosened — initiatives' list and view rules
+// opened to everyone ("") — must make the matrix fail, on the REST list and view, on the
+// sync (which applies the collection's own rules), on realtime-free filter probes (a private
+// record's text is now found by a filter) and name the loosened collection. The strict
+// matrix (TestLeakMatrix) passing on the real rules is then meaningful.
+func TestLeakMatrixCatchesALoosenedRule(t *testing.T) {
+	w := newWorld(t)
+	c, err := w.srv.App.FindCollectionByNameOrId(s.Initiatives)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := ""
+	c.ListRule, c.ViewRule = &open, &open
+	if err := w.srv.App.Save(c); err != nil {
+		t.Fatal(err)
+	}
+	m := newMatrix(w)
+	m.w.viewers = []*viewer{w.by["anonymous"], w.by["outsider"]}
+	m.run([]readPath{{"rest-list", restList}, {"rest-view", restView}, {"filter", filterProbes}, {"sync", syncPaths}})
+	for _, family := range []string{"rest-list ", "rest-view+expand ", "filter ", "sync "} {
+		if !m.found(family, s.Initiatives) {
+			t.Errorf("with initiatives open to all, the matrix reports no leak on %s(found %d leaks in all)", family, len(m.leaks()))
+		}
+	}
+}
+
+// found reports whether a leak of a canary of coll was found on a path starting with prefix.
+func (m *matrix) found(prefix, coll string) bool {
+	for _, f := range m.findings {
+		if strings.HasPrefix(f.path, prefix) && f.k.coll == coll {
+			return true
+		}
+	}
+	return false
+}
