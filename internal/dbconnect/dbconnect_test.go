@@ -90,8 +90,8 @@ func TestARepeatedExecutionIsPreparedOnce(t *testing.T) {
 	if n := count(t, db, "t"); n != 100 {
 		t.Fatalf("%d rows, want 100", n)
 	}
-	if n := keptCount(t, db); n != 2 {
-		t.Fatalf("%d statements kept, want 2 (the CREATE and the INSERT)", n)
+	if n := keptCount(t, db); n != 3 {
+		t.Fatalf("%d statements kept, want 3 (the CREATE, the INSERT and the count)", n)
 	}
 }
 
