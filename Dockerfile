@@ -23,6 +23,9 @@ RUN apk add --no-cache ca-certificates tzdata \
     && adduser -S -D -H -u 10001 -G maillage -s /bin/sh maillage \
     && mkdir /pb_data && chown maillage:maillage /pb_data
 COPY --from=build /out/maillage /maillage
+# Continuous replication of data.db (docs/deploy.md, "Replication (Litestream)"): read by
+# `serve` when MAILLAGE_LITESTREAM_CONFIG names it (fly.toml does).
+COPY litestream.yml /litestream.yml
 USER maillage:maillage
 # The binary's default data dir is pb_data next to it: /pb_data, so that one-off commands
 # (`/maillage superuser upsert …`) find the database without --dir.

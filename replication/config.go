@@ -29,6 +29,9 @@ type Config struct {
 type DBConfig struct {
 	// Path of the database; empty: data.db of the served data dir.
 	Path string `yaml:"path"`
+	// MonitorInterval is how often Litestream reads new transactions from the WAL into its
+	// working directory (default 1s); they reach the replica at the next sync after that.
+	MonitorInterval time.Duration `yaml:"monitor-interval"`
 	// Replica is where the database is replicated to.
 	Replica ReplicaConfig `yaml:"replica"`
 }

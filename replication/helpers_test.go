@@ -133,11 +133,12 @@ func (r *resetRecorder) Resets() []string {
 }
 
 // writeConfig writes a configuration replicating the data dir's data.db to a file replica in
-// replicaDir every interval, and returns its path.
+// replicaDir, read from the WAL and sent every interval, and returns its path.
 func writeConfig(t *testing.T, replicaDir string, interval time.Duration) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "litestream.yml")
-	body := "dbs:\n  - replica:\n      type: file\n      path: " + replicaDir + "\n      sync-interval: " + interval.String() + "\n"
+	body := "dbs:\n  - monitor-interval: " + interval.String() + "\n    replica:\n      type: file\n      path: " +
+		replicaDir + "\n      sync-interval: " + interval.String() + "\n"
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -92,6 +92,9 @@ func start(app core.App, cfg Config) (*litestream.Store, error) {
 		return nil, err
 	}
 	db := litestream.NewDB(path)
+	if cfg.DBs[0].MonitorInterval > 0 {
+		db.MonitorInterval = cfg.DBs[0].MonitorInterval
+	}
 	if db.Replica, err = cfg.replica(db); err != nil {
 		return nil, err
 	}
@@ -109,7 +112,7 @@ func start(app core.App, cfg Config) (*litestream.Store, error) {
 	leaveCheckpointsToLitestream(app)
 	rc := cfg.DBs[0].Replica
 	app.Logger().Info("replication: replicating", "db", path, "type", rc.Type, "bucket", rc.Bucket,
-		"path", rc.Path, "syncInterval", db.Replica.SyncInterval.String())
+		"path", rc.Path, "monitorInterval", db.MonitorInterval.String(), "syncInterval", db.Replica.SyncInterval.String())
 	return store, nil
 }
 
