@@ -67,9 +67,19 @@ func isPhotoField(f *core.FileField) bool {
 // cleanPhoto marks a file already cleaned, so that validating the record again is a no-op.
 type cleanPhoto struct{ filesystem.BytesReader }
 
+// AlreadyClean is implemented by the readers of files whose bytes came out of the photo
+// pipeline: a file cleaned by an earlier validation, or a copy of a stored photo that went
+// through it when uploaded (the sync's media, copied into a record by a push). cleanPhotos
+// leaves them as they are: re-encoding them would change nothing worth it and, inside a
+// write transaction, hold SQLite's single writer for the time of a decode and an encode.
+type AlreadyClean interface{ PhotoAlreadyClean() }
+
+// PhotoAlreadyClean marks cleanPhoto as AlreadyClean.
+func (*cleanPhoto) PhotoAlreadyClean() {}
+
 // cleanFile processes f and points it at the clean bytes, with the extension of their format.
 func cleanFile(f *filesystem.File, lim photos.Limits, slots chan struct{}) error {
-	if _, done := f.Reader.(*cleanPhoto); done {
+	if _, done := f.Reader.(AlreadyClean); done {
 		return nil
 	}
 	r, err := f.Reader.Open()

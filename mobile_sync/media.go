@@ -203,5 +203,16 @@ func readMediaFile(app core.App, media *core.Record) (*filesystem.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("copy media %s: %w", media.Id, err)
 	}
+	file.Reader = &cleanMedia{filesystem.BytesReader{Bytes: data}}
 	return file, nil
 }
+
+// cleanMedia is the copy of a stored media file: its bytes went through the photo pipeline
+// when uploaded, so the record hooks do not process them again (hooks.AlreadyClean, matched
+// by its method). A push applies its mutations in a transaction that holds SQLite's only
+// writer: re-encoding each photo there made every other device's push wait (loadtest/,
+// BENCHMARKS.md "Load").
+type cleanMedia struct{ filesystem.BytesReader }
+
+// PhotoAlreadyClean tells the photo hooks the file is already clean.
+func (*cleanMedia) PhotoAlreadyClean() {}
