@@ -28,6 +28,8 @@ type Config struct {
 	Photo []byte
 	// Seed makes the devices' choices reproducible.
 	Seed uint64
+	// OnStart, if set, is called once the accounts exist, as the first device arrives.
+	OnStart func()
 	// OnActing, if set, is called once every device has arrived (the action phase begins).
 	OnActing func()
 }

@@ -74,6 +74,7 @@ type Summary struct {
 	Pokes    int64
 	Machine  string
 	Contribs int
+	CPU      time.Duration // the server's processor time over the run
 }
 
 // Summarise totals a run's figures.
@@ -91,7 +92,7 @@ func Summarise(res *Result, elapsed time.Duration) Summary {
 
 // Write prints the summary line.
 func (s Summary) Write(w io.Writer) {
-	fmt.Fprintf(w, "%d devices, %v, %d operations (%.1f/s), %d errors, %d contributions, %d pokes heard; server RSS max %.0f MB, peak (VmHWM) %.0f MB; %s\n",
+	fmt.Fprintf(w, "%d devices, %v, %d operations (%.1f/s), %d errors, %d contributions, %d pokes heard; server RSS max %.0f MB, peak (VmHWM) %.0f MB; server CPU %.1f s (%.2f cpu-ms per operation); %s\n",
 		s.Devices, s.Elapsed.Round(time.Second), s.Ops, float64(s.Ops)/s.Elapsed.Seconds(), s.Errors,
-		s.Contribs, s.Pokes, s.MaxRSS, s.PeakRSS, s.Machine)
+		s.Contribs, s.Pokes, s.MaxRSS, s.PeakRSS, s.CPU.Seconds(), float64(s.CPU.Microseconds())/1000/float64(max(s.Ops, 1)), s.Machine)
 }

@@ -45,6 +45,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	for i := range cfg.Devices {
 		res.Devices = append(res.Devices, r.device(i, accounts[i%users]))
 	}
+	if cfg.OnStart != nil {
+		cfg.OnStart()
+	}
 	start := time.Now()
 	res.Started = start
 	end := start.Add(cfg.Ramp + cfg.Duration)

@@ -147,6 +147,22 @@ func ReadMemory(pid int) (Memory, error) {
 	return m, nil
 }
 
+// CPUTime reads the processor time (user + system) a process has used, from /proc/PID/stat.
+func CPUTime(pid int) (time.Duration, error) {
+	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, err
+	}
+	_, rest, _ := strings.Cut(string(stat), ") ") // the command name may hold spaces
+	f := strings.Fields(rest)
+	if len(f) < 13 {
+		return 0, fmt.Errorf("short /proc/%d/stat", pid)
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * time.Second / 100, nil // USER_HZ is 100 on Linux
+}
+
 // CPUProfile fetches a CPU profile of d from a server started with MAILLAGE_PPROF=pprofAddr
 // and writes it to file.
 func CPUProfile(ctx context.Context, pprofAddr string, d time.Duration, file string) error {

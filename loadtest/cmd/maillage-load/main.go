@@ -87,16 +87,19 @@ func profileActions(d time.Duration, addr, file string) {
 
 // measure runs the devices, prints the table and the summary, and verifies.
 func measure(cfg loadtest.Config, srv *loadtest.Server, verify bool) error {
+	var cpu0 time.Duration // the server's CPU is counted from the first device on, not the accounts
+	cfg.OnStart = func() { cpu0, _ = loadtest.CPUTime(srv.PID()) }
 	mem := loadtest.SampleMemory(srv.PID())
 	res, err := loadtest.Run(context.Background(), cfg)
 	maxRSS, now := mem.Stop()
+	cpu1, _ := loadtest.CPUTime(srv.PID())
 	if err != nil {
 		return err
 	}
 	elapsed := time.Since(res.Started)
 	loadtest.WriteTable(os.Stdout, res.Recorder.Stats())
 	sum := loadtest.Summarise(res, elapsed)
-	sum.MaxRSS, sum.PeakRSS = maxRSS, now.Peak
+	sum.MaxRSS, sum.PeakRSS, sum.CPU = maxRSS, now.Peak, cpu1-cpu0
 	sum.Write(os.Stdout)
 	if !verify {
 		return nil
