@@ -42,3 +42,39 @@ func (m *matrix) found(prefix, coll string) bool {
 	}
 	return false
 }
+
+// Negative control of a field kept from readers: the e-mail address of a public profile is
+// shown to everyone once its owner's emailVisibility is set (what PocketBase's hiding keys
+// on), and the matrix must then report that canary on the REST list, expanded relations and
+// realtime (profiles are not synced).
+func TestLeakMatrixCatchesAShownField(t *testing.T) {
+	w := newWorld(t)
+	author, err := w.srv.App.FindRecordById(s.Users, w.id("author"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	author.SetEmailVisibility(true)
+	if err := w.srv.App.Save(author); err != nil {
+		t.Fatal(err)
+	}
+	w.refresh(t)
+	m := newMatrix(w)
+	m.w.viewers = []*viewer{w.by["anonymous"], w.by["member"]}
+	m.run([]readPath{{"rest-list", restList}})
+	realtime(t, m)
+	for _, family := range []string{"rest-list ", "rest-list+expand ", "realtime "} {
+		if !m.foundField(family, s.Users, "email") {
+			t.Errorf("with the author's address shown, the matrix reports no leak of it on %s(%d leaks in all)", family, len(m.leaks()))
+		}
+	}
+}
+
+// foundField reports whether a leak of field of coll was found on a path starting with prefix.
+func (m *matrix) foundField(prefix, coll, field string) bool {
+	for _, f := range m.findings {
+		if strings.HasPrefix(f.path, prefix) && f.k.coll == coll && f.k.field == field {
+			return true
+		}
+	}
+	return false
+}
