@@ -52,9 +52,21 @@ function barLayout(page) {
 }
 
 /**
- * shownView waits until the router finished drawing view (it titles the document last), and
- * returns what it did for people using assistive technologies: the focused element and the
- * document's title.
+ * trackViews keeps in window.drawnView the last view the router finished drawing (its
+ * "maillage:view" event), from the page's first document on.
+ * @param {import("playwright-core").Page} page
+ */
+async function trackViews(page) {
+    await page.addInitScript(() => document.addEventListener("maillage:view", (ev) => {
+        /** @type {any} */ (window).drawnView = /** @type {CustomEvent} */ (ev).detail.view;
+    }));
+}
+
+/**
+ * shownView waits until the router finished drawing view (its "maillage:view" event: while the
+ * next view renders, main's heading and the document's title can still be the previous view's),
+ * and returns what it did for people using assistive technologies: the focused element and
+ * the document's title.
  * @param {import("playwright-core").Page} page
  * @param {string} view
  */
@@ -62,7 +74,8 @@ async function shownView(page, view) {
     await page.waitForFunction((v) => {
         const main = document.querySelector("main");
         const h1 = main?.querySelector("h1")?.textContent?.trim();
-        return main?.dataset.view === v && Boolean(h1) && document.title === `${h1} · Maillage`;
+        return /** @type {any} */ (window).drawnView === v && main?.dataset.view === v && Boolean(h1) &&
+            document.title === `${h1} · Maillage`;
     }, view);
     return page.evaluate(() => ({ focused: document.activeElement?.tagName, title: document.title }));
 }
@@ -108,6 +121,7 @@ describe("phone, 360×740", () => {
         await createUser(server, user);
         context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fr-FR" });
         page = await context.newPage();
+        await trackViews(page);
         await signIn(page, server, user);
         await waitForSync(page);
         await waitForUserData(page);
@@ -213,6 +227,7 @@ describe("wide, 1280×800", () => {
     test("a side bar with every destination, the current one marked", async () => {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
         const page = await context.newPage();
+        await trackViews(page);
         try {
             await page.goto(server.url + "/#/directory");
             await shownView(page, "directory");

@@ -156,3 +156,26 @@ test("a data callback of a view already left is dropped unrun", async () => {
     await router.running;
     assert.deepEqual(ran, ["#/list"], "only the view shown runs its callback");
 });
+
+test("a hash asked while a view renders gets its focus when drawn", async () => {
+    const { Router } = await import("../../pb_public/js/ui/router.js");
+    const main = fakePage();
+    /** @type {string[]} */
+    const focused = [];
+    main.querySelector = () => ({ focus: () => focused.push(main.shown) });
+    /** @type {Array<() => void>} */
+    const release = [];
+    const slow = { render: async (/** @type {any} */ m) => { m.shown = "more"; await new Promise((r) => release.push(() => r(undefined))); } };
+    const fast = { render: async (/** @type {any} */ m) => { m.shown = "network"; } };
+    const router = new Router(main, {}, async (/** @type {string} */ v) => (v === "more" ? slow : fast));
+    location.hash = "#/map";
+    await router.draw().catch(() => undefined);
+    location.hash = "#/more";
+    const first = router.draw();
+    await new Promise((r) => setTimeout(r, 10));
+    location.hash = "#/network"; // a link of More followed while More still renders
+    const second = router.draw();
+    release.forEach((r) => r());
+    await Promise.all([first, second]);
+    assert.deepEqual(focused, ["more", "network"], "each view drawn after navigation has its heading focused");
+});

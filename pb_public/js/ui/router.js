@@ -213,7 +213,8 @@ export class Router {
      * @param {boolean} refresh
      */
     async drawNow(refresh) {
-        const { view, params } = match(location.hash);
+        const hash = location.hash; // the hash drawn, even if another is asked meanwhile
+        const { view, params } = match(hash);
         markCurrent(view);
         const mod = await this.load(view);
         this.cleanup?.();
@@ -222,11 +223,11 @@ export class Router {
         const done = await mod.render(this.main, params, this.viewContext(++this.generation));
         this.cleanup = typeof done === "function" ? done : null;
         // Focus follows navigation, not the first load: there the skip link comes first.
-        if (!refresh && this.drawn && location.hash !== this.drawn) {
+        if (!refresh && this.drawn && hash !== this.drawn) {
             focusHeading(this.main);
         }
         nameDocument(this.main);
-        this.drawn = location.hash;
+        this.drawn = hash;
         document.dispatchEvent(new CustomEvent("maillage:view", { detail: { view, params } }));
     }
 }
