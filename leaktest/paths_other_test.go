@@ -24,6 +24,7 @@ type readPath struct {
 var readPaths = []readPath{
 	{"rest-list", restList},
 	{"rest-view", restView},
+	{"search", search},
 	{"filter", filterProbes},
 	{"sort", sortProbes},
 	{"sync", syncPaths},

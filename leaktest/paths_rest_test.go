@@ -95,3 +95,18 @@ func (m *matrix) probe(v *viewer, coll, filter, sort string) []string {
 	}
 	return ids
 }
+
+// search asks every collection's list for the records whose text holds "leak" in any field
+// the generator filled, as a search box would (the PWA searches its synced copy, covered by
+// the sync family; this is the server-side form of the same question), scanning the records.
+func search(m *matrix, v *viewer) {
+	for _, c := range m.w.collections() {
+		var terms []string
+		for _, f := range m.w.textFields(c.Name) {
+			terms = append(terms, f+` ~ "leak"`)
+		}
+		if len(terms) > 0 {
+			m.get(v, "search", "/api/collections/"+c.Name+"/records?perPage=500&skipTotal=1&filter="+url.QueryEscape(strings.Join(terms, " || ")))
+		}
+	}
+}
