@@ -36,6 +36,9 @@ type rowPart struct {
 	// geo: a geoPoint field, whose column is read without reflection when it has the form
 	// PocketBase writes (readGeoPoint).
 	geo bool
+	// list: a select or relation field, whose column of the simple form (jsonstr.PlainList) is
+	// written without PrepareValue: multiple, as a JSON array, else its last value.
+	list, multiple bool
 }
 
 // isPlain reports whether f's PrepareValue is cast.ToString of the column.
@@ -89,7 +92,14 @@ func (w *rowWriter) planParts() {
 			w.parts = append(w.parts, rowPart{field: -1, text: appendString(key(meta[m][0]), meta[m][1])})
 		}
 		_, geo := f.(*core.GeoPointField)
-		w.parts = append(w.parts, rowPart{field: i, text: key(f.GetName()), plain: isPlain(f), geo: geo})
+		part := rowPart{field: i, text: key(f.GetName()), plain: isPlain(f), geo: geo}
+		switch f := f.(type) {
+		case *core.RelationField:
+			part.list, part.multiple = true, f.IsMultiple()
+		case *core.SelectField:
+			part.list, part.multiple = true, f.IsMultiple()
+		}
+		w.parts = append(w.parts, part)
 	}
 	for ; m < len(meta); m++ {
 		w.parts = append(w.parts, rowPart{field: -1, text: appendString(key(meta[m][0]), meta[m][1])})
@@ -134,6 +144,11 @@ func (w *rowWriter) appendColumn(b []byte, scratch *core.Record, p rowPart, col 
 			return appendGeoPoint(b, pt)
 		}
 	}
+	if p.list {
+		if items, ok := jsonstr.PlainList(col, nil); ok {
+			return appendPlainList(b, items, p.multiple), nil
+		}
+	}
 	var raw any
 	if col != nil {
 		raw = string(col)
@@ -143,6 +158,22 @@ func (w *rowWriter) appendColumn(b []byte, scratch *core.Record, p rowPart, col 
 		return nil, fmt.Errorf("load: %w", err)
 	}
 	return appendValue(b, v)
+}
+
+// appendPlainList writes the values of a list column of the simple form as json.Marshal
+// writes what PrepareValue makes of it: all of them as an array, or the last one.
+func appendPlainList(b []byte, items [][]byte, multiple bool) []byte {
+	if !multiple {
+		return append(append(append(b, '"'), items[len(items)-1]...), '"')
+	}
+	b = append(b, '[')
+	for i, item := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(append(append(b, '"'), item...), '"')
+	}
+	return append(b, ']')
 }
 
 // bytesString views b as a string without copying it; the string must not outlive b's

@@ -37,6 +37,9 @@ type propWriter struct {
 	key   []byte
 	field core.Field
 	plain bool // PrepareValue is cast.ToString: the column is written as it is, NULL as ""
+	// list: a select or relation field, whose column of the simple form (jsonstr.PlainList)
+	// is written without PrepareValue; multiple: its values joined, else the last one.
+	list, multiple bool
 }
 
 // newFeatureWriter returns the writer of c's features for q, or nil when c's export may differ
@@ -78,9 +81,13 @@ func columnsWriter(c *core.Collection, q Query) *featureWriter {
 			p.key = append(p.key, ',')
 		}
 		p.key = append(jsonstr.Append(p.key, name), ':')
-		switch p.field.(type) {
+		switch f := p.field.(type) {
 		case *core.TextField, *core.EditorField, *core.URLField, *core.EmailField:
 			p.plain = true
+		case *core.RelationField:
+			p.list, p.multiple = true, f.IsMultiple()
+		case *core.SelectField:
+			p.list, p.multiple = true, f.IsMultiple()
 		}
 		w.props = append(w.props, p)
 	}
@@ -159,6 +166,8 @@ func (w *featureWriter) slice(buf *bytes.Buffer, hits []hit, ends []int) []hit {
 type scan struct {
 	vals       []sql.RawBytes
 	ptrs       []any
+	index      map[string]int
+	items      [][]byte // scratch for writeList
 	props      []int
 	id, geoCol int
 	scratch    *core.Record
@@ -169,25 +178,26 @@ func (w *featureWriter) newScan(res *dbx.Rows) (*scan, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc := &scan{vals: make([]sql.RawBytes, len(cols)), ptrs: make([]any, len(cols)), scratch: core.NewRecord(w.coll)}
-	index := map[string]int{}
+	sc := &scan{vals: make([]sql.RawBytes, len(cols)), ptrs: make([]any, len(cols)), index: map[string]int{}, scratch: core.NewRecord(w.coll)}
 	for i, name := range cols {
-		sc.ptrs[i], index[name] = &sc.vals[i], i
-	}
-	at := func(name string) int {
-		if i, ok := index[name]; ok {
-			return i
-		}
-		return -1
+		sc.ptrs[i], sc.index[name] = &sc.vals[i], i
 	}
 	for _, p := range w.props {
-		sc.props = append(sc.props, at(p.name))
+		sc.props = append(sc.props, sc.at(p.name))
 	}
-	sc.id, sc.geoCol = at(core.FieldNameId), at(s.FieldGeo)
+	sc.id, sc.geoCol = sc.at(core.FieldNameId), sc.at(s.FieldGeo)
 	if sc.id < 0 || sc.geoCol < 0 {
 		return nil, fmt.Errorf("rows of %s without id or location", w.coll.Name)
 	}
 	return sc, nil
+}
+
+// at is the index of the column named name, -1 when the query has none.
+func (sc *scan) at(name string) int {
+	if i, ok := sc.index[name]; ok {
+		return i
+	}
+	return -1
 }
 
 // column is column i of the scanned row: nil for NULL or a column not selected.
@@ -198,19 +208,33 @@ func (sc *scan) column(i int) []byte {
 	return sc.vals[i]
 }
 
-// write writes the scanned row's feature to buf when its point answers the query.
-func (w *featureWriter) write(buf *bytes.Buffer, sc *scan) (hit, bool, error) {
+// answers reads the scanned row's point and reports whether it is located (not the zero
+// point, as the R*Tree holds only located rows) and answers the query, with its distance.
+func (w *featureWriter) answers(sc *scan) (bool, error) {
+	_, ok, _, err := w.point(sc)
+	return ok, err
+}
+
+func (w *featureWriter) point(sc *scan) (types.GeoPoint, bool, float64, error) {
 	v, err := w.geo.PrepareValue(sc.scratch, rawValue(sc.column(sc.geoCol)))
 	if err != nil {
-		return hit{}, false, err
+		return types.GeoPoint{}, false, 0, err
 	}
 	p, _ := v.(types.GeoPoint)
-	h := hit{point: geo.Point{Lon: p.Lon, Lat: p.Lat}}
-	ok, d := w.q.Matches(h.point)
-	if !ok {
-		return hit{}, false, nil
+	if p.Lon == 0 && p.Lat == 0 {
+		return p, false, 0, nil
 	}
-	h.distance = d
+	ok, d := w.q.Matches(geo.Point{Lon: p.Lon, Lat: p.Lat})
+	return p, ok, d, nil
+}
+
+// write writes the scanned row's feature to buf when its point answers the query.
+func (w *featureWriter) write(buf *bytes.Buffer, sc *scan) (hit, bool, error) {
+	p, ok, d, err := w.point(sc)
+	if !ok || err != nil {
+		return hit{}, false, err
+	}
+	h := hit{point: geo.Point{Lon: p.Lon, Lat: p.Lat}, distance: d}
 	b := append(buf.AvailableBuffer(), `{"type":"Feature","id":`...)
 	b = jsonstr.Append(b, bytesString(sc.column(sc.id)))
 	buf.Write(b)
@@ -237,6 +261,7 @@ func (w *featureWriter) writeProps(buf *bytes.Buffer, sc *scan, h hit) error {
 			buf.Write(jsonstr.Append(buf.AvailableBuffer(), w.coll.Name))
 		case p.plain:
 			buf.Write(jsonstr.Append(buf.AvailableBuffer(), bytesString(sc.column(sc.props[i]))))
+		case p.list && w.writeList(buf, sc, p, sc.column(sc.props[i])):
 		default:
 			if err := w.writeValue(buf, sc, p, sc.column(sc.props[i])); err != nil {
 				return err
@@ -244,6 +269,28 @@ func (w *featureWriter) writeProps(buf *bytes.Buffer, sc *scan, h hit) error {
 		}
 	}
 	return nil
+}
+
+// writeList writes a list column of the simple form as flatValue writes the list
+// PrepareValue makes of it, and reports false for any other form.
+func (w *featureWriter) writeList(buf *bytes.Buffer, sc *scan, p propWriter, col []byte) bool {
+	items, ok := jsonstr.PlainList(col, sc.items[:0])
+	sc.items = items[:0]
+	if !ok {
+		return false
+	}
+	if !p.multiple {
+		items = items[len(items)-1:]
+	}
+	buf.WriteByte('"')
+	for i, item := range items {
+		if i > 0 {
+			buf.WriteString(", ")
+		}
+		buf.Write(item)
+	}
+	buf.WriteByte('"')
+	return true
 }
 
 // writeValue writes the value of p's field loaded from col as properties() does.

@@ -11,6 +11,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
+	"github.com/maillage/maillage/geo"
 	"github.com/maillage/maillage/internal/geoapi"
 	s "github.com/maillage/maillage/schema"
 )
@@ -24,6 +25,8 @@ var featureQueries = []string{
 	"?near=2.3596,48.9356&radius=2000",
 	"?near=2.3596,48.9356&radius=2000&fields=distance,collectionName,id,created,deleted",
 	"?limit=1",
+	"?bbox=" + bboxAroundBasilica + "&limit=1",
+	"?bbox=2.3595,48.9355,2.3597,48.9357",
 	"?bbox=2.2,48.8,2.5,49.0&limit=2&category=jardins-partages",
 }
 
@@ -45,6 +48,11 @@ func TestWrittenFeaturesEqualRecordFeatures(t *testing.T) {
 		}
 		saveFilled(t, w.app, c, "000000000000001", basilique, true)
 		saveFilled(t, w.app, c, "000000000000002", nearBasilica, false)
+		wide := geo.Bounds{MinLon: 2.355, MinLat: 48.932, MaxLon: 2.365, MaxLat: 48.940} // bboxAroundBasilica
+		narrow := geo.Bounds{MinLon: 2.3595, MinLat: 48.9355, MaxLon: 2.3597, MaxLat: 48.9357}
+		if !geoapi.CoversMost(w.app, coll, wide) || geoapi.CoversMost(w.app, coll, narrow) {
+			t.Fatalf("%s: the box around both records must be read in rowid order, the one around the basilica through the R*Tree", coll)
+		}
 		for _, query := range featureQueries {
 			for _, token := range []string{"", w.modTo} {
 				url := "/api/geo/" + coll + query

@@ -66,6 +66,14 @@ func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
+	w := newFeatureWriter(c, q)
+	if w != nil && q.Near == nil && q.Box != nil && coversMost(e.App.DB(), c.Name, *q.Box) {
+		hits, cut, err := w.scanAll(e.App.DB(), c, query, q.Fields, q.Limit+1)
+		if err != nil {
+			return result{}, fmt.Errorf("geo query %s: %w", c.Name, err)
+		}
+		return result{hits: hits, truncated: cut}, nil
+	}
 	query.AndWhere(indexed(c.Name, q.SearchBox(), blurred))
 	rowLimit := q.Limit + 1
 	order := []string{c.Name + ".rowid ASC"}
@@ -77,7 +85,7 @@ func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
 	rows := byRowid(e.App, c, query.OrderBy(order...).Limit(int64(rowLimit)), q.Fields).OrderBy(order...)
 	var hits []hit
 	var cut bool
-	if w := newFeatureWriter(c, q); w != nil {
+	if w != nil {
 		hits, cut, err = w.read(e.App.DB(), rows, rowLimit)
 	} else {
 		hits, cut, err = enrichedHits(e, rows, q, rowLimit)

@@ -15,7 +15,7 @@ import (
 //	go test -run '^$' -bench BenchmarkItem8InProcess -benchtime 20x -cpuprofile cpu.out ./mobile_sync/bench
 //
 // ITEM8_CASES picks cases by name prefix (comma-separated; all by default), ITEM8_PATH "fast"
-// or "stock" one of the two paths (both by default).
+// or "stock" one of the two paths (both by default); ITEM8_KEEP=file.db keeps a copy of the data.
 func BenchmarkItem8InProcess(b *testing.B) {
 	f := newFixture(b)
 	places, err := loadPlaces()
@@ -29,6 +29,11 @@ func BenchmarkItem8InProcess(b *testing.B) {
 	sqlDB := f.srv.App().NonconcurrentDB().(*dbx.DB).DB()
 	if err := seedPlaineCommune(sqlDB, envInt("BINARY_BENCH_RECORDS", 20000), places, cats, f.authors, f.communities); err != nil {
 		b.Fatal(err)
+	}
+	if keep := os.Getenv("ITEM8_KEEP"); keep != "" { // a copy of the data, to study queries with the sqlite3 shell
+		if _, err := sqlDB.Exec("VACUUM INTO ?", keep); err != nil {
+			b.Fatal(err)
+		}
 	}
 	srv := &binaryServer{b: b, addr: strings.TrimPrefix(f.srv.URL(), "http://"), token: f.token, http: f.http}
 	var run []func(bool) []json.RawMessage
