@@ -8,9 +8,10 @@ import (
 )
 
 // Negative control: the same world with one rule loosened — initiatives' list and view rules
-// opened to everyone ("") — must make the matrix fail, on the REST list and view, on the
-// sync (which applies the collection's own rules), on realtime-free filter probes (a private
-// record's text is now found by a filter) and name the loosened collection. The strict
+// opened to everyone ("") — must make the matrix fail on the REST list and view, the search,
+// the filter probes (a private record's text is now found by a filter), the sync, the geo API
+// and the exports (which apply the collection's own rules) and realtime, naming the loosened
+// collection. The strict
 // matrix (TestLeakMatrix) passing on the real rules is then meaningful.
 func TestLeakMatrixCatchesALoosenedRule(t *testing.T) {
 	w := newWorld(t)
@@ -23,10 +24,14 @@ func TestLeakMatrixCatchesALoosenedRule(t *testing.T) {
 	if err := w.srv.App.Save(c); err != nil {
 		t.Fatal(err)
 	}
+	w.refresh(t) // the records the realtime family saves again carry the loosened collection
 	m := newMatrix(w)
 	m.w.viewers = []*viewer{w.by["anonymous"], w.by["outsider"]}
-	m.run([]readPath{{"rest-list", restList}, {"rest-view", restView}, {"filter", filterProbes}, {"sync", syncPaths}})
-	for _, family := range []string{"rest-list ", "rest-view+expand ", "filter ", "sync "} {
+	m.run([]readPath{{"rest-list", restList}, {"rest-view", restView}, {"search", search}, {"filter", filterProbes},
+		{"sync", syncPaths}, {"geo", geoPaths}, {"export", exportPaths}})
+	realtime(t, m)
+	t.Log(m.summary())
+	for _, family := range []string{"rest-list ", "rest-view+expand ", "search ", "filter ", "sync ", "geo ", "export ", "realtime "} {
 		if !m.found(family, s.Initiatives) {
 			t.Errorf("with initiatives open to all, the matrix reports no leak on %s(found %d leaks in all)", family, len(m.leaks()))
 		}
