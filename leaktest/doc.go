@@ -8,7 +8,7 @@
 // a location a coordinate of its own. An oracle written from DESIGN.md's visibility model,
 // not from the API rules, says which canaries each viewer may receive. Every read path (REST
 // list and view with expand, filters and sorts probing fields, realtime, sync snapshot and
-// pull, the geo API, exports, the network, indicators, federation, moderation, account
+// pull, the geo API, exports, the network, indicators, federation, moderation, Web Push, account
 // export...) is called as every viewer and every answer is scanned: a canary the oracle
 // forbids fails the test, named viewer × path × canary. Negative controls loosen one rule at
 // a time and assert that the matrix then fails.

@@ -33,8 +33,9 @@ func TestLeakMatrix(t *testing.T) {
 	m := newMatrix(w)
 	m.run(readPaths)
 	realtime(t, m)
+	notifications(t, m)
 	m.report(t, 200)
-	for _, p := range append(readPaths, readPath{family: "realtime"}) {
+	for _, p := range append(readPaths, readPath{family: "realtime"}, readPath{family: "push"}) {
 		if !probing[p.family] && m.seenIn(p.family) == 0 {
 			t.Errorf("path family %s delivered no canary to anyone: the matrix proves nothing there", p.family)
 		}

@@ -2,10 +2,7 @@ package leaktest
 
 import (
 	"bytes"
-	"crypto/ecdh"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"image"
 	"image/png"
@@ -76,8 +73,7 @@ func (w *world) governance(t testing.TB) {
 	w.save(t, s.ProposalFollowers, fields{"proposal": vote, "user": w.id("member"), "follow": true})
 }
 
-// personal writes what belongs to one person: a sync conflict, a photo, a Web Push
-// subscription and notification preferences, all the member's.
+// personal writes what belongs to one person: a sync conflict and a photo, the member's.
 func (w *world) personal(t testing.TB) {
 	t.Helper()
 	w.save(t, s.SyncConflicts, fields{"author": w.id("member"), "kind": "field", "status": "open", "collection": s.Initiatives, "recordId": "$K"})
@@ -91,18 +87,8 @@ func (w *world) personal(t testing.TB) {
 	}
 	sum := sha256.Sum256(img.Bytes())
 	w.save(t, s.Media, fields{"author": w.id("member"), "file": file, "sha256": hex.EncodeToString(sum[:]), "parentCollection": "$K", "parentId": "$K"})
-	w.save(t, s.PushSubscriptions, fields{"user": w.id("member"), "endpoint": "https://fcm.googleapis.com/fcm/send/$K", "keys": pushKeys(t)})
-	w.save(t, s.NotificationPreferences, fields{"user": w.id("member"), "nearRadius": 5, "nearConsent": true})
-}
-
-// pushKeys returns a browser subscription's keys: a P-256 public key and 16 bytes.
-func pushKeys(t testing.TB) map[string]any {
-	key, err := ecdh.P256().GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	enc := base64.RawURLEncoding.EncodeToString
-	return map[string]any{"p256dh": enc(key.PublicKey().Bytes()), "auth": enc(make([]byte, 16))}
+	// pushSubscriptions and notificationPreferences: every signed-in viewer's, written
+	// before the world (subscribePush), so that its notifications reach them.
 }
 
 // pngEncode writes a 2×2 PNG.

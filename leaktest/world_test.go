@@ -8,6 +8,7 @@ import (
 
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/mobile_sync/synctest"
+	"github.com/maillage/maillage/push"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -33,6 +34,9 @@ type world struct {
 	seq      int
 	// members lists each community's members by viewer name (owners are coordinators).
 	members map[string][]string
+	// push is the loopback push service; browsers the viewers' subscriptions' keys.
+	push     *pushService
+	browsers map[string]*browser
 }
 
 // canary marks one value: field of record id in coll.
@@ -57,12 +61,14 @@ var viewerSpecs = [][3]string{
 // newWorld serves a fresh app and generates its world.
 func newWorld(t testing.TB) *world {
 	t.Helper()
-	w := &world{srv: synctest.Start(t, server.Config{}), by: map[string]*viewer{},
+	ps := newPushService(t)
+	w := &world{srv: synctest.Start(t, server.Config{Push: push.Config{Hosts: []string{ps.host()}}}), push: ps, by: map[string]*viewer{},
 		recs: map[string]*core.Record{}, canaries: map[string]canary{}, members: map[string][]string{}}
 	w.addViewer(&viewer{name: "anonymous", User: w.srv.Anonymous()})
 	for _, spec := range viewerSpecs {
 		w.addUser(t, spec[0], spec[1], spec[2])
 	}
+	w.subscribePush(t)
 	w.generate(t)
 	w.refresh(t)
 	return w
