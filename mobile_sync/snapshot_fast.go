@@ -4,7 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/pocketbase/dbx"
@@ -42,21 +42,51 @@ func readPage(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Coll
 	if ok, err := restrictToListRule(app, info, c, q); !ok || err != nil {
 		return page{}, err
 	}
-	sql, params := byID(c, q)
-	return w.readRows(db, sql, params)
+	ids, err := distinctIDs(db, c, q)
+	if err != nil || len(ids) == 0 {
+		return page{}, err
+	}
+	query, params := byID(c, ids)
+	p, err := w.readRows(db, query, params)
+	if err == nil && !slices.IsSorted(p.ids) {
+		err = fmt.Errorf("read %s: rows out of id order", c.Name)
+	}
+	return p, err
 }
 
-// byID reads the rows q selects, in id order, with their revs, through q's ids alone: q (SELECT
-// DISTINCT when the list rule joins other tables) picks the distinct ids within its order and
-// limit, and the outer query reads those rows. SQLite then deduplicates the short ids instead
-// of whole rows of about 1 KB, which cost more than the rest of the query.
-func byID(c *core.Collection, q *dbx.SelectQuery) (string, dbx.Params) {
+// distinctIDs runs q for its ids alone, without SELECT DISTINCT, and keeps each id once, up to
+// q's limit: the list rule's joins may repeat a row, but in id order its copies are adjacent.
+// SQLite then builds no temporary table, which here costs more than the rows (its pages are
+// mapped and unmapped by the allocator at each query).
+func distinctIDs(db dbx.Builder, c *core.Collection, q *dbx.SelectQuery) ([]string, error) {
+	limit := q.Info().Limit
+	built := q.Distinct(false).Select(c.Name + ".id").OrderBy(c.Name + ".id").Limit(-1).Build()
+	rows, err := db.NewQuery(built.SQL()).Bind(built.Params()).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", c.Name, err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() && (limit < 0 || int64(len(ids)) < limit) {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read %s: %w", c.Name, err)
+		}
+		if len(ids) == 0 || ids[len(ids)-1] != id {
+			ids = append(ids, id)
+		}
+	}
+	return ids, rows.Err()
+}
+
+// byID is the query of the rows of c with ids (sorted), in that order, with their revs: the
+// ids drive the join (CROSS JOIN keeps json_each outside), so that no temporary table is built.
+func byID(c *core.Collection, ids []string) (string, dbx.Params) {
 	table := quoteIdent(c.Name)
-	inner := q.Select(c.Name + ".id").Build()
-	params := dbx.Params{"revColl": c.Name}
-	maps.Copy(params, inner.Params())
+	list, _ := json.Marshal(ids)
 	return "SELECT " + table + ".*, (SELECT seq FROM " + changesTable + " WHERE coll = {:revColl} AND rid = " +
-		table + ".id) AS " + revColumn + " FROM " + table + " WHERE " + table + ".id IN (" + inner.SQL() + ") ORDER BY " + table + ".id", params
+		table + ".id) AS " + revColumn + " FROM json_each({:ids}) AS _ids CROSS JOIN " + table +
+		" ON " + table + ".id = _ids.value", dbx.Params{"revColl": c.Name, "ids": string(list)}
 }
 
 // readableColumns returns the rows among ids of c that this user may read, written straight

@@ -37,6 +37,9 @@ func BenchmarkHTTPBinary(b *testing.B) {
 	b.Logf("seeded %d initiatives in %v; nproc %d; load %s", n, time.Since(start).Round(time.Millisecond), runtime.NumCPU(), loadAvg())
 	runs := envInt("BINARY_BENCH_RUNS", 7)
 	for _, c := range binaryCases(srv) {
+		if !picked(c.name) { // ITEM8_CASES, as for BenchmarkItem8InProcess
+			continue
+		}
 		c.check(b)
 		res := c.measure(b, srv, runs)
 		res.log(b, c.name)
@@ -117,10 +120,10 @@ func binaryCases(srv *binaryServer) []binaryCase {
 	small := [4]float64{2.3555, 48.9329, 2.3637, 48.9383} // 600 m around the basilica
 	return []binaryCase{
 		{name: "initial-sync", fast: srv.snapshotAll, stock: srv.stockListAll, same: sameRecords},
-		srv.bboxCase("bbox-wide-full", wide, 1000, "", 1),
-		srv.bboxCase("bbox-wide-fields", wide, 1000, "id,name,categories", 1),
-		srv.bboxCase("bbox-600m-full", small, 5000, "", 10),
-		srv.bboxCase("bbox-600m-fields", small, 5000, "id,name,categories", 10),
+		srv.bboxCase("bbox-wide-full", wide, 1000, "", 5),
+		srv.bboxCase("bbox-wide-fields", wide, 1000, "id,name,categories", 5),
+		srv.bboxCase("bbox-600m-full", small, 5000, "", 20),
+		srv.bboxCase("bbox-600m-fields", small, 5000, "id,name,categories", 20),
 	}
 }
 
