@@ -4,15 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/maillage/maillage/internal/binarytest"
 )
 
 // TestBinary is issue 2's "How it will be checked", run on the real binary over real HTTP: it
@@ -227,58 +227,30 @@ func upsertSuperuser(t *testing.T, bin, dir string) {
 
 // process is a running `maillage serve` process.
 type process struct {
-	cmd    *exec.Cmd
-	base   string
-	output *syncBuffer
-	exited chan error
+	*binarytest.Server
+	base string
 }
 
 // startServer starts `maillage serve` on a free port of 127.0.0.1 and waits until it is healthy.
 func startServer(t *testing.T, bin, dir string, flags ...string) *process {
 	t.Helper()
-	addr := freeAddr(t)
-	args := append([]string{"serve", "--http", addr, "--dir", dir}, flags...)
-	s := &process{cmd: exec.Command(bin, args...), base: "http://" + addr, output: &syncBuffer{}, exited: make(chan error, 1)}
-	s.cmd.Stdout, s.cmd.Stderr = s.output, s.output
-	if err := s.cmd.Start(); err != nil {
-		t.Fatalf("start %v: %v", args, err)
+	s := &process{Server: &binarytest.Server{Bin: bin, Dir: dir, Args: flags}}
+	t.Cleanup(s.Kill)
+	if err := s.Start(); err != nil {
+		t.Fatal(err)
 	}
-	go func() { s.exited <- s.cmd.Wait() }()
-	t.Cleanup(func() { _ = s.cmd.Process.Kill() })
-	s.waitHealthy(t)
+	s.base = s.URL("")
 	return s
 }
 
-// waitHealthy polls /api/health until the server answers, the process dies or a minute passes.
-func (s *process) waitHealthy(t *testing.T) {
-	t.Helper()
-	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		select {
-		case err := <-s.exited:
-			t.Fatalf("serve exited before being healthy: %v\n%s", err, s.output)
-		default:
-		}
-		if res, err := http.Get(s.base + "/api/health"); err == nil {
-			res.Body.Close()
-			return
-		}
-	}
-	t.Fatalf("serve not healthy after a minute:\n%s", s.output)
-}
-
-// stop interrupts the server, as Ctrl-C or `fly deploy` would, and waits for a clean exit.
+// stop asks the server to end, as `fly deploy` does (SIGTERM), and waits for a clean exit.
 func (s *process) stop(t *testing.T) {
 	t.Helper()
-	if err := s.cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatalf("interrupt serve: %v", err)
+	if !s.Stop(time.Minute) {
+		t.Fatalf("serve still running a minute after SIGTERM:\n%s", s.Output())
 	}
-	select {
-	case err := <-s.exited:
-		if err != nil {
-			t.Errorf("serve exited with %v:\n%s", err, s.output)
-		}
-	case <-time.After(time.Minute):
-		t.Fatalf("serve still running a minute after the interrupt:\n%s", s.output)
+	if code := s.ExitCode(); code != 0 {
+		t.Errorf("serve exited with %d:\n%s", code, s.Output())
 	}
 }
 
@@ -325,33 +297,4 @@ func (s *process) expect(t *testing.T, method, path, token string, body any, sta
 			t.Fatalf("%s %s: decode %.300s: %v", method, path, b, err)
 		}
 	}
-}
-
-// freeAddr returns a 127.0.0.1 address with a port free right now.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("find a free port: %v", err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-// syncBuffer collects the server's output from its pipes' goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

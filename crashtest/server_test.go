@@ -3,18 +3,14 @@ package crashtest
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"sync"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/maillage/maillage/internal/binarytest"
 )
 
 // The real binary under test, built once by TestMain.
@@ -23,110 +19,52 @@ var binary string
 const (
 	adminEmail = "crash-admin@example.org"
 	password   = "crash test password"
-	// upWithin bounds the wait for a starting server: a limit, not an expected duration.
-	upWithin = 2 * time.Minute
 )
 
+// TestMain builds the binary (go build, as e2e/harness.mjs does) unless -short skips these
+// tests or CRASHTEST_BINARY names one already built.
 func TestMain(m *testing.M) {
-	os.Exit(run(m))
-}
-
-// run builds the binary (go build, as e2e/harness.mjs does) unless -short skips these tests
-// or CRASHTEST_BINARY names one already built.
-func run(m *testing.M) int {
-	flag.Parse()
-	if binary = os.Getenv("CRASHTEST_BINARY"); binary != "" || testing.Short() {
-		return m.Run() // under -short every test skips itself
-	}
-	dir, err := os.MkdirTemp("", "crashtest-bin-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	binary = filepath.Join(dir, "maillage")
-	cmd := exec.Command("go", "build", "-o", binary, ".")
-	cmd.Dir = ".."
-	if out, err := cmd.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
-		return 1
-	}
-	return m.Run()
+	os.Exit(binarytest.Main(m, "..", "CRASHTEST_BINARY", &binary))
 }
 
 // server is a `maillage serve` process on a data dir that outlives it.
 type server struct {
-	t      *testing.T
-	dir    string
-	addr   string
-	cmd    *exec.Cmd
-	out    *logBuffer
-	exited chan struct{}
+	*binarytest.Server
+	t   *testing.T
+	dir string
 }
 
 // newServer makes a data dir with a superuser and starts a server on it.
 func newServer(t *testing.T) *server {
 	t.Helper()
-	s := &server{t: t, dir: t.TempDir(), addr: freeAddr(t)}
+	s := &server{Server: &binarytest.Server{Bin: binary, Dir: t.TempDir()}, t: t}
+	s.dir = s.Dir
 	s.maillage("superuser", "upsert", adminEmail, password)
 	s.start()
-	t.Cleanup(func() { s.kill() })
+	t.Cleanup(s.Kill)
 	return s
 }
 
 // maillage runs a command of the binary on the data dir and returns its standard output.
 func (s *server) maillage(args ...string) []byte {
 	s.t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command(binary, append(args, "--dir", s.dir)...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		s.t.Fatalf("maillage %v: %v\n%s", args, err, stderr.String())
+	out, err := s.Run(args...)
+	if err != nil {
+		s.t.Fatal(err)
 	}
-	return stdout.Bytes()
+	return out
 }
 
 // start starts `maillage serve` on the same address and data dir and waits until it answers.
 func (s *server) start() {
 	s.t.Helper()
-	s.out, s.exited = &logBuffer{}, make(chan struct{})
-	s.cmd = exec.Command(binary, "serve", "--http", s.addr, "--dir", s.dir)
-	s.cmd.Stdout, s.cmd.Stderr = s.out, s.out
-	if err := s.cmd.Start(); err != nil {
-		s.t.Fatalf("start serve: %v", err)
+	if err := s.Start(); err != nil {
+		s.t.Fatal(err)
 	}
-	go func(cmd *exec.Cmd, exited chan struct{}) { _ = cmd.Wait(); close(exited) }(s.cmd, s.exited)
-	s.waitUp()
-}
-
-// waitUp polls /api/health until it answers 200, the process dies or upWithin passes.
-func (s *server) waitUp() {
-	s.t.Helper()
-	deadline := time.Now().Add(upWithin)
-	for tick := time.NewTicker(20 * time.Millisecond); time.Now().Before(deadline); <-tick.C {
-		select {
-		case <-s.exited:
-			s.t.Fatalf("serve exited before answering:\n%s", s.out)
-		default:
-		}
-		if res, err := http.Get(s.url("/api/health")); err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return
-			}
-		}
-	}
-	s.t.Fatalf("serve did not answer within %v:\n%s", upWithin, s.out)
 }
 
 // kill sends SIGKILL (kill -9) and waits until the process is gone.
-func (s *server) kill() {
-	if s.cmd == nil || s.cmd.Process == nil {
-		return
-	}
-	_ = s.cmd.Process.Signal(syscall.SIGKILL)
-	<-s.exited
-}
+func (s *server) kill() { s.Kill() }
 
 // restart kills the server with SIGKILL and starts it again on the same data dir.
 func (s *server) restart() {
@@ -135,7 +73,7 @@ func (s *server) restart() {
 	s.start()
 }
 
-func (s *server) url(path string) string { return "http://" + s.addr + path }
+func (s *server) url(path string) string { return s.URL(path) }
 
 // db is the path of the main SQLite database.
 func (s *server) db() string { return filepath.Join(s.dir, "data.db") }
@@ -179,33 +117,4 @@ func do(req *http.Request, out any) error {
 		return nil
 	}
 	return json.Unmarshal(data, out)
-}
-
-// freeAddr returns a 127.0.0.1 address with a port free right now.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("find a free port: %v", err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-// logBuffer collects the server's output from its pipes' goroutines.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/maillage/maillage/internal/binarytest"
 )
 
 // TestShortLoad runs 20 devices against the real binary for a few seconds, acting fast, and
@@ -19,7 +21,7 @@ func TestShortLoad(t *testing.T) {
 		t.Skip("builds and runs the real binary: run without -short")
 	}
 	srv := startTest(t)
-	cfg := Config{BaseURL: srv.URL(), Devices: 20, DevicesPerUser: 2, Ramp: time.Second,
+	cfg := Config{BaseURL: srv.URL(""), Devices: 20, DevicesPerUser: 2, Ramp: time.Second,
 		Duration: 5 * time.Second, Think: 250 * time.Millisecond, PokeSpread: 500 * time.Millisecond,
 		Mix: Mix{List: 3, View: 3, GeoBox: 2, GeoNear: 1, Edit: 3, Create: 3, CreatePhoto: 1}}
 	res, err := Run(context.Background(), cfg)
@@ -72,11 +74,11 @@ func TestMain(m *testing.M) {
 }
 
 // startTest builds the binary (once) and serves a fresh data dir until the test ends.
-func startTest(t *testing.T) *Server {
+func startTest(t *testing.T) *binarytest.Server {
 	t.Helper()
 	buildOnce.Do(func() {
 		if binDir, buildErr = os.MkdirTemp("", "loadtest-bin-"); buildErr == nil {
-			bin, buildErr = Build("..", binDir)
+			bin, buildErr = binarytest.Build("..", binDir)
 		}
 	})
 	if buildErr != nil {
@@ -87,7 +89,7 @@ func startTest(t *testing.T) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(srv.Stop)
+	t.Cleanup(func() { srv.Stop(10 * time.Second) })
 	if os.Getenv("LOADTEST_LOG") != "" {
 		t.Cleanup(func() { t.Log(srv.Output()) })
 	}
@@ -101,7 +103,7 @@ func TestVerifyCatches(t *testing.T) {
 		t.Skip("builds and runs the real binary: run without -short")
 	}
 	srv := startTest(t)
-	res, err := Run(context.Background(), Config{BaseURL: srv.URL(), Devices: 2, DevicesPerUser: 2,
+	res, err := Run(context.Background(), Config{BaseURL: srv.URL(""), Devices: 2, DevicesPerUser: 2,
 		Duration: time.Second, Think: 100 * time.Millisecond, Mix: Mix{Create: 1}})
 	if err != nil {
 		t.Fatal(err)

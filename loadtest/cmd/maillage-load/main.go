@@ -17,6 +17,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/maillage/maillage/internal/binarytest"
 	"github.com/maillage/maillage/loadtest"
 )
 
@@ -45,7 +46,7 @@ func run(cfg loadtest.Config, bin, profile string, verify bool) error {
 	}
 	defer os.RemoveAll(dir)
 	if bin == "" {
-		if bin, err = loadtest.Build(".", dir); err != nil {
+		if bin, err = binarytest.Build(".", dir); err != nil {
 			return err
 		}
 	}
@@ -53,9 +54,9 @@ func run(cfg loadtest.Config, bin, profile string, verify bool) error {
 	if err != nil {
 		return err
 	}
-	defer srv.Stop()
-	cfg.BaseURL = srv.URL()
-	fmt.Printf("server pid %d at %s; %s\n", srv.PID(), srv.URL(), loadtest.Machine())
+	defer srv.Stop(10 * time.Second)
+	cfg.BaseURL = srv.URL("")
+	fmt.Printf("server pid %d at %s; %s\n", srv.PID(), srv.URL(""), loadtest.Machine())
 	if profile != "" {
 		cfg.OnActing = func() { go profileActions(cfg.Duration, pprofAddr, profile) }
 	}
@@ -63,12 +64,12 @@ func run(cfg loadtest.Config, bin, profile string, verify bool) error {
 }
 
 // start serves a fresh data dir, with the profiler on a loopback port when asked.
-func start(bin, dir string, profiled bool) (*loadtest.Server, string, error) {
+func start(bin, dir string, profiled bool) (*binarytest.Server, string, error) {
 	if !profiled {
 		srv, err := loadtest.StartServer(bin, dir+"/data")
 		return srv, "", err
 	}
-	addr, err := loadtest.FreeAddr()
+	addr, err := binarytest.FreeAddr()
 	if err != nil {
 		return nil, "", err
 	}
@@ -86,7 +87,7 @@ func profileActions(d time.Duration, addr, file string) {
 }
 
 // measure runs the devices, prints the table and the summary, and verifies.
-func measure(cfg loadtest.Config, srv *loadtest.Server, verify bool) error {
+func measure(cfg loadtest.Config, srv *binarytest.Server, verify bool) error {
 	var cpu0 time.Duration // the server's CPU is counted from the first device on, not the accounts
 	cfg.OnStart = func() { cpu0, _ = loadtest.CPUTime(srv.PID()) }
 	mem := loadtest.SampleMemory(srv.PID())
