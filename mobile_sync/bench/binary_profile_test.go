@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/pocketbase/dbx"
+
+	"github.com/maillage/maillage/internal/binarytest"
 )
 
 // BenchmarkItem8InProcess runs the cases of BenchmarkHTTPBinary against a server in the test
@@ -35,7 +37,7 @@ func BenchmarkItem8InProcess(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	srv := &binaryServer{b: b, addr: strings.TrimPrefix(f.srv.URL(), "http://"), token: f.token, http: f.http}
+	srv := &binaryServer{Server: &binarytest.Server{Addr: strings.TrimPrefix(f.srv.URL(), "http://")}, b: b, token: f.token, http: f.http}
 	var run []func(bool) []json.RawMessage
 	for _, c := range binaryCases(srv) {
 		if !picked(c.name) {

@@ -5,27 +5,24 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/maillage/maillage/internal/binarytest"
 	s "github.com/maillage/maillage/schema"
 )
 
 // binaryServer is a `maillage serve` process, the real binary as deployed, on a data dir of
 // its own, and the benchmark user's token.
 type binaryServer struct {
+	*binarytest.Server
 	b           *testing.B
-	dir, addr   string
-	cmd         *exec.Cmd
-	exited      chan struct{}
+	dir         string
 	token       string // the benchmark user: a resident, member of one community
 	superToken  string
 	user        string
@@ -42,11 +39,9 @@ func binaryPath(b *testing.B, dir string) string {
 	if p := os.Getenv("MAILLAGE_BINARY"); p != "" {
 		return p
 	}
-	bin := filepath.Join(dir, "maillage")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Dir = filepath.Join("..", "..")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
+	bin, err := binarytest.Build(filepath.Join("..", ".."), dir)
+	if err != nil {
+		b.Fatal(err)
 	}
 	return bin
 }
@@ -55,58 +50,27 @@ func binaryPath(b *testing.B, dir string) string {
 // waits until it answers.
 func startBinary(b *testing.B) *binaryServer {
 	dir := b.TempDir()
-	bin := binaryPath(b, dir)
-	srv := &binaryServer{b: b, dir: filepath.Join(dir, "pb_data"), addr: freeAddr(b), exited: make(chan struct{}),
+	srv := &binaryServer{Server: &binarytest.Server{Bin: binaryPath(b, dir), Dir: filepath.Join(dir, "pb_data")}, b: b,
 		http: &http.Client{Timeout: 5 * time.Minute}}
-	if out, err := exec.Command(bin, "superuser", "upsert", binaryAdmin, binaryPassword, "--dir", srv.dir).CombinedOutput(); err != nil {
-		b.Fatalf("superuser upsert: %v\n%s", err, out)
+	srv.dir = srv.Dir
+	if _, err := srv.Run("superuser", "upsert", binaryAdmin, binaryPassword); err != nil {
+		b.Fatal(err)
 	}
-	srv.cmd = exec.Command(bin, "serve", "--http", srv.addr, "--dir", srv.dir)
-	srv.cmd.Stdout, srv.cmd.Stderr = io.Discard, io.Discard
-	if err := srv.cmd.Start(); err != nil {
-		b.Fatalf("start serve: %v", err)
-	}
-	go func() { _ = srv.cmd.Wait(); close(srv.exited) }()
 	b.Cleanup(srv.stop)
-	srv.waitUp()
+	if err := srv.Start(); err != nil {
+		b.Fatal(err)
+	}
 	return srv
 }
 
 // stop ends the server (SIGTERM, then SIGKILL after 10 s) and waits until it is gone.
-func (srv *binaryServer) stop() {
-	_ = srv.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-srv.exited:
-	case <-time.After(10 * time.Second):
-		_ = srv.cmd.Process.Kill()
-		<-srv.exited
-	}
-}
+func (srv *binaryServer) stop() { srv.Stop(10 * time.Second) }
 
-// waitUp polls /api/health until it answers 200; a limit, not an expected duration.
-func (srv *binaryServer) waitUp() {
-	deadline := time.Now().Add(2 * time.Minute)
-	for tick := time.NewTicker(20 * time.Millisecond); time.Now().Before(deadline); <-tick.C {
-		select {
-		case <-srv.exited:
-			srv.b.Fatal("serve exited before answering")
-		default:
-		}
-		if res, err := http.Get(srv.url("/api/health")); err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return
-			}
-		}
-	}
-	srv.b.Fatal("serve did not answer /api/health within 2 minutes")
-}
-
-func (srv *binaryServer) url(path string) string { return "http://" + srv.addr + path }
+func (srv *binaryServer) url(path string) string { return srv.URL(path) }
 
 // cpu is the server process's CPU time so far (user + system, from /proc, 10 ms ticks).
 func (srv *binaryServer) cpu() time.Duration {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", srv.cmd.Process.Pid))
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", srv.PID()))
 	if err != nil {
 		return 0
 	}
@@ -185,14 +149,4 @@ func (srv *binaryServer) addPeople() {
 	srv.create(s.Memberships, map[string]any{"community": communities[0], "user": srv.user, "role": "member"})
 	srv.communities = communities
 	srv.token = srv.signIn(s.Users, "resident@example.org", pw)
-}
-
-// freeAddr returns a 127.0.0.1 address with a port free right now.
-func freeAddr(b *testing.B) string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatalf("find a free port: %v", err)
-	}
-	defer l.Close()
-	return l.Addr().String()
 }
