@@ -1,10 +1,7 @@
 package crashtest
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"io"
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -80,41 +77,8 @@ func (s *server) db() string { return filepath.Join(s.dir, "data.db") }
 
 // call sends a JSON request and decodes a 2xx answer into out (if not nil).
 func (s *server) call(method, path, token string, in, out any) error {
-	var body io.Reader
-	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
-			return err
-		}
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, s.url(path), body)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", token)
-	}
-	return do(req, out)
+	return binarytest.Call(context.Background(), http.DefaultClient, method, s.url(path), token, in, out)
 }
 
 // do sends req and decodes a 2xx JSON answer into out (if not nil).
-func do(req *http.Request, out any) error {
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer res.Body.Close()
-	data, err := io.ReadAll(res.Body)
-	if err != nil {
-		return err
-	}
-	if res.StatusCode/100 != 2 {
-		return fmt.Errorf("%s %s: %d %s", req.Method, req.URL.Path, res.StatusCode, data)
-	}
-	if out == nil {
-		return nil
-	}
-	return json.Unmarshal(data, out)
-}
+func do(req *http.Request, out any) error { return binarytest.Do(http.DefaultClient, req, out) }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/maillage/maillage/internal/binarytest"
 	ms "github.com/maillage/maillage/mobile_sync"
 	"github.com/maillage/maillage/mobile_sync/client"
 	"github.com/maillage/maillage/photos/phototest"
@@ -28,7 +29,7 @@ func PhonePhoto() []byte { return phototest.JPEG(phototest.Noise(1600, 1200)) }
 
 // get sends a GET as the device and checks the answer is 2xx.
 func (d *Device) get(ctx context.Context, path string) error {
-	return api(ctx, d.r.hc, http.MethodGet, d.r.cfg.BaseURL+path, d.Account.Token, nil, nil)
+	return binarytest.Call(ctx, d.r.hc, http.MethodGet, d.r.cfg.BaseURL+path, d.Account.Token, nil, nil)
 }
 
 // list reads the first page of a collection, newest first, as a REST client does.
@@ -143,7 +144,7 @@ func (d *Device) upload(ctx context.Context) (string, error) {
 		req.Header.Set("Authorization", d.Account.Token)
 		req.Header.Set("Content-Type", "image/jpeg")
 		req.Header.Set(ms.HeaderContentSha256, d.r.photoSum)
-		return do(d.r.hc, req, nil)
+		return binarytest.Do(d.r.hc, req, nil)
 	})
 	return id, err
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/maillage/maillage/internal/binarytest"
 )
 
 // PokeTopic is the realtime topic the PWA subscribes to (mobile_sync.PokeTopic).
@@ -82,7 +84,7 @@ func (s *Subscription) subscribe(ctx context.Context, hc *http.Client, base, tok
 	if err := json.Unmarshal([]byte(ev.data), &connect); err != nil {
 		return fmt.Errorf("realtime: PB_CONNECT %q: %w", ev.data, err)
 	}
-	return api(ctx, hc, http.MethodPost, base+"/api/realtime", token,
+	return binarytest.Call(ctx, hc, http.MethodPost, base+"/api/realtime", token,
 		map[string]any{"clientId": connect.ClientID, "subscriptions": []string{PokeTopic}}, nil)
 }
 

@@ -17,28 +17,21 @@ import (
 	"github.com/benbjohnson/litestream"
 	_ "modernc.org/sqlite"
 
+	"github.com/maillage/maillage/internal/binarytest"
 	"github.com/maillage/maillage/mobile_sync/client"
 )
 
 // user is a signed-in account of the server under test.
-type user struct {
-	ID    string
-	Token string
-}
+type user = binarytest.Account
 
 // signIn signs an account of coll in with the common test password.
 func (s *server) signIn(coll, email string) user {
 	s.t.Helper()
-	var auth struct {
-		Token  string
-		Record struct{ ID string }
-	}
-	err := s.call(http.MethodPost, "/api/collections/"+coll+"/auth-with-password", "",
-		map[string]string{"identity": email, "password": password}, &auth)
+	u, err := binarytest.SignIn(context.Background(), http.DefaultClient, s.URL(""), coll, email, password)
 	if err != nil {
 		s.t.Fatalf("sign in %s: %v", email, err)
 	}
-	return user{ID: auth.Record.ID, Token: auth.Token}
+	return u
 }
 
 // facilitator creates a verified facilitator (whose initiatives are published at once).

@@ -1,10 +1,7 @@
 package replication
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"io"
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -89,32 +86,5 @@ func (s *server) db() string { return filepath.Join(s.dir, dataDB) }
 
 // call sends a JSON request and decodes a 2xx answer into out (if not nil).
 func (s *server) call(method, path, token string, in, out any) error {
-	b, err := json.Marshal(in)
-	if err != nil {
-		return err
-	}
-	req, err := http.NewRequest(method, s.url(path), bytes.NewReader(b))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", token)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer res.Body.Close()
-	data, err := io.ReadAll(res.Body)
-	if err != nil {
-		return err
-	}
-	if res.StatusCode/100 != 2 {
-		return fmt.Errorf("%s %s: %d %s", method, path, res.StatusCode, data)
-	}
-	if out == nil {
-		return nil
-	}
-	return json.Unmarshal(data, out)
+	return binarytest.Call(context.Background(), http.DefaultClient, method, s.url(path), token, in, out)
 }

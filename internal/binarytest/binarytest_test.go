@@ -1,8 +1,11 @@
 package binarytest
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
@@ -90,5 +93,26 @@ func TestLogKeepsConcurrentWrites(t *testing.T) {
 	wg.Wait()
 	if n := len(l.String()); n != 800 {
 		t.Fatalf("kept %d bytes of 800", n)
+	}
+}
+
+func TestCallAndSignIn(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var in map[string]string
+		_ = json.NewDecoder(r.Body).Decode(&in)
+		if r.URL.Path != "/api/collections/users/auth-with-password" || in["password"] != "right" {
+			http.Error(w, `{"message":"Failed to authenticate."}`, http.StatusBadRequest)
+			return
+		}
+		_, _ = w.Write([]byte(`{"token":"tok","record":{"id":"u1"}}`))
+	}))
+	defer srv.Close()
+	got, err := SignIn(context.Background(), srv.Client(), srv.URL, "users", "a@example.org", "right")
+	if err != nil || got != (Account{ID: "u1", Token: "tok"}) {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	_, err = SignIn(context.Background(), srv.Client(), srv.URL, "users", "a@example.org", "wrong")
+	if err == nil || !strings.Contains(err.Error(), "400") || !strings.Contains(err.Error(), "Failed to authenticate") {
+		t.Fatalf("a refused sign-in gave %v, want the status and the answer", err)
 	}
 }
