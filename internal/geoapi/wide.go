@@ -74,17 +74,23 @@ func nodeExtent(node string) (geo.Bounds, bool) {
 // rowidColumn is the column scanAll reads each row's rowid into.
 const rowidColumn = "_geo_rowid"
 
-// scanAll reads the rows of q (the list rule and filters, without the R*Tree) in rowid order
-// and writes those whose point answers the query, until rowLimit answer (cut: the last is left
-// out). The list rule's joins may repeat a row; in rowid order its copies are adjacent, so
-// they are skipped here rather than by SELECT DISTINCT over whole rows.
-func (w *featureWriter) scanAll(db dbx.Builder, c *core.Collection, q *dbx.SelectQuery, fields []string, rowLimit int) ([]hit, bool, error) {
+// inRowidOrder runs q, without DISTINCT, in rowid order, with the rowid as rowidColumn and
+// only the columns fields need (all when fields is empty).
+func inRowidOrder(db dbx.Builder, c *core.Collection, q *dbx.SelectQuery, fields []string) (*dbx.Rows, error) {
 	q.Distinct(false)
 	if cols := columns(c, fields); cols != nil {
 		q.Select(cols...)
 	}
 	built := q.AndSelect(c.Name + ".rowid AS " + rowidColumn).OrderBy(c.Name + ".rowid ASC").Build()
-	res, err := db.NewQuery(built.SQL()).Bind(built.Params()).Rows()
+	return db.NewQuery(built.SQL()).Bind(built.Params()).Rows()
+}
+
+// scanAll reads the rows of q (the list rule and filters, without the R*Tree) in rowid order
+// and writes those whose point answers the query, until rowLimit answer (cut: the last is left
+// out). The list rule's joins may repeat a row; in rowid order its copies are adjacent, so
+// they are skipped here rather than by SELECT DISTINCT over whole rows.
+func (w *featureWriter) scanAll(db dbx.Builder, c *core.Collection, q *dbx.SelectQuery, fields []string, rowLimit int) ([]hit, bool, error) {
+	res, err := inRowidOrder(db, c, q, fields)
 	if err != nil {
 		return nil, false, err
 	}
