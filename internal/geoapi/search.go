@@ -55,25 +55,35 @@ func geoCollection(app core.App, lang, name string) (*core.Collection, error) {
 // rule (as PocketBase's list API resolves it) and the R*Tree, then enriched like the list
 // API's (OnRecordEnrich blurs offers), and the box and circle are checked on the points as the
 // reader sees them. For a blurred collection the final filter, sort and limit therefore run
-// after reading, so that neither membership nor order reveals a true location.
+// after reading, so that neither membership nor order reveals a true location. A box covering
+// most of the records is read in rowid order instead of through the R*Tree (wide.go).
 func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
 	info, err := e.RequestInfo()
 	if err != nil {
 		return result{}, e.BadRequestError("", err)
 	}
-	blurred := s.IsBlurred(c.Name)
 	query, err := listQuery(e.App, i18n.Lang(e), c, info, q)
 	if err != nil {
 		return result{}, err
 	}
 	w := newFeatureWriter(c, q)
+	var r result
 	if w != nil && q.Near == nil && q.Box != nil && coversMost(e.App.DB(), c.Name, *q.Box) {
-		hits, cut, err := w.scanAll(e.App.DB(), c, query, q.Fields, q.Limit+1)
-		if err != nil {
-			return result{}, fmt.Errorf("geo query %s: %w", c.Name, err)
-		}
-		return result{hits: hits, truncated: cut}, nil
+		hits, cut, scanErr := w.scanAll(e.App.DB(), c, query, q.Fields, q.Limit+1)
+		r, err = result{hits: hits, truncated: cut}, scanErr
+	} else {
+		r, err = findIndexed(e, w, c, query, q)
 	}
+	if err != nil {
+		return result{}, fmt.Errorf("geo query %s: %w", c.Name, err)
+	}
+	return r, nil
+}
+
+// findIndexed answers q through the R*Tree: the candidates of its box, nearest first for a
+// radius, written by w (nil: the collection's records are enriched or blurred first).
+func findIndexed(e *core.RequestEvent, w *featureWriter, c *core.Collection, query *dbx.SelectQuery, q Query) (result, error) {
+	blurred := s.IsBlurred(c.Name)
 	query.AndWhere(indexed(c.Name, q.SearchBox(), blurred))
 	rowLimit := q.Limit + 1
 	order := []string{c.Name + ".rowid ASC"}
@@ -85,13 +95,14 @@ func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
 	rows := byRowid(e.App, c, query.OrderBy(order...).Limit(int64(rowLimit)), q.Fields).OrderBy(order...)
 	var hits []hit
 	var cut bool
+	var err error
 	if w != nil {
 		hits, cut, err = w.read(e.App.DB(), rows, rowLimit)
 	} else {
 		hits, cut, err = enrichedHits(e, rows, q, rowLimit)
 	}
 	if err != nil {
-		return result{}, fmt.Errorf("geo query %s: %w", c.Name, err)
+		return result{}, err
 	}
 	r := keep(hits, q)
 	r.truncated = r.truncated || cut
