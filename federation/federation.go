@@ -11,6 +11,7 @@ package federation
 import (
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/pocketbase/pocketbase/core"
 
@@ -41,6 +42,7 @@ func Register(app core.App) {
 	f.bindOrganisations(app)
 	f.bindDelivery(app)
 	f.bindFollowing(app)
+	f.bindBackgroundLife(app)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
 		se.Router.GET("/.well-known/webfinger", f.webfinger)
 		se.Router.GET("/.well-known/nodeinfo", f.nodeinfoLinks)
@@ -61,6 +63,22 @@ type federation struct {
 	keys   *keyCache
 	actors *actorCache
 	client *http.Client
+	// background counts the follows and unfollows being sent after their record was saved:
+	// the app waits for them when it terminates, so that none writes to a closed database.
+	background sync.WaitGroup
+}
+
+// inBackground runs fn beside the request that asked for it, counted in f.background.
+func (f *federation) inBackground(fn func()) {
+	f.background.Go(fn)
+}
+
+// bindBackgroundLife makes the app wait, when it terminates, for what runs in the background.
+func (f *federation) bindBackgroundLife(app core.App) {
+	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
+		f.background.Wait()
+		return e.Next()
+	})
 }
 
 // newClient makes the client of remote requests (tests let it reach loopback).

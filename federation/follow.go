@@ -20,7 +20,7 @@ func (f *federation) bindFollowing(app core.App) {
 	app.OnRecordValidate(s.FederationFollowing).BindFunc(validateFollowing)
 	app.OnRecordCreate(s.FederationFollowing).BindFunc(startPending)
 	app.OnRecordAfterCreateSuccess(s.FederationFollowing).BindFunc(func(e *core.RecordEvent) error {
-		go f.startFollow(app, e.Record.Id)
+		f.inBackground(func() { f.startFollow(app, e.Record.Id) })
 		return e.Next()
 	})
 	app.OnRecordDelete(s.FederationFollowing).BindFunc(func(e *core.RecordEvent) error {
@@ -30,7 +30,8 @@ func (f *federation) bindFollowing(app core.App) {
 		return e.Next()
 	})
 	app.OnRecordAfterDeleteSuccess(s.FederationFollowing).BindFunc(func(e *core.RecordEvent) error {
-		go f.sendUndo(app, e.Record.Fresh())
+		deleted := e.Record.Fresh()
+		f.inBackground(func() { f.sendUndo(app, deleted) })
 		return e.Next()
 	})
 }

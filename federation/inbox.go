@@ -117,11 +117,11 @@ func (f *federation) follow(e *core.RequestEvent, actor remoteActor, doc Documen
 	}
 	accept := map[string]any{"@context": asContext, "id": target + "#accept-" + fmt.Sprint(time.Now().UnixNano()),
 		"type": "Accept", "actor": target, "object": doc}
-	go func() {
+	f.inBackground(func() {
 		if err := f.deliver(actor.Inbox, accept, target+"#main-key", keys.PrivateKeyPEM); err != nil {
 			e.App.Logger().Warn("federation: deliver Accept", "inbox", actor.Inbox, "error", err)
 		}
-	}()
+	})
 	return e.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
 }
 
