@@ -8,9 +8,9 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
-	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/internal/testapp"
 	ms "github.com/maillage/maillage/mobile_sync"
 	"github.com/maillage/maillage/mobile_sync/synctest"
 	s "github.com/maillage/maillage/schema"
@@ -20,7 +20,7 @@ import (
 const firstID = "000000000000001"
 
 // For every synced collection that the snapshot writes straight from its columns, a record
-// with every field filled with awkward values (HTML and control characters, U+2028, numbers
+// with every field filled with testapp.Awkward values (HTML and control characters, U+2028, numbers
 // in exponent form, JSON with spaces, multiple relations, files and selects) comes out of the
 // snapshot and out of a pull as the REST API shows it, with the same rev. The collections
 // with an enrich hook keep the slow path.
@@ -143,60 +143,13 @@ func saveFilled(t *testing.T, app core.App, c *core.Collection) {
 	r := core.NewRecord(c)
 	r.Id = firstID
 	for i, f := range c.Fields {
-		if v := fillValue(f, i); v != nil {
+		if v := testapp.FillValue(f, i); v != nil {
 			r.Set(f.GetName(), v)
 		}
 	}
 	if err := app.SaveNoValidate(r); err != nil {
 		t.Fatalf("save a filled %s: %v", c.Name, err)
 	}
-}
-
-// awkward is text that JSON writers escape in different ways.
-const awkward = "Tiers-lieu \"Le Relais\" <b>&</b> à Saint-Denis\u2028\ttab\nnew line \x01 \\ fin"
-
-// fillValue returns an awkward value of f's type (i varies numbers), nil for automatic fields.
-func fillValue(f core.Field, i int) any {
-	switch f := f.(type) {
-	case *core.TextField:
-		if f.GetName() == core.FieldNameId {
-			return nil
-		}
-		return awkward
-	case *core.EditorField:
-		return "<p>" + awkward + "</p>"
-	case *core.URLField:
-		return "https://example.org/a?b=1&c=<2>"
-	case *core.EmailField:
-		return "someone@example.org"
-	case *core.NumberField:
-		return []float64{-1.25e-7, 1e21, 42, 0.1, 123456789.5}[i%5]
-	case *core.BoolField:
-		return true
-	case *core.DateField:
-		return "2026-11-29 22:10:05.123Z"
-	case *core.SelectField:
-		return firstValues(f.Values, f.IsMultiple())
-	case *core.RelationField:
-		return firstValues([]string{"aaaaaaaaaaaaaa1", "aaaaaaaaaaaaaa2"}, f.IsMultiple())
-	case *core.FileField:
-		return firstValues([]string{"photo_a1b2c3d4e5.jpg", "plan_f6g7h8.pdf"}, f.IsMultiple())
-	case *core.JSONField:
-		return types.JSONRaw(`{ "tags": ["a<b", 2.5, null], "n": 1e-7 }`)
-	case *core.GeoPointField:
-		return types.GeoPoint{Lon: 2.3601, Lat: 48.9362}
-	}
-	return nil
-}
-
-func firstValues(values []string, multiple bool) any {
-	if multiple {
-		return values[:min(2, len(values))]
-	}
-	if len(values) == 0 {
-		return ""
-	}
-	return values[0]
 }
 
 // pulledPut returns the put of id among changes.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/maillage/maillage/geo"
 	"github.com/maillage/maillage/internal/geoapi"
+	"github.com/maillage/maillage/internal/testapp"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -33,7 +34,7 @@ var featureQueries = []string{
 // For every content collection, features written straight from the columns (the server's
 // path for collections without enrich hooks, blur or hidden fields) are byte for byte the
 // features written through records and EnrichRecords, for records with every field filled with
-// awkward values and with empty ones, on each of featureQueries, for anonymous and a
+// testapp.Awkward values and with empty ones, on each of featureQueries, for anonymous and a
 // moderator.
 func TestWrittenFeaturesEqualRecordFeatures(t *testing.T) {
 	w := newWorld(t)
@@ -126,13 +127,13 @@ func serveBody(t *testing.T, h http.Handler, url, token string) string {
 }
 
 // saveFilled saves, without validation but with the hooks, a public published record of c
-// with id at p, every other field set to an awkward value (filled) or left empty.
+// with id at p, every other field set to an testapp.Awkward value (filled) or left empty.
 func saveFilled(t *testing.T, app core.App, c *core.Collection, id string, p lonLat, filled bool) {
 	t.Helper()
 	r := core.NewRecord(c)
 	r.Id = id
 	for i, f := range c.Fields {
-		if v := fillValue(f, i); v != nil && filled && f.GetName() != "mergedInto" { // merged records are not listed
+		if v := testapp.FillValue(f, i); v != nil && filled && f.GetName() != "mergedInto" { // merged records are not listed
 			r.Set(f.GetName(), v)
 		}
 	}
@@ -143,49 +144,4 @@ func saveFilled(t *testing.T, app core.App, c *core.Collection, id string, p lon
 	if err := app.SaveNoValidate(r); err != nil {
 		t.Fatalf("save a filled %s: %v", c.Name, err)
 	}
-}
-
-// awkward is text that JSON writers escape in different ways.
-const awkward = "Tiers-lieu \"Le Relais\" <b>&</b> à Saint-Denis\u2028\u2029\ttab\nnew line \x01\b\f \\ fin \xff"
-
-// fillValue returns an awkward value of f's type (i varies numbers), nil for automatic fields.
-func fillValue(f core.Field, i int) any {
-	switch f := f.(type) {
-	case *core.TextField:
-		if f.GetName() == core.FieldNameId {
-			return nil
-		}
-		return awkward
-	case *core.EditorField:
-		return "<p>" + awkward + "</p>"
-	case *core.URLField:
-		return "https://example.org/a?b=1&c=<2>"
-	case *core.EmailField:
-		return "someone@example.org"
-	case *core.NumberField:
-		return []float64{-1.25e-7, 1e21, 42, 0.1, 123456789.5}[i%5]
-	case *core.BoolField:
-		return true
-	case *core.DateField:
-		return "2026-11-29 22:10:05.123Z"
-	case *core.SelectField:
-		return firstOf(f.Values, f.IsMultiple())
-	case *core.RelationField:
-		return firstOf([]string{"aaaaaaaaaaaaaa1", "aaaaaaaaaaaaaa2"}, f.IsMultiple())
-	case *core.FileField:
-		return firstOf([]string{"photo_a1b2c3d4e5.jpg", "plan_f6g7h8.pdf"}, f.IsMultiple())
-	case *core.JSONField:
-		return types.JSONRaw(`{ "tags": ["a<b", 2.5, null], "n": 1e-7 }`)
-	}
-	return nil
-}
-
-func firstOf(values []string, multiple bool) any {
-	if multiple {
-		return values[:min(2, len(values))]
-	}
-	if len(values) == 0 {
-		return ""
-	}
-	return values[0]
 }
