@@ -130,35 +130,48 @@ func (w *featureWriter) read(db dbx.Builder, rows *dbx.SelectQuery, rowLimit int
 	if err != nil {
 		return nil, false, err
 	}
-	var hits []hit
-	buf := bytes.NewBuffer(make([]byte, 0, 64<<10))
-	var ends []int
-	n := 0
-	for ; res.Next(); n++ {
+	out := newCollected()
+	for n := 0; res.Next(); n++ {
 		if n == rowLimit-1 {
-			return w.slice(buf, hits, ends), true, nil
+			return out.result(), true, nil
 		}
 		if err := res.Scan(sc.ptrs...); err != nil {
 			return nil, false, err
 		}
-		h, ok, err := w.write(buf, sc)
-		if err != nil {
+		if err := out.add(w, sc); err != nil {
 			return nil, false, err
 		}
-		if ok {
-			hits, ends = append(hits, h), append(ends, buf.Len())
-		}
 	}
-	return w.slice(buf, hits, ends), false, res.Err()
+	return out.result(), false, res.Err()
 }
 
-// slice points each hit at its feature in buf, now that buf no longer grows.
-func (w *featureWriter) slice(buf *bytes.Buffer, hits []hit, ends []int) []hit {
-	all, start := buf.Bytes(), 0
-	for i := range hits {
-		hits[i].feature, start = all[start:ends[i]:ends[i]], ends[i]
+// collected gathers the features written into one buffer, and where each ends.
+type collected struct {
+	buf  *bytes.Buffer
+	hits []hit
+	ends []int
+}
+
+func newCollected() *collected {
+	return &collected{buf: bytes.NewBuffer(make([]byte, 0, 64<<10))}
+}
+
+// add writes the scanned row as a feature when it answers w's query.
+func (c *collected) add(w *featureWriter, sc *scan) error {
+	h, ok, err := w.write(c.buf, sc)
+	if ok && err == nil {
+		c.hits, c.ends = append(c.hits, h), append(c.ends, c.buf.Len())
 	}
-	return hits
+	return err
+}
+
+// result points each hit at its feature in the buffer, now that it no longer grows.
+func (c *collected) result() []hit {
+	all, start := c.buf.Bytes(), 0
+	for i := range c.hits {
+		c.hits[i].feature, start = all[start:c.ends[i]:c.ends[i]], c.ends[i]
+	}
+	return c.hits
 }
 
 // scan is one scanned row: the raw bytes of each column, and where each property's, the id's

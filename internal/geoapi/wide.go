@@ -100,33 +100,27 @@ func (w *featureWriter) scanAll(db dbx.Builder, c *core.Collection, q *dbx.Selec
 		return nil, false, err
 	}
 	rowid := sc.at(rowidColumn)
-	var hits []hit
-	var ends []int
+	out := newCollected()
 	var last []byte
-	buf := bytes.NewBuffer(make([]byte, 0, 64<<10))
 	for res.Next() {
 		if err := res.Scan(sc.ptrs...); err != nil {
 			return nil, false, err
 		}
-		if id := sc.column(rowid); last != nil && bytes.Equal(id, last) {
-			continue
-		} else {
-			last = append(last[:0], id...)
+		id := sc.column(rowid)
+		if last != nil && bytes.Equal(id, last) {
+			continue // the same row again, through another of the list rule's joins
 		}
-		if len(hits) == rowLimit-1 {
+		last = append(last[:0], id...)
+		if len(out.hits) == rowLimit-1 {
 			ok, err := w.answers(sc)
 			if ok || err != nil {
-				return w.slice(buf, hits, ends), ok, err
+				return out.result(), ok, err
 			}
 			continue
 		}
-		h, ok, err := w.write(buf, sc)
-		if err != nil {
+		if err := out.add(w, sc); err != nil {
 			return nil, false, err
 		}
-		if ok {
-			hits, ends = append(hits, h), append(ends, buf.Len())
-		}
 	}
-	return w.slice(buf, hits, ends), false, res.Err()
+	return out.result(), false, res.Err()
 }
