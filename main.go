@@ -128,11 +128,16 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"give a new database the default rate limits (sign-in, sign-up, password reset, writes) at first start; adjust them in the dashboard, Settings > Rate limits; env MAILLAGE_RATE_LIMITS=off for none")
 	flags.StringVar(&cfg.Replicate, "replicate", os.Getenv(replication.EnvConfig),
 		"a Litestream configuration file (litestream.yml): replicate data.db while serving, restore it from the replica when missing; env "+replication.EnvConfig)
+	rowCache := flags.String("row-cache-mb", envOr("MAILLAGE_ROW_CACHE_MB", "32"),
+		"memory (MiB) of the records kept as the sync and the map wrote them, for their next readers; 0: none; env MAILLAGE_ROW_CACHE_MB")
 	moderationFlags(flags, &cfg.Moderation)
 	_ = pb.RootCmd.ParseFlags(args) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())
 	if cfg.Push.Hosts, err = push.ParseHosts(*pushHosts); err != nil {
 		return cfg, fmt.Errorf("--push-hosts or MAILLAGE_PUSH_HOSTS: %w", err)
+	}
+	if cfg.RowCacheBytes, err = server.RowCacheBytes(*rowCache); err != nil {
+		return cfg, err
 	}
 	cfg.Sources.AllowNetworks, err = server.AllowNetworks(*allow)
 	return cfg, err

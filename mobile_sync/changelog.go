@@ -178,3 +178,11 @@ func recordRevs(db dbx.Builder, collection string, ids []string) (map[string]int
 
 func quoteIdent(s string) string   { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 func quoteLiteral(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
+
+// RevSQL is an SQL expression of the change log seq of the row of table (a synced collection)
+// that the enclosing query reads: the version under which other readers may keep what they
+// write of it (package rowcache). NULL when the log has no row for it.
+func RevSQL(table string) string {
+	return "(SELECT seq FROM " + changesTable + " WHERE coll = " + quoteLiteral(table) +
+		" AND rid = " + quoteIdent(table) + ".id)"
+}

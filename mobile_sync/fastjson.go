@@ -34,7 +34,7 @@ type rowPart struct {
 	// column is written as it is, NULL as "".
 	plain bool
 	// geo: a geoPoint field, whose column is read without reflection when it has the form
-	// PocketBase writes (readGeoPoint).
+	// PocketBase writes (jsonstr.ReadGeoPoint).
 	geo bool
 	// list: a select or relation field, whose column of the simple form (jsonstr.PlainList) is
 	// written without PrepareValue: multiple, as a JSON array, else its last value.
@@ -140,7 +140,7 @@ func (w *rowWriter) appendColumn(b []byte, scratch *core.Record, p rowPart, col 
 		return appendString(b, bytesString(col)), nil
 	}
 	if p.geo {
-		if pt, ok := readGeoPoint(bytesString(col)); ok {
+		if pt, ok := jsonstr.ReadGeoPoint(bytesString(col)); ok {
 			return appendGeoPoint(b, pt)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/i18n"
+	"github.com/maillage/maillage/internal/rowcache"
 )
 
 // Pull page sizes.
@@ -101,7 +102,7 @@ func (sv *service) pullOn(app core.App, db dbx.Builder, info *core.RequestInfo, 
 		rows = rows[:limit]
 		next = rows[limit-1].Seq
 	}
-	if resp.Changes, err = materialise(app, db, info, rows); err != nil {
+	if resp.Changes, err = materialise(app, db, info, rows, sv.cfg.Rows); err != nil {
 		return resp, err
 	}
 	resp.Cursor = encodeCursor(cursor{Epoch: st.epoch, Seq: next, Scope: sc.String()})
@@ -166,7 +167,7 @@ func unindexedIn(col string, values []string) dbx.Expression {
 // materialise turns log rows into changes: a put with the record as the REST API shows it to
 // this user, or a remove when it is deleted or no longer readable by them. Records are read
 // and checked per collection in bulk.
-func materialise(app core.App, db dbx.Builder, info *core.RequestInfo, rows []logRow) ([]Change, error) {
+func materialise(app core.App, db dbx.Builder, info *core.RequestInfo, rows []logRow, cache *rowcache.Cache) ([]Change, error) {
 	ids := map[string][]string{}
 	for _, r := range rows {
 		if r.Op == logPut {
@@ -175,7 +176,7 @@ func materialise(app core.App, db dbx.Builder, info *core.RequestInfo, rows []lo
 	}
 	bodies := map[string]map[string][]byte{}
 	for coll, list := range ids {
-		b, err := readableBodies(app, db, info, coll, list)
+		b, err := readableBodies(app, db, info, coll, list, cache)
 		if err != nil {
 			return nil, err
 		}
@@ -192,13 +193,13 @@ func materialise(app core.App, db dbx.Builder, info *core.RequestInfo, rows []lo
 }
 
 // readableBodies returns the serialised records among ids of coll that this user may read.
-func readableBodies(app core.App, db dbx.Builder, info *core.RequestInfo, coll string, ids []string) (map[string][]byte, error) {
+func readableBodies(app core.App, db dbx.Builder, info *core.RequestInfo, coll string, ids []string, cache *rowcache.Cache) (map[string][]byte, error) {
 	c, err := app.FindCachedCollectionByNameOrId(coll)
 	if err != nil {
 		return map[string][]byte{}, nil // dropped collection: its rows arrive as removes
 	}
 	if newRowWriter(c) != nil {
-		return readableColumns(app, db, info, c, ids)
+		return readableColumns(app, db, info, c, ids, cache)
 	}
 	found, err := readableRecordsOn(app, db, info, coll, ids)
 	if err != nil {

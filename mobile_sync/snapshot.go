@@ -73,7 +73,7 @@ func (sv *service) snapshotOn(app core.App, db dbx.Builder, info *core.RequestIn
 	q := app.RecordQuery(c).
 		AndWhere(dbx.NewExp(quoteIdent(c.Name)+".id > {:after}", dbx.Params{"after": req.AfterID})).
 		OrderBy(c.Name + ".id").Limit(int64(limit + 1)) // dbx quotes "table.column" itself
-	pg, err := readPage(app, db, info, c, q)
+	pg, err := readPage(app, db, info, c, q, sv.cfg.Rows)
 	if err != nil {
 		return resp, err
 	}

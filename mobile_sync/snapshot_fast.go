@@ -9,6 +9,8 @@ import (
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/internal/rowcache"
 )
 
 // revColumn is the extra column the fast path selects: the row's seq in the change log.
@@ -32,9 +34,10 @@ func (p page) first(n int) page {
 }
 
 // readPage runs q restricted by c's ListRule and returns its rows as the REST API serialises
-// them for info's user: written straight from the columns, with their revs read by the same
-// query, when c allows it (newRowWriter); through core.Record and EnrichRecords otherwise.
-func readPage(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, q *dbx.SelectQuery) (page, error) {
+// them for info's user: written straight from the columns, with their revs, when c allows it
+// (newRowWriter), rows already in cache at their rev copied from it; through core.Record and
+// EnrichRecords otherwise. db must be a read transaction (rowcache).
+func readPage(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, q *dbx.SelectQuery, cache *rowcache.Cache) (page, error) {
 	w := newRowWriter(c)
 	if w == nil {
 		return readPageSlow(app, db, info, c, q)
@@ -46,6 +49,14 @@ func readPage(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Coll
 	if err != nil || len(ids) == 0 {
 		return page{}, err
 	}
+	if cache != nil {
+		return readCached(db, w, c, ids, cache)
+	}
+	return readByID(db, w, c, ids)
+}
+
+// readByID reads and writes the rows of c with ids (sorted), with their revs.
+func readByID(db dbx.Builder, w *rowWriter, c *core.Collection, ids []string) (page, error) {
 	query, params := byID(c, ids)
 	p, err := w.readRows(db, query, params)
 	if err == nil && !slices.IsSorted(p.ids) {
@@ -84,17 +95,16 @@ func distinctIDs(db dbx.Builder, c *core.Collection, q *dbx.SelectQuery) ([]stri
 func byID(c *core.Collection, ids []string) (string, dbx.Params) {
 	table := quoteIdent(c.Name)
 	list, _ := json.Marshal(ids)
-	return "SELECT " + table + ".*, (SELECT seq FROM " + changesTable + " WHERE coll = {:revColl} AND rid = " +
-		table + ".id) AS " + revColumn + " FROM json_each({:ids}) AS _ids CROSS JOIN " + table +
-		" ON " + table + ".id = _ids.value", dbx.Params{"revColl": c.Name, "ids": string(list)}
+	return "SELECT " + table + ".*, " + RevSQL(c.Name) + " AS " + revColumn + " FROM json_each({:ids}) AS _ids CROSS JOIN " +
+		table + " ON " + table + ".id = _ids.value", dbx.Params{"ids": string(list)}
 }
 
 // readableColumns returns the rows among ids of c that this user may read, written straight
 // from their columns (c must have a row writer).
-func readableColumns(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, ids []string) (map[string][]byte, error) {
+func readableColumns(app core.App, db dbx.Builder, info *core.RequestInfo, c *core.Collection, ids []string, cache *rowcache.Cache) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(ids))
 	for _, chunk := range chunks(ids, idChunk) {
-		pg, err := readPage(app, db, info, c, app.RecordQuery(c).AndWhere(dbx.In(c.Name+".id", toAny(chunk)...)))
+		pg, err := readPage(app, db, info, c, app.RecordQuery(c).AndWhere(dbx.In(c.Name+".id", toAny(chunk)...)), cache)
 		if err != nil {
 			return nil, err
 		}

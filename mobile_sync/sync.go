@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/internal/rowcache"
 )
 
 // Policy decides a field whose value changed both on the server and on the client since the
@@ -45,6 +47,9 @@ type Config struct {
 	// as error codes of the i18n catalogue (the REST API's explanations), so that a rejected
 	// result carries fieldErrors.
 	ExplainRefusal ExplainRefusal
+	// Rows keeps the rows the snapshot and the pull write, for their next readers (package
+	// rowcache); nil keeps none.
+	Rows *rowcache.Cache
 }
 
 // ReadOnlyUpdate handles an update of rec pushed by the user of info, who may read rec but
@@ -86,6 +91,10 @@ func Register(app core.App, cfg Config) error {
 	}
 	sv.bindChangeLog(app)
 	excludeEpochFromRestore(app)
+	app.OnBackupRestore().BindFunc(func(e *core.BackupEvent) error {
+		defer cfg.Rows.Clear() // the restored database may hand its seqs out again
+		return e.Next()
+	})
 	bindPoke(app, cfg.Collections)
 	bindPruning(app)
 	bindPush(app, cfg)

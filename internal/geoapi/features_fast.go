@@ -229,16 +229,26 @@ func (w *featureWriter) answers(sc *scan) (bool, error) {
 }
 
 func (w *featureWriter) point(sc *scan) (types.GeoPoint, bool, float64, error) {
-	v, err := w.geo.PrepareValue(sc.scratch, rawValue(sc.column(sc.geoCol)))
+	p, err := w.geoPoint(sc.scratch, sc.column(sc.geoCol))
 	if err != nil {
 		return types.GeoPoint{}, false, 0, err
 	}
-	p, _ := v.(types.GeoPoint)
 	if p.Lon == 0 && p.Lat == 0 {
 		return p, false, 0, nil
 	}
 	ok, d := w.q.Matches(geo.Point{Lon: p.Lon, Lat: p.Lat})
 	return p, ok, d, nil
+}
+
+// geoPoint loads the location column col: the form PocketBase writes read directly
+// (jsonstr.ReadGeoPoint), any other through the field's PrepareValue.
+func (w *featureWriter) geoPoint(scratch *core.Record, col []byte) (types.GeoPoint, error) {
+	if p, ok := jsonstr.ReadGeoPoint(bytesString(col)); ok {
+		return p, nil
+	}
+	v, err := w.geo.PrepareValue(scratch, rawValue(col))
+	p, _ := v.(types.GeoPoint)
+	return p, err
 }
 
 // write writes the scanned row's feature to buf when its point answers the query.

@@ -4,7 +4,7 @@
 // the geo hooks keep; POST /api/maillage/territory (and `maillage territory import FILE`,
 // TerritoryCommand) lets a superuser load a territory's communes from a GeoJSON file.
 //
-//	geoapi.Register(app)
+//	geoapi.Register(app, rowcache.New(32<<20)) // or nil: no features kept
 //	// GET /api/geo/initiatives?bbox=2.35,48.92,2.37,48.94&category=food
 //	// GET /api/geo/offers?near=2.3596,48.9356&radius=800
 //	// GET /api/geo/initiatives?bbox=2.35,48.92,2.37,48.94&fields=id,name,categories
@@ -17,6 +17,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/i18n"
+	"github.com/maillage/maillage/internal/rowcache"
 )
 
 // Route paths.
@@ -32,10 +33,11 @@ const GeoJSONContentType = "application/geo+json"
 // simplified weigh about 100 KB; IGN's full-resolution ones a few MB).
 const MaxTerritoryBytes = 64 << 20
 
-// Register binds the geo routes on app's router when it serves.
-func Register(app core.App) {
+// Register binds the geo routes on app's router when it serves; the features with every
+// property are kept in rows (nil: none) for their next readers.
+func Register(app core.App, rows *rowcache.Cache) {
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-		se.Router.GET(GeoPath, serveGeo)
+		se.Router.GET(GeoPath, func(e *core.RequestEvent) error { return serveGeo(e, rows) })
 		se.Router.POST(TerritoryPath, serveTerritoryImport).
 			Bind(apis.RequireSuperuserAuth(), apis.BodyLimit(MaxTerritoryBytes))
 		return se.Next()
@@ -43,7 +45,7 @@ func Register(app core.App) {
 }
 
 // serveGeo answers GET /api/geo/{collection}.
-func serveGeo(e *core.RequestEvent) error {
+func serveGeo(e *core.RequestEvent, rows *rowcache.Cache) error {
 	c, err := geoCollection(e.App, i18n.Lang(e), e.Request.PathValue("collection"))
 	if err != nil {
 		return err
@@ -55,7 +57,7 @@ func serveGeo(e *core.RequestEvent) error {
 	if err != nil {
 		return apis.NewBadRequestError(i18n.Tr(e, "geo_invalid_query", nil), err)
 	}
-	found, err := find(e, c, q)
+	found, err := find(e, c, q, rows)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/maillage/maillage/geo"
 	"github.com/maillage/maillage/i18n"
+	"github.com/maillage/maillage/internal/rowcache"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -28,6 +29,7 @@ const blurMargin = geo.BlurMaxOffsetMeters + geo.BlurCellMeters
 // hit is a feature that answers a query: its record (the read-hook path) or its feature
 // already written (featureWriter), its point as the reader sees it and its distance to near.
 type hit struct {
+	id       string // set by the cached scan only
 	record   *core.Record
 	feature  []byte
 	point    geo.Point
@@ -57,20 +59,20 @@ func geoCollection(app core.App, lang, name string) (*core.Collection, error) {
 // reader sees them. For a blurred collection the final filter, sort and limit therefore run
 // after reading, so that neither membership nor order reveals a true location. A box covering
 // most of the records is read in rowid order instead of through the R*Tree (wide.go).
-func find(e *core.RequestEvent, c *core.Collection, q Query) (result, error) {
+func find(e *core.RequestEvent, c *core.Collection, q Query, cache *rowcache.Cache) (result, error) {
 	info, err := e.RequestInfo()
 	if err != nil {
 		return result{}, e.BadRequestError("", err)
 	}
-	query, err := listQuery(e.App, i18n.Lang(e), c, info, q)
+	listed := func() (*dbx.SelectQuery, error) { return listQuery(e.App, i18n.Lang(e), c, info, q) }
+	query, err := listed()
 	if err != nil {
 		return result{}, err
 	}
 	w := newFeatureWriter(c, q)
 	var r result
 	if w != nil && q.Near == nil && q.Box != nil && coversMost(e.App.DB(), c.Name, *q.Box) {
-		hits, cut, scanErr := w.scanAll(e.App.DB(), c, query, q.Fields, q.Limit+1)
-		r, err = result{hits: hits, truncated: cut}, scanErr
+		r, err = w.findWide(e.App.DB(), c, query, listed, q, cache)
 	} else {
 		r, err = findIndexed(e, w, c, query, q)
 	}

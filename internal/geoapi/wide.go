@@ -9,6 +9,7 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/geo"
+	"github.com/maillage/maillage/internal/rowcache"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -71,17 +72,31 @@ func nodeExtent(node string) (geo.Bounds, bool) {
 	return ext, n > 0
 }
 
+// findWide answers q, whose box covers most records, by reading the rows of query in rowid
+// order; features with every property come from cache when it holds them (scanCached).
+func (w *featureWriter) findWide(db dbx.Builder, c *core.Collection, query *dbx.SelectQuery, listed func() (*dbx.SelectQuery, error), q Query, cache *rowcache.Cache) (result, error) {
+	var hits []hit
+	var cut bool
+	var err error
+	if cache != nil && cachable(q) {
+		hits, cut, err = w.scanCached(db, c, query, listed, q.Limit+1, cache)
+	} else {
+		hits, cut, err = w.scanAll(db, c, query, q.Fields, q.Limit+1)
+	}
+	return result{hits: hits, truncated: cut}, err
+}
+
 // rowidColumn is the column scanAll reads each row's rowid into.
 const rowidColumn = "_geo_rowid"
 
-// inRowidOrder runs q, without DISTINCT, in rowid order, with the rowid as rowidColumn and
-// only the columns fields need (all when fields is empty).
-func inRowidOrder(db dbx.Builder, c *core.Collection, q *dbx.SelectQuery, fields []string) (*dbx.Rows, error) {
+// inRowidOrder runs q, without DISTINCT, in rowid order, with the rowid as rowidColumn, only
+// the columns fields need (all when fields is empty) and the extra expressions.
+func inRowidOrder(db dbx.Builder, c *core.Collection, q *dbx.SelectQuery, fields []string, extra ...string) (*dbx.Rows, error) {
 	q.Distinct(false)
 	if cols := columns(c, fields); cols != nil {
 		q.Select(cols...)
 	}
-	built := q.AndSelect(c.Name + ".rowid AS " + rowidColumn).OrderBy(c.Name + ".rowid ASC").Build()
+	built := q.AndSelect(append(extra, c.Name+".rowid AS "+rowidColumn)...).OrderBy(c.Name + ".rowid ASC").Build()
 	return db.NewQuery(built.SQL()).Bind(built.Params()).Rows()
 }
 

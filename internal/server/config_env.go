@@ -39,3 +39,18 @@ func AllowNetworks(list string) ([]netip.Prefix, error) {
 	}
 	return nets, nil
 }
+
+// RowCacheBytes reads the memory, in MiB, of the records kept as the sync and the geo API
+// wrote them (--row-cache-mb, whose default is MAILLAGE_ROW_CACHE_MB, else 32), as
+// Config.RowCacheBytes: 0 MiB keeps none.
+func RowCacheBytes(raw string) (int64, error) {
+	mb, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
+	if err != nil || mb < 0 || mb > 1<<20 {
+		return 0, fmt.Errorf("--row-cache-mb or MAILLAGE_ROW_CACHE_MB=%q: expected a number of MiB from 0 (no cache) "+
+			"to 1048576, e.g. 32 (the default)", raw)
+	}
+	if mb == 0 {
+		return -1, nil
+	}
+	return mb << 20, nil
+}

@@ -30,6 +30,7 @@ import (
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/indicators"
 	"github.com/maillage/maillage/internal/geoapi"
+	"github.com/maillage/maillage/internal/rowcache"
 	"github.com/maillage/maillage/internal/sqlitemem"
 	"github.com/maillage/maillage/interop/dedup"
 	"github.com/maillage/maillage/interop/export"
@@ -73,6 +74,23 @@ type Config struct {
 	// Replicate is a Litestream configuration file: data.db is replicated while serving
 	// (package replication); empty: no replication.
 	Replicate string
+	// RowCacheBytes bounds the memory of the records kept as the sync and the geo API wrote
+	// them, for their next readers (package rowcache); zero means 32 MiB, negative none.
+	RowCacheBytes int64
+}
+
+// defaultRowCache is the records' cache by default: about 30,000 records of 1 KB.
+const defaultRowCache = 32 << 20
+
+// rowCache returns the cache of written records bounded as cfg says.
+func rowCache(configured int64) *rowcache.Cache {
+	switch {
+	case configured < 0:
+		return nil
+	case configured == 0:
+		return rowcache.New(defaultRowCache)
+	}
+	return rowcache.New(uint64(configured))
 }
 
 // Bind registers Maillage's hooks, routes and start-up work on app.
@@ -85,7 +103,8 @@ func Bind(app core.App, cfg Config) error {
 	}
 	discussions.Register(app)
 	knowledge.Register(app)
-	if err := mobilesync.Register(app, syncConfig(cfg.Sync)); err != nil {
+	rows := rowCache(cfg.RowCacheBytes)
+	if err := mobilesync.Register(app, syncConfig(cfg.Sync, rows)); err != nil {
 		return err
 	}
 	archive, err := basemap.Register(app, cfg.Basemap)
@@ -93,7 +112,7 @@ func Bind(app core.App, cfg Config) error {
 		return err
 	}
 	bindConfig(app, cfg, archive)
-	geoapi.Register(app)
+	geoapi.Register(app, rows)
 	export.Register(app, cfg.Export)
 	sources.Register(app, cfg.Sources)
 	dedup.Register(app)
@@ -144,9 +163,12 @@ func bindPublic(app core.App, public fs.FS) {
 }
 
 // syncConfig defaults to syncing Maillage's collections, so that test apps sync too.
-func syncConfig(c mobilesync.Config) mobilesync.Config {
+func syncConfig(c mobilesync.Config, rows *rowcache.Cache) mobilesync.Config {
 	if c.Collections == nil {
 		c = mobilesync.DefaultConfig()
+	}
+	if c.Rows == nil {
+		c.Rows = rows
 	}
 	if c.OnReadOnlyUpdate == nil {
 		c.OnReadOnlyUpdate = suggestions.FromSync // an update of a read-only record is suggested

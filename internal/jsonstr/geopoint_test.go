@@ -1,4 +1,4 @@
-package mobilesync
+package jsonstr
 
 import (
 	"testing"
@@ -6,7 +6,7 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 )
 
-// readGeoPoint reads what GeoPoint.Scan reads, identically, for the form PocketBase writes,
+// ReadGeoPoint reads what GeoPoint.Scan reads, identically, for the form PocketBase writes,
 // and refuses every other form (the caller then goes through PrepareValue): compared with
 // Scan itself on each input.
 func TestReadGeoPointAgreesWithScan(t *testing.T) {
@@ -19,13 +19,13 @@ func TestReadGeoPointAgreesWithScan(t *testing.T) {
 		if err := want.Scan(s); err != nil {
 			t.Fatalf("Scan(%s): %v", s, err)
 		}
-		if got, ok := readGeoPoint(s); !ok || got != want {
-			t.Errorf("readGeoPoint(%s) = %v, %v; Scan reads %v", s, got, ok, want)
+		if got, ok := ReadGeoPoint(s); !ok || got != want {
+			t.Errorf("ReadGeoPoint(%s) = %v, %v; Scan reads %v", s, got, ok, want)
 		}
 	}
 	for _, s := range refused {
-		if got, ok := readGeoPoint(s); ok {
-			t.Errorf("readGeoPoint(%q) read %v: it must leave this form to PrepareValue", s, got)
+		if got, ok := ReadGeoPoint(s); ok {
+			t.Errorf("ReadGeoPoint(%q) read %v: it must leave this form to PrepareValue", s, got)
 		}
 	}
 }

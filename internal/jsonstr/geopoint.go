@@ -1,4 +1,4 @@
-package mobilesync
+package jsonstr
 
 import (
 	"strconv"
@@ -7,11 +7,11 @@ import (
 	"github.com/pocketbase/pocketbase/tools/types"
 )
 
-// readGeoPoint reads a geoPoint column of exactly the form json.Marshal gives a GeoPoint,
+// ReadGeoPoint reads a geoPoint column of exactly the form json.Marshal gives a GeoPoint,
 // {"lon":<number>,"lat":<number>} with JSON numbers, as GeoPoint.Scan would read it
 // (encoding/json parses a number into a float64 with strconv.ParseFloat). Any other form
 // answers false, and the caller goes through the field's PrepareValue.
-func readGeoPoint(s string) (types.GeoPoint, bool) {
+func ReadGeoPoint(s string) (types.GeoPoint, bool) {
 	rest, ok := strings.CutPrefix(s, `{"lon":`)
 	if !ok {
 		return types.GeoPoint{}, false
