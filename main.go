@@ -39,7 +39,8 @@ func main() {
 	// Dev mode (SQL logging, PWA served from disk) only when asked for with --dev, even under
 	// `go run`, so that the quick start stays quiet. The database keeps its statements prepared.
 	replicate := new(string)
-	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: connectFor(replicate)})
+	pb := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false, DBConnect: connectFor(replicate),
+		DataMaxOpenConns: dbconnect.MaxOpen(), DataMaxIdleConns: dbconnect.MaxOpen()})
 	cfg, err := readConfig(pb, os.Args[1:])
 	if err != nil {
 		log.Fatal(err)

@@ -57,7 +57,7 @@ func (sv *service) pull(e *core.RequestEvent) error {
 		return e.BadRequestError("", err)
 	}
 	var resp PullResponse
-	err = readTx(e.App, func(db dbx.Builder) error {
+	err = sv.readTx(e.App, func(db dbx.Builder) error {
 		resp, err = sv.pullOn(e.App, db, info, req.ClientID, cur, colls, clamp(req.Limit, defaultPullLimit, maxPullLimit))
 		return err
 	})
@@ -102,7 +102,7 @@ func (sv *service) pullOn(app core.App, db dbx.Builder, info *core.RequestInfo, 
 		rows = rows[:limit]
 		next = rows[limit-1].Seq
 	}
-	if resp.Changes, err = materialise(app, db, info, rows, sv.cfg.Rows); err != nil {
+	if resp.Changes, err = materialise(app, db, info, rows, sv.rowsFor(app)); err != nil {
 		return resp, err
 	}
 	resp.Cursor = encodeCursor(cursor{Epoch: st.epoch, Seq: next, Scope: sc.String()})

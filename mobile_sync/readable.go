@@ -11,6 +11,8 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/search"
+
+	"github.com/maillage/maillage/internal/rowcache"
 )
 
 // idChunk bounds the ids of one `id IN (...)` query (SQLite allows 32766 parameters).
@@ -161,19 +163,30 @@ func toAny(ids []string) []any {
 }
 
 // readTx runs fn in one read transaction on the concurrent pool, so that everything fn reads
-// is one consistent snapshot and no writer is held up. Inside a transaction already, fn reads
-// through it.
-func readTx(app core.App, fn func(db dbx.Builder) error) error {
+// is one consistent snapshot and no writer is held up, once one of Config.ReadTx places is
+// free. Inside a transaction already, fn reads through it.
+func (sv *service) readTx(app core.App, fn func(db dbx.Builder) error) error {
 	db, ok := app.ConcurrentDB().(*dbx.DB)
 	if !ok {
 		return fn(app.ConcurrentDB())
 	}
+	sv.reads <- struct{}{}
+	defer func() { <-sv.reads }()
 	tx, err := db.Begin()
 	if err != nil {
 		return fmt.Errorf("begin read: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to keep or lose
 	return fn(tx)
+}
+
+// rowsFor returns the row cache for the sync's reads of app: none inside a write transaction,
+// whose seqs may yet roll back and be handed out again (rowcache).
+func (sv *service) rowsFor(app core.App) *rowcache.Cache {
+	if _, ok := app.ConcurrentDB().(*dbx.DB); !ok {
+		return nil
+	}
+	return sv.cfg.Rows
 }
 
 // hasTable reports whether table exists, read through db.

@@ -37,7 +37,7 @@ func (sv *service) snapshot(e *core.RequestEvent) error {
 		return e.BadRequestError("", err)
 	}
 	var resp SnapshotResponse
-	err = readTx(e.App, func(db dbx.Builder) error {
+	err = sv.readTx(e.App, func(db dbx.Builder) error {
 		resp, err = sv.snapshotOn(e.App, db, info, c, req)
 		return err
 	})
@@ -73,7 +73,7 @@ func (sv *service) snapshotOn(app core.App, db dbx.Builder, info *core.RequestIn
 	q := app.RecordQuery(c).
 		AndWhere(dbx.NewExp(quoteIdent(c.Name)+".id > {:after}", dbx.Params{"after": req.AfterID})).
 		OrderBy(c.Name + ".id").Limit(int64(limit + 1)) // dbx quotes "table.column" itself
-	pg, err := readPage(app, db, info, c, q, sv.cfg.Rows)
+	pg, err := readPage(app, db, info, c, q, sv.rowsFor(app))
 	if err != nil {
 		return resp, err
 	}

@@ -7,6 +7,7 @@
 package mobilesync
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -50,6 +51,10 @@ type Config struct {
 	// Rows keeps the rows the snapshot and the pull write, for their next readers (package
 	// rowcache); nil keeps none.
 	Rows *rowcache.Cache
+	// ReadTx bounds the sync's read transactions running at once; zero means 8. Keep it at
+	// most half of the database's connections, so that a reader holding its transaction's
+	// connection always finds another free for what a hook may read beside it.
+	ReadTx int
 }
 
 // ReadOnlyUpdate handles an update of rec pushed by the user of info, who may read rec but
@@ -83,7 +88,7 @@ func DefaultConfig() Config {
 // the epoch are ensured at once when app is already bootstrapped (test apps), again when it
 // serves, and the triggers again after every collection change.
 func Register(app core.App, cfg Config) error {
-	sv := &service{cfg: cfg}
+	sv := &service{cfg: cfg, reads: make(chan struct{}, cmp.Or(cfg.ReadTx, 8))}
 	if app.IsBootstrapped() {
 		if err := sv.ensure(app); err != nil {
 			return err
@@ -112,9 +117,11 @@ func Register(app core.App, cfg Config) error {
 	return nil
 }
 
-// service holds what the sync handlers share: the configuration.
+// service holds what the sync handlers share: the configuration, and the places of the read
+// transactions (readTx).
 type service struct {
-	cfg Config
+	cfg   Config
+	reads chan struct{}
 }
 
 // ensure creates the change log, the triggers and the epoch.

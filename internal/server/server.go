@@ -29,6 +29,7 @@ import (
 	"github.com/maillage/maillage/hooks"
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/indicators"
+	"github.com/maillage/maillage/internal/dbconnect"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/rowcache"
 	"github.com/maillage/maillage/internal/sqlitemem"
@@ -169,6 +170,9 @@ func syncConfig(c mobilesync.Config, rows *rowcache.Cache) mobilesync.Config {
 	}
 	if c.Rows == nil {
 		c.Rows = rows
+	}
+	if c.ReadTx == 0 {
+		c.ReadTx = dbconnect.MaxOpen() / 2 // the connections main.go opens
 	}
 	if c.OnReadOnlyUpdate == nil {
 		c.OnReadOnlyUpdate = suggestions.FromSync // an update of a read-only record is suggested
