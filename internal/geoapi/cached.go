@@ -72,7 +72,7 @@ func (w *featureWriter) scanLocations(db dbx.Builder, c *core.Collection, q *dbx
 		if err := res.Scan(sc.ptrs...); err != nil {
 			return nil, nil, false, err
 		}
-		if id := sc.column(rowid); last != nil && bytes.Equal(id, last) {
+		if rid := sc.column(rowid); last != nil && bytes.Equal(rid, last) {
 			continue // the same row again, through another of the list rule's joins
 		}
 		last = append(last[:0], sc.column(rowid)...)

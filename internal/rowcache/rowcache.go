@@ -6,8 +6,8 @@
 //
 // The version is the record's seq in the sync change log, which SQLite's triggers move on
 // every insert, update and delete in the writing transaction, whatever wrote: an entry is
-// served only to a reader that read the same seq in its own read transaction. Callers fill the
-// cache only from read transactions: a write transaction's seq may roll back and be handed out
+// served only to a reader that read the same seq in its own read transaction (or statement).
+// Callers never use it inside a write transaction, whose seqs may roll back and be handed out
 // again. A form's bytes must not depend on who reads them (no per-viewer field); the Key's
 // Schema changes whenever the collection's fields do.
 package rowcache
