@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
@@ -55,19 +54,7 @@ func benchSiteOn(b *testing.B, n int, connect core.DBConnectFunc) (app *tests.Te
 
 // benchMux builds the app's router as serving does (which starts the delivery queue).
 func benchMux(b *testing.B, app *tests.TestApp) http.Handler {
-	r, err := apis.NewRouter(app)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var mux http.Handler
-	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: r}, func(e *core.ServeEvent) error {
-		mux, err = e.Router.BuildMux()
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return mux
+	return testapp.Router(b, app)
 }
 
 // publicEvent is a new public, published event, not saved yet.

@@ -8,8 +8,6 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/pocketbase/pocketbase/apis"
-	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/maillage/maillage/internal/server"
@@ -28,22 +26,7 @@ type served struct {
 func serve(t *testing.T, cfg server.Config, without ...string) *served {
 	t.Helper()
 	app := testapp.New(t, cfg)
-	r, err := apis.NewRouter(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var mux http.Handler
-	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: r}, func(e *core.ServeEvent) error {
-		for _, id := range without {
-			e.Router.Unbind(id)
-		}
-		mux, err = e.Router.BuildMux()
-		return err
-	})
-	if err != nil {
-		t.Fatalf("serve: %v", err)
-	}
-	srv := httptest.NewServer(mux)
+	srv := httptest.NewServer(testapp.Router(t, app, without...))
 	t.Cleanup(srv.Close)
 	return &served{app: app, url: srv.URL}
 }

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/pocketbase/dbx"
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/indicators"
@@ -106,19 +105,7 @@ func BenchmarkIndicators(b *testing.B) {
 
 // router builds the app's real router.
 func router(b *testing.B, app core.App) http.Handler {
-	r, err := apis.NewRouter(app)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var mux http.Handler
-	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: r}, func(se *core.ServeEvent) error {
-		mux, err = se.Router.BuildMux()
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return mux
+	return testapp.Router(b, app)
 }
 
 // ask gets url and fails on anything but a 200.

@@ -98,29 +98,12 @@ func clone(t testing.TB) *tests.TestApp {
 }
 
 func seedWorld(dir string) (*world, error) {
-	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
-	if err := app.Bootstrap(); err != nil {
-		return nil, fmt.Errorf("bootstrap: %w", err)
-	}
-	defer terminate(app)
-	if err := app.RunAllMigrations(); err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	if err := server.Bind(app, server.Config{}); err != nil {
-		return nil, fmt.Errorf("bind: %w", err)
-	}
 	w := &world{dir: dir}
-	if err := seedPeople(app, w); err != nil {
-		return nil, err
-	}
-	return w, seedRecords(app, w)
-}
-
-// terminate shuts app down as the binary does at exit: OnTerminate first (the sync poker stops
-// there), then the database connections close.
-func terminate(app core.App) {
-	_ = app.OnTerminate().Trigger(&core.TerminateEvent{App: app}, func(e *core.TerminateEvent) error {
-		return e.App.ResetBootstrapState()
+	return w, testapp.Seed(dir, func(app core.App) error {
+		if err := seedPeople(app, w); err != nil {
+			return err
+		}
+		return seedRecords(app, w)
 	})
 }
 

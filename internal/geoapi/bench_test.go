@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/hooks"
@@ -66,17 +65,11 @@ func benchData(b *testing.B) string {
 }
 
 func seedBench(dir string) error {
-	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
-	if err := app.Bootstrap(); err != nil {
-		return err
-	}
-	defer app.ResetBootstrapState()
-	if err := app.RunAllMigrations(); err != nil {
-		return err
-	}
-	if err := server.Bind(app, server.Config{}); err != nil {
-		return err
-	}
+	return testapp.Seed(dir, seedPoints)
+}
+
+// seedPoints inserts benchPoints public initiatives of about 1 KB at seeded random points.
+func seedPoints(app core.App) error {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	return app.RunInTransaction(func(tx core.App) error {
 		q := tx.DB().NewQuery(`INSERT INTO initiatives (name, description, geo, status, visibility, deleted, created, updated) ` +
@@ -97,20 +90,7 @@ func seedBench(dir string) error {
 
 // benchHandler is the app's router, as served, over a copy of the seeded data.
 func benchHandler(b *testing.B) http.Handler {
-	app := testapp.Clone(b, benchData(b), server.Config{})
-	router, err := apis.NewRouter(app)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var mux http.Handler
-	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: router}, func(e *core.ServeEvent) error {
-		mux, err = e.Router.BuildMux()
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return mux
+	return testapp.Router(b, testapp.Clone(b, benchData(b), server.Config{}))
 }
 
 // timing is the durations of one kind of request.

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
@@ -95,20 +94,7 @@ func TestWrittenFeaturesControlBlurredOffer(t *testing.T) {
 
 // router is the app's router as served.
 func router(t *testing.T, app core.App) http.Handler {
-	t.Helper()
-	r, err := apis.NewRouter(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var mux http.Handler
-	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: r}, func(e *core.ServeEvent) error {
-		mux, err = e.Router.BuildMux()
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return mux
+	return testapp.Router(t, app)
 }
 
 func serveBody(t *testing.T, h http.Handler, url, token string) string {

@@ -113,29 +113,12 @@ func cloneApp(t testing.TB) *tests.TestApp {
 // seedTemplate migrates a data dir with the hooks bound, as main.go would, and seeds the
 // matrix's users, communities and records.
 func seedTemplate(dir string) (*fixture, error) {
-	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
-	if err := app.Bootstrap(); err != nil {
-		return nil, fmt.Errorf("bootstrap: %w", err)
-	}
-	defer terminate(app)
-	if err := app.RunAllMigrations(); err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	if err := server.Bind(app, server.Config{}); err != nil {
-		return nil, fmt.Errorf("bind: %w", err)
-	}
 	f := &fixture{dir: dir}
-	if err := seedPeople(app, f); err != nil {
-		return nil, err
-	}
-	return f, seedRecords(app, f)
-}
-
-// terminate shuts app down as the binary does at exit: OnTerminate first (the sync poker stops
-// there), then the database connections close.
-func terminate(app core.App) {
-	_ = app.OnTerminate().Trigger(&core.TerminateEvent{App: app}, func(e *core.TerminateEvent) error {
-		return e.App.ResetBootstrapState()
+	return f, testapp.Seed(dir, func(app core.App) error {
+		if err := seedPeople(app, f); err != nil {
+			return err
+		}
+		return seedRecords(app, f)
 	})
 }
 

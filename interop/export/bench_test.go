@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/internal/server"
@@ -54,17 +53,12 @@ func benchData(b *testing.B) string {
 }
 
 func seedBench(dir string) error {
-	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir})
-	if err := app.Bootstrap(); err != nil {
-		return err
-	}
-	defer app.ResetBootstrapState()
-	if err := app.RunAllMigrations(); err != nil {
-		return err
-	}
-	if err := server.Bind(app, server.Config{}); err != nil {
-		return err
-	}
+	return testapp.Seed(dir, seedRows)
+}
+
+// seedRows inserts benchRows public initiatives of about 1 KB, a quarter of them in one
+// category.
+func seedRows(app core.App) error {
 	cat, err := app.FindFirstRecordByData("categories", "slug", "jardins-partages")
 	if err != nil {
 		return err
@@ -90,20 +84,7 @@ func seedBench(dir string) error {
 
 // benchHandler is the app's router, as served, over a copy of the seeded data.
 func benchHandler(b *testing.B) http.Handler {
-	app := testapp.Clone(b, benchData(b), server.Config{})
-	router, err := apis.NewRouter(app)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var mux http.Handler
-	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: router}, func(e *core.ServeEvent) error {
-		mux, err = e.Router.BuildMux()
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return mux
+	return testapp.Router(b, testapp.Clone(b, benchData(b), server.Config{}))
 }
 
 // discard is a response writer that counts the body and keeps none of it, as a client reading
