@@ -1,13 +1,11 @@
 package crashtest
 
 import (
-	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
 
 	"github.com/pocketbase/dbx"
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	_ "github.com/pocketbase/pocketbase/migrations" // PocketBase's system migrations
 
@@ -67,29 +65,10 @@ func serveInProcess(t *testing.T, mode string) *inProcess {
 	if err := maillage.Bind(app, maillage.Config{}); err != nil {
 		t.Fatal(err)
 	}
-	hs := httptest.NewServer(handler(t, app))
+	hs := httptest.NewServer(testapp.Router(t, app))
 	t.Cleanup(hs.Close)
 	rec, token := testapp.NewUser(t, app, sprintf("bench%d@example.org", len(mode)), s.RoleFacilitator)
 	return &inProcess{URL: hs.URL, user: rec.Id, token: token}
-}
-
-// handler runs the app's OnServe hooks on a PocketBase router, as `serve` does.
-func handler(t *testing.T, app core.App) http.Handler {
-	t.Helper()
-	router, err := apis.NewRouter(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var h http.Handler
-	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: router}, func(e *core.ServeEvent) error {
-		mux, err := e.Router.BuildMux()
-		h = mux
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return h
 }
 
 // checkSynchronous reads the setting back from both databases: the comparison is void if the

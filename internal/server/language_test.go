@@ -9,7 +9,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/filesystem"
 
@@ -26,20 +25,7 @@ import (
 // serveHTTP serves app's router over real HTTP, without the router middlewares named in unbind.
 func serveHTTP(t *testing.T, app core.App, unbind ...string) string {
 	t.Helper()
-	router, err := apis.NewRouter(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var handler http.Handler
-	err = app.OnServe().Trigger(&core.ServeEvent{App: app, Router: router}, func(e *core.ServeEvent) error {
-		e.Router.Unbind(unbind...)
-		handler, err = e.Router.BuildMux()
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(handler)
+	srv := httptest.NewServer(testapp.Router(t, app, unbind...))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
