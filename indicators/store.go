@@ -8,6 +8,8 @@ package indicators
 import (
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/maillage/maillage/internal/prepared"
 )
 
 const (
@@ -64,19 +66,21 @@ func negate(c Contribution) Contribution {
 	return n
 }
 
-// moveCell adds d to a figure, removing it when it falls to zero.
+// moveCell adds d to a figure, removing it when it falls to zero (figures never go below zero,
+// so only a decrease can bring one there). Both statements stay prepared for the transaction:
+// an import runs them for each record it saves.
 func moveCell(app core.App, c Cell, d int) error {
 	if d == 0 {
 		return nil
 	}
 	params := dbx.Params{"c": c.Commune, "m": c.Month, "i": c.Indicator, "d": d}
-	_, err := app.DB().NewQuery(`INSERT INTO ` + tableCells + ` (commune, month, indicator, value)
+	_, err := prepared.Query(app, `INSERT INTO `+tableCells+` (commune, month, indicator, value)
 		VALUES ({:c}, {:m}, {:i}, {:d}) ON CONFLICT (commune, month, indicator)
 		DO UPDATE SET value = value + excluded.value`).Bind(params).Execute()
-	if err != nil {
+	if err != nil || d > 0 {
 		return err
 	}
-	_, err = app.DB().NewQuery(`DELETE FROM ` + tableCells + ` WHERE commune = {:c}
+	_, err = prepared.Query(app, `DELETE FROM `+tableCells+` WHERE commune = {:c}
 		AND month = {:m} AND indicator = {:i} AND value = 0`).Bind(params).Execute()
 	return err
 }
@@ -89,7 +93,7 @@ func movePerson(app core.App, p Person, d int, delta Contribution) error {
 	}
 	params := dbx.Params{"c": p.Commune, "m": p.Month, "u": p.User, "d": d}
 	var n int
-	err := app.DB().NewQuery(`INSERT INTO ` + tablePeople + ` (commune, month, user, n)
+	err := prepared.Query(app, `INSERT INTO `+tablePeople+` (commune, month, user, n)
 		VALUES ({:c}, {:m}, {:u}, {:d}) ON CONFLICT (commune, month, user)
 		DO UPDATE SET n = n + excluded.n RETURNING n`).Bind(params).Row(&n)
 	if err != nil {
@@ -101,7 +105,7 @@ func movePerson(app core.App, p Person, d int, delta Contribution) error {
 		delta.Cells[cell]++
 	case n <= 0:
 		delta.Cells[cell]--
-		_, err = app.DB().NewQuery(`DELETE FROM ` + tablePeople + ` WHERE commune = {:c}
+		_, err = prepared.Query(app, `DELETE FROM `+tablePeople+` WHERE commune = {:c}
 			AND month = {:m} AND user = {:u}`).Bind(params).Execute()
 	}
 	return err

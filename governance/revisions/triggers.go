@@ -26,6 +26,9 @@ var accessFields = []string{s.FieldVisibility, s.FieldCommunity, s.FieldStatus, 
 // that exist, and the sync claim trigger once the sync tables exist.
 func ensureTriggers(app core.App) error {
 	return app.RunInTransaction(func(tx core.App) error {
+		if _, err := tx.DB().NewQuery(createActorsTable).Execute(); err != nil {
+			return fmt.Errorf("create %s: %w", actorsTable, err)
+		}
 		if err := dropTriggers(tx); err != nil {
 			return err
 		}
@@ -93,8 +96,9 @@ func insertRevision(c *core.Collection, old, new, op string, hasStamp bool) stri
 	if hasStamp {
 		cols = append(cols, s.FieldRevisionStamp)
 	}
+	author, source, pending := actorColumns()
 	vals := []string{"substr(lower(hex(randomblob(8))), 1, 15)", quoteLiteral(c.Name), row + ".id",
-		quoteLiteral(op), "''", quoteLiteral(s.SourceSQL), "ch", "0",
+		quoteLiteral(op), author, source, "ch", pending,
 		column(c, row, s.FieldAuthor, "''"), "strftime('%Y-%m-%d %H:%M:%fZ', 'now')", "strftime('%Y-%m-%d %H:%M:%fZ', 'now')"}
 	if hasStamp {
 		vals = append(vals, column(c, row, s.FieldUpdated, "''"))
@@ -109,78 +113,8 @@ func insertRevision(c *core.Collection, old, new, op string, hasStamp bool) stri
 	// LIMIT keeps SQLite from copying the changes into the WHERE clause: it would compile and
 	// evaluate them twice.
 	return "INSERT INTO " + quoteIdent(s.Revisions) + " (" + strings.Join(quoteAll(cols), ", ") + ") SELECT " +
-		strings.Join(vals, ", ") + " FROM (SELECT " + changesExpr(c, old, new) + " AS ch LIMIT 1) WHERE ch <> '{}';"
-}
-
-// changesExpr builds {field: {before, after}} of the fields whose JSON value differs. Each row
-// is one JSON object of its fields, and a fixed query over the new one (the old one for a
-// delete) compares them key by key: SQLite compiles a trigger into every statement that fires
-// it (PocketBase prepares each save anew), so the trigger's size, not the number of fields,
-// is what a save pays for; an expression per field made saves 3–4 times slower.
-func changesExpr(c *core.Collection, old, new string) string {
-	value := func(side string) string { return "json(coalesce(r." + side + " -> e.key, 'null'))" }
-	return "(SELECT json_group_object(e.key, json_object('before', " + value("o") + ", 'after', " + value("n") + "))" +
-		" FROM (SELECT " + rowObject(c, old) + " AS o, " + rowObject(c, new) + " AS n LIMIT 1) AS r," +
-		" json_each(coalesce(r.n, r.o)) AS e WHERE " + value("o") + " IS NOT " + value("n") + ")"
-}
-
-// maxPairsPerCall keeps every SQL function call under SQLite's default limit of 127 arguments.
-const maxPairsPerCall = 60
-
-// rowObject is the JSON object of row ref's fields but the system ones (NULL when there is
-// no row): json_object of the first fields, json_insert of the others.
-func rowObject(c *core.Collection, ref string) string {
-	if ref == "" {
-		return "NULL"
-	}
-	var names, values []string
-	for _, f := range c.Fields {
-		if !systemFields[f.GetName()] {
-			names = append(names, f.GetName())
-			values = append(values, jsonValue(f, ref))
-		}
-	}
-	var expr string
-	for start := 0; start < len(names); start += maxPairsPerCall {
-		var args []string
-		for i := start; i < min(start+maxPairsPerCall, len(names)); i++ {
-			key := quoteLiteral(names[i])
-			if start > 0 {
-				key = quoteLiteral(`$."` + names[i] + `"`)
-			}
-			args = append(args, key, values[i])
-		}
-		if start == 0 {
-			expr = "json_object(" + strings.Join(args, ", ") + ")"
-		} else {
-			expr = "json_insert(" + expr + ", " + strings.Join(args, ", ") + ")"
-		}
-	}
-	return expr
-}
-
-// jsonValue is the JSON value of field f in row ref, as the REST API shows it: booleans as
-// true/false, JSON columns as their value, others as strings or numbers.
-func jsonValue(f core.Field, ref string) string {
-	col := ref + "." + quoteIdent(f.GetName())
-	switch {
-	case f.Type() == core.FieldTypeBool:
-		return "json(CASE WHEN " + col + " THEN 'true' ELSE 'false' END)"
-	case isJSONColumn(f):
-		return "CASE WHEN json_valid(" + col + ") THEN json(" + col + ") ELSE json_quote(" + col + ") END"
-	default:
-		return "json_quote(" + col + ")"
-	}
-}
-
-// isJSONColumn reports whether f stores JSON text: json and geoPoint fields and the fields
-// holding several values.
-func isJSONColumn(f core.Field) bool {
-	if f.Type() == core.FieldTypeJSON || f.Type() == core.FieldTypeGeoPoint {
-		return true
-	}
-	m, ok := f.(core.MultiValuer)
-	return ok && m.IsMultiple()
+		strings.Join(vals, ", ") + " FROM (SELECT " + changesExpr(c, old, new) + " AS ch LIMIT 1)" + actorJoin(c, row) +
+		" WHERE ch <> '{}';"
 }
 
 // followAccess keeps the copied access fields of a record's revisions equal to the record's

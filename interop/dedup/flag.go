@@ -39,12 +39,17 @@ type Pair struct {
 // lookups, whatever the collection's size. Other collections, and records that are deleted,
 // merged away, private or rejected, have no duplicates.
 func Find(app core.App, rec *core.Record) ([]Pair, error) {
+	return FindIn(prepared.In(app), rec)
+}
+
+// FindIn is Find with the queries of q: a prepared.Reader beside a writer.
+func FindIn(q prepared.Querier, rec *core.Record) ([]Pair, error) {
 	p, ok := profiles[rec.Collection().Name]
 	if !ok || !eligible(rec) {
 		return nil, nil
 	}
 	self := subjectOf(rowOf(p, rec))
-	cands, err := candidates(app, rec.Collection().Name, p, self)
+	cands, err := candidates(q, rec.Collection().Name, p, self)
 	if err != nil {
 		return nil, err
 	}
@@ -77,8 +82,8 @@ func Store(app core.App, pairs []Pair) (int, error) {
 }
 
 // candidates are the live records near self or sharing one of its keys, self excluded.
-func candidates(app core.App, collection string, p profile, self Subject) ([]Subject, error) {
-	rows, err := nearRows(app, collection, p, self)
+func candidates(q prepared.Querier, collection string, p profile, self Subject) ([]Subject, error) {
+	rows, err := nearRows(q, collection, p, self)
 	if err != nil {
 		return nil, err
 	}
@@ -86,12 +91,12 @@ func candidates(app core.App, collection string, p profile, self Subject) ([]Sub
 	for _, r := range rows {
 		seen[r.ID] = true
 	}
-	shared, err := sharingKeys(app, collection, self)
+	shared, err := sharingKeys(q, collection, self)
 	if err != nil {
 		return nil, err
 	}
 	if ids := unseen(shared, seen); len(ids) > 0 {
-		more, err := selectRows(app, collection, p, "", "AND t.[[id]] IN ("+placeholders("id", len(ids))+")", indexed("id", ids))
+		more, err := selectRows(q, collection, p, "", "AND t.[[id]] IN ("+placeholders("id", len(ids))+")", indexed("id", ids))
 		if err != nil {
 			return nil, err
 		}
@@ -106,12 +111,12 @@ func candidates(app core.App, collection string, p profile, self Subject) ([]Sub
 
 // nearRows reads the live records in the box around self (none when self has no location).
 // The R*Tree drives the join: the box's few entries, then each record by its rowid.
-func nearRows(app core.App, collection string, p profile, self Subject) ([]row, error) {
+func nearRows(q prepared.Querier, collection string, p profile, self Subject) ([]row, error) {
 	if self.Geo == nil {
 		return nil, nil
 	}
 	b := geo.Around(*self.Geo, RadiusMeters)
-	return selectRows(app, collection, p, "[["+s.GeoIndexTable(collection)+"]] g JOIN ",
+	return selectRows(q, collection, p, "[["+s.GeoIndexTable(collection)+"]] g JOIN ",
 		"AND t.[[rowid]] = g.id AND g.minLon <= {:maxLon} AND g.maxLon >= {:minLon} AND g.minLat <= {:maxLat} "+
 			"AND g.maxLat >= {:minLat} AND t.[[id]] != {:self}",
 		dbx.Params{"minLon": b.MinLon, "minLat": b.MinLat, "maxLon": b.MaxLon, "maxLat": b.MaxLat, "self": self.ID})
@@ -126,12 +131,12 @@ const MaxKeyShare = 20
 // sharingKeys returns the ids of the records sharing one of self's keys with at most
 // MaxKeyShare others. Each key is read on its own with a limit (one simple indexed query each,
 // cheaper in SQLite than one compound query), so a common key costs MaxKeyShare+1 rows.
-func sharingKeys(app core.App, collection string, self Subject) ([]string, error) {
+func sharingKeys(q prepared.Querier, collection string, self Subject) ([]string, error) {
 	var ids []string
 	for _, key := range keysOf(self) {
 		var rids []string
-		err := prepared.Query(app, "SELECT rid FROM [["+keysTable+"]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} "+
-			"LIMIT "+strconv.Itoa(MaxKeyShare+1)).
+		err := q.Query("SELECT rid FROM [[" + keysTable + "]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} " +
+			"LIMIT " + strconv.Itoa(MaxKeyShare+1)).
 			Bind(dbx.Params{"coll": collection, "key": key, "self": self.ID}).Column(&rids)
 		if err != nil {
 			return nil, fmt.Errorf("dedup keys of %s: %w", self.ID, err)

@@ -79,7 +79,7 @@ func rebuildKeys(tx core.App) error {
 		if _, err := tx.FindCachedCollectionByNameOrId(name); err != nil {
 			return nil // before the migrations: the next start fills the table
 		}
-		rows, err := selectRows(tx, name, p, "", "", nil)
+		rows, err := selectRows(prepared.In(tx), name, p, "", "", nil)
 		if err != nil {
 			return err
 		}

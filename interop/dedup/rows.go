@@ -58,9 +58,9 @@ func selectSQL(collection string, p profile, from string) string {
 // selectRows reads the live rows of collection (as t) that the condition cond (with params)
 // selects, joined to from when it is not empty ("[[x]] g JOIN "). The SQL is written by hand,
 // not built: Flag runs it for every imported record.
-func selectRows(app core.App, collection string, p profile, from, cond string, params dbx.Params) ([]row, error) {
+func selectRows(q prepared.Querier, collection string, p profile, from, cond string, params dbx.Params) ([]row, error) {
 	var rows []row
-	if err := prepared.Query(app, selectSQL(collection, p, from)+cond).Bind(params).All(&rows); err != nil {
+	if err := q.Query(selectSQL(collection, p, from) + cond).Bind(params).All(&rows); err != nil {
 		return nil, fmt.Errorf("dedup read %s: %w", collection, err)
 	}
 	return rows, nil

@@ -63,18 +63,24 @@ func (f *flagging) ended(committed bool) {
 	f.open = nil
 }
 
-// search compares each committed batch with what the database holds.
+// search compares each committed batch with what the database holds, in a read transaction
+// of its own per batch.
 func (f *flagging) search(app core.App) {
 	var out found
 	for batch := range f.batches {
-		for _, rec := range batch {
-			if out.err != nil {
-				break // drain the channel, so that the writer never blocks
-			}
-			pairs, err := dedup.Find(app, rec)
-			out.pairs, out.err = append(out.pairs, pairs...), err
-			out.searched = append(out.searched, rec)
+		if out.err != nil {
+			continue // drain the channel, so that the writer never blocks
 		}
+		out.err = prepared.Read(app, func(r *prepared.Reader) error {
+			for _, rec := range batch {
+				pairs, err := dedup.FindIn(r, rec)
+				if err != nil {
+					return err
+				}
+				out.pairs, out.searched = append(out.pairs, pairs...), append(out.searched, rec)
+			}
+			return nil
+		})
 	}
 	f.found <- out
 }

@@ -11,6 +11,7 @@ import (
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/maillage/maillage/governance/revisions"
 	"github.com/maillage/maillage/i18n"
 	"github.com/maillage/maillage/interop"
 	s "github.com/maillage/maillage/schema"
@@ -106,6 +107,7 @@ func (r *run) count(written bool) {
 // save saves rec; an item the rules refuse is counted (skipped when it lies outside the
 // territory, an error otherwise) and reported as not saved, with no error for the run.
 func (r *run) save(tx core.App, rec *core.Record, it interop.Item) (bool, error) {
+	revisions.Attribute(rec, r.opts.Source)
 	err := tx.Save(rec)
 	var fields validation.Errors
 	if err == nil || !errors.As(err, &fields) {
