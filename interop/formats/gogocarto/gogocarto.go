@@ -14,6 +14,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 
 	"github.com/maillage/maillage/interop"
 	"github.com/maillage/maillage/interop/formats/fields"
@@ -56,9 +58,9 @@ func decode(r io.Reader, collection string, names map[string]string) (interop.De
 		return interop.Decoded{}, err
 	}
 	var out interop.Decoded
-	for i, raw := range elements {
-		label := fmt.Sprintf("element %d", i+1)
-		it, problem := readElement(raw, label, names)
+	items, problems := readAll(elements, names)
+	for i, it := range items {
+		problem := problems[i]
 		if problem == nil && collection == s.Events {
 			p := fields.Problem(it.Label, CodeWrongKind, "kind", "place", "collection", collection, "target", s.Initiatives)
 			problem = &p
@@ -70,6 +72,23 @@ func decode(r io.Reader, collection string, names map[string]string) (interop.De
 		out.Items = append(out.Items, it)
 	}
 	return out, nil
+}
+
+// readAll reads every element, each on its own, on every processor: an export holds
+// thousands. The results keep the elements' order.
+func readAll(elements []json.RawMessage, names map[string]string) ([]interop.Item, []*interop.Problem) {
+	items, problems := make([]interop.Item, len(elements)), make([]*interop.Problem, len(elements))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(elements); i += workers {
+				items[i], problems[i] = readElement(elements[i], fmt.Sprintf("element %d", i+1), names)
+			}
+		})
+	}
+	wg.Wait()
+	return items, problems
 }
 
 // elementsOf returns the raw elements of an export: its "data" list, or the root list.
