@@ -120,6 +120,8 @@ func productionApp(b *testing.B, connect core.DBConnectFunc) core.App {
 	if err := app.Bootstrap(); err != nil {
 		b.Fatal(err)
 	}
+	// closed after its run: the next run (-count) does not carry its connections and caches
+	b.Cleanup(func() { _ = app.ResetBootstrapState() })
 	if err := app.RunAllMigrations(); err != nil {
 		b.Fatal(err)
 	}
