@@ -126,7 +126,12 @@ func createTriggers(app core.App, table string) error {
 
 // headSeq returns the last seq the change log handed out (0 for an empty log). It reads the
 // AUTOINCREMENT counter, so pruning the newest tombstone never moves the head backwards.
+// An app being reset (a backup restore, a shutdown) has no database to read: a poke's timer
+// firing then gets an error, not a nil database.
 func headSeq(app core.App) (int64, error) {
+	if !app.IsBootstrapped() {
+		return 0, errors.New("read head seq: the app is not bootstrapped")
+	}
 	return headSeqOn(app.DB())
 }
 

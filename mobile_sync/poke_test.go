@@ -79,3 +79,18 @@ func TestPokeAfterTerminateIsDropped(t *testing.T) {
 		t.Errorf("a poke fired after close sent %v", c.sent)
 	}
 }
+
+// A poke whose timer fires once the app was reset without terminating (a backup restore
+// re-opens it) reads no head, where it read a nil database and crashed the process.
+func TestPokeHeadOfResetApp(t *testing.T) {
+	app := core.NewBaseApp(core.BaseAppConfig{DataDir: t.TempDir()})
+	if err := app.Bootstrap(); err != nil {
+		t.Fatal(err)
+	}
+	if err := app.ResetBootstrapState(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := headSeq(app); err == nil {
+		t.Error("the head of a reset app was read")
+	}
+}
