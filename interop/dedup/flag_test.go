@@ -2,6 +2,7 @@ package dedup_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -153,6 +154,35 @@ func TestEnsureKeysRebuilds(t *testing.T) {
 	}
 	if k := keyCount(t, app, a.Id); k != 2 {
 		t.Errorf("after the rebuild a has %d keys, want 2 (name, website)", k)
+	}
+}
+
+// A keys table of the first layout (a rowid table with two indexes, marked v1) is replaced by
+// the current one, filled from the records.
+func TestEnsureKeysReplacesTheFirstLayout(t *testing.T) {
+	app := newApp(t)
+	a := imported(t, app, s.Initiatives, "carte-a", "1", map[string]any{"name": "Ressourcerie", "website": "https://r.org",
+		"contact": "01 48 20 00 01"})
+	for _, q := range []string{"DROP TABLE _dedup_keys",
+		"CREATE TABLE _dedup_keys (coll TEXT NOT NULL, key TEXT NOT NULL, rid TEXT NOT NULL)",
+		"CREATE INDEX _dedup_keys_key ON _dedup_keys (coll, key)",
+		"INSERT INTO _dedup_keys (coll, key, rid) VALUES ('', 'v1', '')"} {
+		if _, err := app.DB().NewQuery(q).Execute(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := dedup.EnsureKeys(app); err != nil {
+		t.Fatal(err)
+	}
+	var ddl string
+	if err := app.DB().NewQuery("SELECT sql FROM sqlite_master WHERE name = '_dedup_keys'").Row(&ddl); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ddl, "WITHOUT ROWID") {
+		t.Errorf("the keys table is still %s", ddl)
+	}
+	if k := keyCount(t, app, a.Id); k != 3 {
+		t.Errorf("after the rebuild a has %d keys, want 3 (name, website, phone)", k)
 	}
 }
 
