@@ -65,8 +65,8 @@ func (c binaryCase) check(b *testing.B) {
 	b.Logf("%s: %d rows, the same on both paths", c.name, len(fast))
 }
 
-// binaryResult is the wall and server CPU times of each run of both paths.
-type binaryResult struct{ fastWall, stockWall, fastCPU, stockCPU []time.Duration }
+// binaryResult is the wall, time to last byte and server CPU times of each run of both paths.
+type binaryResult struct{ fastWall, stockWall, fastHTTP, stockHTTP, fastCPU, stockCPU []time.Duration }
 
 // measure runs both paths runs times, alternated (the first of a run changes every run), after
 // one warm-up run of each.
@@ -74,19 +74,19 @@ func (c binaryCase) measure(b *testing.B, srv *binaryServer, runs int) binaryRes
 	var r binaryResult
 	c.fast(false)
 	c.stock(false)
-	timed := func(f func(bool) []json.RawMessage, wall, cpu *[]time.Duration) {
+	timed := func(f func(bool) []json.RawMessage, wall, inHTTP, cpu *[]time.Duration) {
 		runtime.GC()
-		t0, c0 := time.Now(), srv.cpu()
+		t0, h0, c0 := time.Now(), srv.inHTTP, srv.cpu()
 		f(false)
-		*wall, *cpu = append(*wall, time.Since(t0)), append(*cpu, srv.cpu()-c0)
+		*wall, *inHTTP, *cpu = append(*wall, time.Since(t0)), append(*inHTTP, srv.inHTTP-h0), append(*cpu, srv.cpu()-c0)
 	}
 	for i := range runs {
 		if i%2 == 0 {
-			timed(c.stock, &r.stockWall, &r.stockCPU)
+			timed(c.stock, &r.stockWall, &r.stockHTTP, &r.stockCPU)
 		}
-		timed(c.fast, &r.fastWall, &r.fastCPU)
+		timed(c.fast, &r.fastWall, &r.fastHTTP, &r.fastCPU)
 		if i%2 == 1 {
-			timed(c.stock, &r.stockWall, &r.stockCPU)
+			timed(c.stock, &r.stockWall, &r.stockHTTP, &r.stockCPU)
 		}
 	}
 	return r
@@ -99,7 +99,11 @@ func (r binaryResult) log(b *testing.B, name string) {
 	b.Logf("%s: fast wall p50 %.1f ms p95 %.1f ms, server CPU p50 %.0f ms | stock wall p50 %.1f ms p95 %.1f ms, server CPU p50 %.0f ms | ratio wall p50 %.2f×, p95 %.2f×, server CPU %.2f×",
 		name, ms(fw), ms(quantile(r.fastWall, .95)), ms(fc), ms(sw), ms(quantile(r.stockWall, .95)), ms(sc),
 		float64(sw)/float64(fw), float64(quantile(r.stockWall, .95))/float64(quantile(r.fastWall, .95)), float64(sc)/float64(fc))
+	fh, sh := quantile(r.fastHTTP, .5), quantile(r.stockHTTP, .5)
+	b.Logf("%s: time to last byte (wall without the client's decoding) p50: fast %.1f ms, stock %.1f ms, ratio %.2f×",
+		name, ms(fh), ms(sh), float64(sh)/float64(fh))
 	b.ReportMetric(float64(sw)/float64(fw), name+"-wall-x")
+	b.ReportMetric(float64(sh)/float64(fh), name+"-ttlb-x")
 	if fc > 0 {
 		b.ReportMetric(float64(sc)/float64(fc), name+"-cpu-x")
 	}

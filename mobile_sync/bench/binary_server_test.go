@@ -29,6 +29,9 @@ type binaryServer struct {
 	communities []string
 	authors     []string
 	http        *http.Client
+	// inHTTP is the time spent so far from sending a request to reading its answer's last
+	// byte: the wall time without the client's decoding.
+	inHTTP time.Duration
 }
 
 const binaryAdmin, binaryPassword = "bench-admin@example.org", "bench admin password"
@@ -98,6 +101,8 @@ func (srv *binaryServer) call(method, path, token string, in any) []byte {
 	if token != "" {
 		req.Header.Set("Authorization", token)
 	}
+	start := time.Now()
+	defer func() { srv.inHTTP += time.Since(start) }()
 	res, err := srv.http.Do(req)
 	if err != nil {
 		srv.b.Fatalf("%s %s: %v", method, path, err)
