@@ -14,7 +14,9 @@ import (
 // flagging finds the likely duplicates of the records an import creates. A real run looks for
 // them beside the writes: each chunk's records, once committed, are compared on a read
 // connection while the next chunk is written, and the pairs found are stored at the end, so
-// the search costs the writer nothing (it is a fifth of an import's work). Until then the
+// the search (a fifth of an import's work) runs on the other processor. It still slows the
+// writer by about a tenth, their reads contending in SQLite; searching once the writes are
+// done, on both processors, was measured slower (BENCHMARKS.md, Import). Until then the
 // records' importStates rows say their search is pending, and are cleared in the transaction
 // that stores the pairs: a run stopped before its end (killed) leaves them set, and the next
 // run searches those records again. A dry run, whose records are never committed, flags each
