@@ -161,26 +161,6 @@ func recordRev(app core.App, collection, id string) (int64, error) {
 	return seq, nil
 }
 
-// recordRevs returns the seq of each listed record of collection that has a change log row.
-func recordRevs(db dbx.Builder, collection string, ids []string) (map[string]int64, error) {
-	revs := make(map[string]int64, len(ids))
-	for _, chunk := range chunks(ids, idChunk) {
-		var rows []struct {
-			Rid string `db:"rid"`
-			Seq int64  `db:"seq"`
-		}
-		err := db.Select("rid", "seq").From(changesTable).
-			Where(dbx.HashExp{"coll": collection}).AndWhere(dbx.In("rid", toAny(chunk)...)).All(&rows)
-		if err != nil {
-			return nil, fmt.Errorf("read revs of %s: %w", collection, err)
-		}
-		for _, r := range rows {
-			revs[r.Rid] = r.Seq
-		}
-	}
-	return revs, nil
-}
-
 func quoteIdent(s string) string   { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 func quoteLiteral(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
 

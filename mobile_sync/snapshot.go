@@ -126,12 +126,9 @@ func factsMovedSince(db dbx.Builder, info *core.RequestInfo, seq int64) (bool, e
 func snapshotRecords(db dbx.Builder, coll string, pg page) ([]SnapshotRecord, error) {
 	revs := pg.revs
 	if revs == nil {
-		byID, err := recordRevs(db, coll, pg.ids)
-		if err != nil {
+		var err error
+		if revs, err = revsInOrder(db, coll, pg.ids); err != nil {
 			return nil, err
-		}
-		for _, id := range pg.ids {
-			revs = append(revs, byID[id])
 		}
 	}
 	out := make([]SnapshotRecord, len(pg.ids))

@@ -60,6 +60,9 @@ func fillMissing(p, read page, c *core.Collection, cache *rowcache.Cache) error 
 // revsInOrder returns the change log seq of each of ids of coll, in their order (0 for a
 // record the log does not have).
 func revsInOrder(db dbx.Builder, coll string, ids []string) ([]int64, error) {
+	if len(ids) == 0 {
+		return []int64{}, nil // json_each would read "null" as one value
+	}
 	list, _ := json.Marshal(ids)
 	var revs []int64
 	err := db.NewQuery("SELECT coalesce((SELECT seq FROM " + changesTable + " WHERE coll = {:c} AND rid = _ids.value), 0) " +
