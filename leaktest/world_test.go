@@ -9,6 +9,7 @@ import (
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/mobile_sync/synctest"
 	"github.com/maillage/maillage/push"
+	"github.com/maillage/maillage/push/pushtest"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -36,7 +37,7 @@ type world struct {
 	members map[string][]string
 	// push is the loopback push service; browsers the viewers' subscriptions' keys.
 	push     *pushService
-	browsers map[string]*browser
+	browsers map[string]*pushtest.Browser
 }
 
 // canary marks one value: field of record id in coll.

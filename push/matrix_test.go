@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/maillage/maillage/mobile_sync/synctest"
+	"github.com/maillage/maillage/push/pushtest"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -81,7 +82,7 @@ func ownRecord(t *testing.T, w *world, owner *synctest.User, collection string, 
 	t.Helper()
 	body := map[string]any{"user": owner.ID(), "messages": true}
 	if collection == s.PushSubscriptions {
-		body = newBrowser(t).subscription(w.ps.endpoint(fmt.Sprintf("/matrix-%d", i)))
+		body = pushtest.NewBrowser(t).Subscription(w.ps.endpoint(fmt.Sprintf("/matrix-%d", i)))
 	}
 	var rec struct{ ID string }
 	owner.MustCall(t, http.MethodPost, "/api/collections/"+collection+"/records", body, &rec)

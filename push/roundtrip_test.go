@@ -13,6 +13,7 @@ import (
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/mobile_sync/synctest"
 	"github.com/maillage/maillage/push"
+	"github.com/maillage/maillage/push/pushtest"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -77,7 +78,7 @@ func TestWebPushRoundTrip(t *testing.T) {
 	if err := checkVAPID(raw[0].header, w.key, "http://127.0.0.1:1"); err == nil {
 		t.Error("checkVAPID accepted the JWT for another push service's origin")
 	}
-	if _, err := newBrowser(t).decrypt(raw[0].body); err == nil {
+	if _, err := pushtest.NewBrowser(t).Decrypt(raw[0].body); err == nil {
 		t.Error("another browser's keys decrypted the push")
 	}
 }
@@ -148,7 +149,7 @@ func TestEndpointRefusedUnlessListed(t *testing.T) {
 	srv := synctest.Start(t, server.Config{})
 	bob := srv.NewUser(t, "bob@example.org", s.RoleResident)
 	bob.Lang = "en"
-	body := newBrowser(t).subscription(ps.endpoint("/push/bob"))
+	body := pushtest.NewBrowser(t).Subscription(ps.endpoint("/push/bob"))
 	status, data, err := bob.Call(http.MethodPost, "/api/collections/"+s.PushSubscriptions+"/records", body)
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +163,7 @@ func TestEndpointRefusedUnlessListed(t *testing.T) {
 	}
 	// A browser's own push service is accepted by the same server (nothing is sent on subscribe).
 	bob.MustCall(t, http.MethodPost, "/api/collections/"+s.PushSubscriptions+"/records",
-		newBrowser(t).subscription("https://fcm.googleapis.com/fcm/send/abc:def"), nil)
+		pushtest.NewBrowser(t).Subscription("https://fcm.googleapis.com/fcm/send/abc:def"), nil)
 
 	// Negative control: the same endpoint, its host listed.
 	listed := synctest.Start(t, server.Config{Push: push.Config{Hosts: []string{ps.host()}}})

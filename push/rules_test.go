@@ -12,6 +12,7 @@ import (
 	"github.com/maillage/maillage/internal/testapp"
 	"github.com/maillage/maillage/mobile_sync/synctest"
 	"github.com/maillage/maillage/push"
+	"github.com/maillage/maillage/push/pushtest"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -54,7 +55,7 @@ func TestSubscriptionRules(t *testing.T) {
 	w := newWorld(t)
 	bob, carol := w.user(t, "Bob", "fr"), w.user(t, "Carol", "fr")
 	anon := w.srv.Anonymous()
-	body := newBrowser(t).subscription(w.ps.endpoint("/bob"))
+	body := pushtest.NewBrowser(t).Subscription(w.ps.endpoint("/bob"))
 
 	mustFail(t, anon, http.MethodPost, subscriptionsURL, body, http.StatusBadRequest)
 	forAlice := withField(body, "user", carol.ID())
@@ -197,7 +198,7 @@ func TestVAPIDKeysStayServerSide(t *testing.T) {
 func TestSubscriptionThroughBatch(t *testing.T) {
 	w := newWorld(t)
 	bob, carol := w.user(t, "Bob", "fr"), w.user(t, "Carol", "fr")
-	body := newBrowser(t).subscription(w.ps.endpoint("/bob"))
+	body := pushtest.NewBrowser(t).Subscription(w.ps.endpoint("/bob"))
 	create := func(b map[string]any) map[string]any {
 		return map[string]any{"requests": []any{map[string]any{"method": http.MethodPost, "url": subscriptionsURL, "body": b}}}
 	}

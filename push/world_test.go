@@ -9,6 +9,7 @@ import (
 	"github.com/maillage/maillage/internal/server"
 	"github.com/maillage/maillage/mobile_sync/synctest"
 	"github.com/maillage/maillage/push"
+	"github.com/maillage/maillage/push/pushtest"
 	s "github.com/maillage/maillage/schema"
 )
 
@@ -17,7 +18,7 @@ import (
 type world struct {
 	srv      *synctest.Srv
 	ps       *pushService
-	browsers map[string]*browser
+	browsers map[string]*pushtest.Browser
 	key      string // the VAPID public key, as GET /api/maillage/push/key gives it
 }
 
@@ -26,7 +27,7 @@ func newWorld(t *testing.T) *world {
 	t.Helper()
 	ps := newPushService(t)
 	srv := synctest.Start(t, server.Config{Push: push.Config{Hosts: []string{ps.host()}}})
-	w := &world{srv: srv, ps: ps, browsers: map[string]*browser{}}
+	w := &world{srv: srv, ps: ps, browsers: map[string]*pushtest.Browser{}}
 	var key struct{ PublicKey string }
 	srv.Anonymous().MustCall(t, http.MethodGet, push.PathKey, nil, &key)
 	if key.PublicKey == "" {
@@ -51,11 +52,11 @@ func (w *world) user(t *testing.T, name, lang string) *synctest.User {
 
 // subscribe makes u's browser subscribe at path on the push service, through the REST API
 // with the body of PushSubscription.toJSON().
-func (w *world) subscribe(t *testing.T, u *synctest.User, path string) *browser {
+func (w *world) subscribe(t *testing.T, u *synctest.User, path string) *pushtest.Browser {
 	t.Helper()
-	b := newBrowser(t)
+	b := pushtest.NewBrowser(t)
 	var rec map[string]any
-	u.MustCall(t, http.MethodPost, "/api/collections/"+s.PushSubscriptions+"/records", b.subscription(w.ps.endpoint(path)), &rec)
+	u.MustCall(t, http.MethodPost, "/api/collections/"+s.PushSubscriptions+"/records", b.Subscription(w.ps.endpoint(path)), &rec)
 	if rec["user"] != u.ID() {
 		t.Fatalf("subscription of %s: user %v, want the requester", u, rec["user"])
 	}
@@ -86,9 +87,9 @@ func (w *world) delivered(t *testing.T) map[string]push.Notification {
 }
 
 // decode decrypts one push with its browser's keys and reads the notification.
-func decode(t *testing.T, b *browser, p pushed) push.Notification {
+func decode(t *testing.T, b *pushtest.Browser, p pushed) push.Notification {
 	t.Helper()
-	plain, err := b.decrypt(p.body)
+	plain, err := b.Decrypt(p.body)
 	if err != nil {
 		t.Fatalf("push to %s: decrypt: %v", p.path, err)
 	}

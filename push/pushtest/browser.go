@@ -1,4 +1,7 @@
-package push_test
+// Package pushtest is a browser's side of Web Push for tests: a subscription's keys, made
+// as a browser makes them, and the decryption of what an application server sent through the
+// push service (RFC 8291, aes128gcm), as the browser does it.
+package pushtest
 
 import (
 	"bytes"
@@ -17,16 +20,16 @@ import (
 	"golang.org/x/crypto/hkdf"
 )
 
-// browser is what a browser keeps for one push subscription: the P-256 key pair whose public
+// Browser is what a browser keeps for one push subscription: the P-256 key pair whose public
 // half is keys.p256dh, and the 16-byte auth secret (RFC 8291 §2). It decrypts what the
 // application server sent through the push service, as the browser would.
-type browser struct {
+type Browser struct {
 	key  *ecdh.PrivateKey
 	auth []byte
 }
 
-// newBrowser generates a subscription's keys the way a browser does.
-func newBrowser(t testing.TB) *browser {
+// NewBrowser generates a subscription's keys the way a browser does.
+func NewBrowser(t testing.TB) *Browser {
 	t.Helper()
 	key, err := ecdh.P256().GenerateKey(rand.Reader)
 	if err != nil {
@@ -36,24 +39,25 @@ func newBrowser(t testing.TB) *browser {
 	if _, err := rand.Read(auth); err != nil {
 		t.Fatal(err)
 	}
-	return &browser{key: key, auth: auth}
+	return &Browser{key: key, auth: auth}
 }
 
-// subscription is PushSubscription.toJSON() for endpoint: exactly what the PWA posts.
-func (b *browser) subscription(endpoint string) map[string]any {
-	return map[string]any{
-		"endpoint":       endpoint,
-		"expirationTime": nil,
-		"keys": map[string]string{
-			"p256dh": base64.RawURLEncoding.EncodeToString(b.key.PublicKey().Bytes()),
-			"auth":   base64.RawURLEncoding.EncodeToString(b.auth),
-		},
+// Subscription is PushSubscription.toJSON() for endpoint: exactly what the PWA posts.
+func (b *Browser) Subscription(endpoint string) map[string]any {
+	return map[string]any{"endpoint": endpoint, "expirationTime": nil, "keys": b.Keys()}
+}
+
+// Keys are the subscription's keys as PushSubscription.toJSON() gives them.
+func (b *Browser) Keys() map[string]string {
+	return map[string]string{
+		"p256dh": base64.RawURLEncoding.EncodeToString(b.key.PublicKey().Bytes()),
+		"auth":   base64.RawURLEncoding.EncodeToString(b.auth),
 	}
 }
 
-// decrypt reads an aes128gcm body (RFC 8188 header: salt, record size, key id = the
+// Decrypt reads an aes128gcm body (RFC 8188 header: salt, record size, key id = the
 // server's ephemeral public key) and decrypts it with the subscription's keys (RFC 8291 §3.4).
-func (b *browser) decrypt(body []byte) ([]byte, error) {
+func (b *Browser) Decrypt(body []byte) ([]byte, error) {
 	if len(body) < 21 {
 		return nil, errors.New("body shorter than the aes128gcm header")
 	}
@@ -73,7 +77,7 @@ func (b *browser) decrypt(body []byte) ([]byte, error) {
 }
 
 // contentKeys derives the content encryption key and the base nonce (RFC 8291 §3.3-3.4).
-func (b *browser) contentKeys(serverPub *ecdh.PublicKey, salt []byte) (cek, nonce []byte, err error) {
+func (b *Browser) contentKeys(serverPub *ecdh.PublicKey, salt []byte) (cek, nonce []byte, err error) {
 	shared, err := b.key.ECDH(serverPub)
 	if err != nil {
 		return nil, nil, err
