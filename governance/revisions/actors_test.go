@@ -81,3 +81,66 @@ func rawRename(t *testing.T, app core.App, id, name string) string {
 	revs := history(t, app, s.Initiatives, id)
 	return revs[len(revs)-1].Source
 }
+
+// A pending revision (a write no request named, which a sync push would claim) is claimable
+// only until the next write to a revised collection, however it is made: a save inside or
+// outside a transaction, raw SQL, a delete. Control: a write to a table that is not revised
+// leaves it pending, which the check sees; removing the settling from any one of the three
+// triggers fails the case that writes through it.
+func TestPendingRevisionSettledByTheNextWrite(t *testing.T) {
+	app := testapp.New(t, server.Config{})
+	other := func() string { return attributedSave(t, app, "Autre jardin", nil) }
+	// each next write acts on a record saved before the pending one
+	next := map[string]func(target string){
+		"create": func(string) { other() },
+		"create in a transaction": func(string) {
+			must(t, app.RunInTransaction(func(tx core.App) error { attributedSave(t, tx, "Jardin", nil); return nil }))
+		},
+		"raw SQL update": func(target string) { rawRename(t, app, target, "Jardin renommé") },
+		"delete":         func(target string) { must(t, app.Delete(mustFind(t, app, target))) },
+	}
+	for name, write := range next {
+		target := other()
+		id := unnamedSave(t, app)
+		if !isPending(t, app, id) {
+			t.Fatalf("%s: an unnamed save's revision is not pending", name)
+		}
+		write(target)
+		if isPending(t, app, id) {
+			t.Errorf("%s: the earlier revision is still pending after the next write", name)
+		}
+	}
+	id := unnamedSave(t, app)
+	_, err := app.DB().NewQuery("UPDATE _params SET updated = updated").Execute()
+	must(t, err)
+	if !isPending(t, app, id) {
+		t.Error("control: a write outside the revised collections settled the pending revision")
+	}
+}
+
+// unnamedSave saves a new initiative with no writer named and returns its id.
+func unnamedSave(t *testing.T, app core.App) string {
+	t.Helper()
+	c, err := app.FindCollectionByNameOrId(s.Initiatives)
+	must(t, err)
+	rec := core.NewRecord(c)
+	rec.Load(map[string]any{"name": "Jardin sans nom", s.FieldStatus: s.StatusPublished, s.FieldVisibility: s.VisibilityPublic,
+		s.FieldGeo: types.GeoPoint{Lon: 2.358, Lat: 48.936}})
+	must(t, app.Save(rec))
+	return rec.Id
+}
+
+func isPending(t *testing.T, app core.App, id string) bool {
+	t.Helper()
+	var pending bool
+	must(t, app.DB().NewQuery("SELECT pending FROM revisions WHERE recordId = {:id} ORDER BY rowid DESC LIMIT 1").
+		Bind(dbx.Params{"id": id}).Row(&pending))
+	return pending
+}
+
+func mustFind(t *testing.T, app core.App, id string) *core.Record {
+	t.Helper()
+	rec, err := app.FindRecordById(s.Initiatives, id)
+	must(t, err)
+	return rec
+}

@@ -72,10 +72,6 @@ func attributeWrite(e *core.RecordEvent) error {
 	if err := e.Next(); err != nil {
 		return err
 	}
-	// a pending revision is only claimable until the next write
-	if _, err := prepared.Query(e.App, settleSQL).Execute(); err != nil {
-		return fmt.Errorf("settle pending revisions: %w", err)
-	}
 	a, requested := writer(e.Record)
 	c := e.Record.Collection().Name
 	_, err := prepared.Query(e.App, "UPDATE revisions SET author = {:a}, source = {:s}, pending = {:p}"+

@@ -70,9 +70,9 @@ func dropTriggers(app core.App) error {
 func createTriggers(app core.App, c *core.Collection, hasStamp bool) error {
 	t := quoteIdent(c.Name)
 	bodies := map[string]string{
-		"ins": "AFTER INSERT ON " + t + " BEGIN " + insertRevision(c, "", "NEW", s.RevisionCreate, hasStamp) + " END",
-		"upd": "AFTER UPDATE ON " + t + " BEGIN " + followAccess(c) + insertRevision(c, "OLD", "NEW", s.RevisionUpdate, hasStamp) + " END",
-		"del": "AFTER DELETE ON " + t + " BEGIN " + deletedAccess(c) + insertRevision(c, "OLD", "", s.RevisionDelete, hasStamp) + " END",
+		"ins": "AFTER INSERT ON " + t + " BEGIN " + settleSQL + insertRevision(c, "", "NEW", s.RevisionCreate, hasStamp) + " END",
+		"upd": "AFTER UPDATE ON " + t + " BEGIN " + settleSQL + followAccess(c) + insertRevision(c, "OLD", "NEW", s.RevisionUpdate, hasStamp) + " END",
+		"del": "AFTER DELETE ON " + t + " BEGIN " + settleSQL + deletedAccess(c) + insertRevision(c, "OLD", "", s.RevisionDelete, hasStamp) + " END",
 	}
 	for suffix, body := range bodies {
 		name := quoteIdent(triggerPrefix + c.Name + "_" + suffix)

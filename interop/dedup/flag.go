@@ -53,16 +53,21 @@ func FindIn(q prepared.Querier, rec *core.Record) ([]Pair, error) {
 	if err != nil {
 		return nil, err
 	}
+	return pairsOf(rec.Collection().Name, self, cands), nil
+}
+
+// pairsOf scores self against each candidate and keeps the likely duplicates.
+func pairsOf(collection string, self Subject, cands []Subject) []Pair {
 	var pairs []Pair
 	for _, c := range cands {
 		if !Comparable(self, c) {
 			continue
 		}
 		if score, why := Score(self, c); score >= MinScore {
-			pairs = append(pairs, Pair{rec.Collection().Name, self.ID, c.ID, score, why})
+			pairs = append(pairs, Pair{collection, self.ID, c.ID, score, why})
 		}
 	}
-	return pairs, nil
+	return pairs
 }
 
 // Store adds the pairs not stored yet, in whichever order they were found, and returns how
@@ -95,18 +100,27 @@ func candidates(q prepared.Querier, collection string, p profile, self Subject) 
 	if err != nil {
 		return nil, err
 	}
-	if ids := unseen(shared, seen); len(ids) > 0 {
-		more, err := selectRows(q, collection, p, "", "AND t.[[id]] IN ("+placeholders("id", len(ids))+")", indexed("id", ids))
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, more...)
+	more, err := rowsByID(q, collection, p, unseen(shared, seen))
+	if err != nil {
+		return nil, err
 	}
+	return subjectsOf(append(rows, more...)), nil
+}
+
+// rowsByID reads the live rows of collection with these ids.
+func rowsByID(q prepared.Querier, collection string, p profile, ids []string) ([]row, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return selectRows(q, collection, p, "", "AND t.[[id]] IN ("+placeholders("id", len(ids))+")", indexed("id", ids))
+}
+
+func subjectsOf(rows []row) []Subject {
 	out := make([]Subject, len(rows))
 	for i, r := range rows {
 		out[i] = subjectOf(r)
 	}
-	return out, nil
+	return out
 }
 
 // nearRows reads the live records in the box around self (none when self has no location).
@@ -134,18 +148,27 @@ const MaxKeyShare = 20
 func sharingKeys(q prepared.Querier, collection string, self Subject) ([]string, error) {
 	var ids []string
 	for _, key := range keysOf(self) {
-		var rids []string
-		err := q.Query("SELECT rid FROM [[" + keysTable + "]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} " +
-			"LIMIT " + strconv.Itoa(MaxKeyShare+1)).
-			Bind(dbx.Params{"coll": collection, "key": key, "self": self.ID}).Column(&rids)
+		rids, err := keyRIDs(q, collection, key, self.ID)
 		if err != nil {
-			return nil, fmt.Errorf("dedup keys of %s: %w", self.ID, err)
+			return nil, err
 		}
 		if len(rids) <= MaxKeyShare {
 			ids = append(ids, rids...)
 		}
 	}
 	return ids, nil
+}
+
+// keyRIDs returns the ids of the records other than self holding key, MaxKeyShare+1 at most.
+func keyRIDs(q prepared.Querier, collection, key, self string) ([]string, error) {
+	var rids []string
+	err := q.Query("SELECT rid FROM [[" + keysTable + "]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} " +
+		"LIMIT " + strconv.Itoa(MaxKeyShare+1)).
+		Bind(dbx.Params{"coll": collection, "key": key, "self": self}).Column(&rids)
+	if err != nil {
+		return nil, fmt.Errorf("dedup keys of %s: %w", self, err)
+	}
+	return rids, nil
 }
 
 // unseen returns the ids not in seen, each once, marking them seen.

@@ -12,15 +12,15 @@ import (
 )
 
 // flagging finds the likely duplicates of the records an import creates. A real run looks for
-// them beside the writes: each chunk's records, once committed, are compared on a read
-// connection while the next chunk is written, and the pairs found are stored at the end, so
-// the search (a fifth of an import's work) runs on the other processor. It still slows the
-// writer by about a tenth, their reads contending in SQLite; searching once the writes are
-// done, on both processors, was measured slower (BENCHMARKS.md, Import). Until then the
-// records' importStates rows say their search is pending, and are cleared in the transaction
-// that stores the pairs: a run stopped before its end (killed) leaves them set, and the next
-// run searches those records again. A dry run, whose records are never committed, flags each
-// record in its transaction as it goes.
+// them beside the writes: each chunk's records, once committed, are handed to a dedup.Search on
+// a read connection while the next chunk is written, and the pairs found are stored at the
+// end, so the search (a fifth of an import's work) runs on the other processor. The search
+// reads one snapshot, taken before the first chunk, for the whole run (the database's
+// write-ahead log grows meanwhile: the snapshot holds back its checkpoint until the run ends).
+// Until then the records' importStates rows say their search is pending, and are cleared in
+// the transaction that stores the pairs: a run stopped before its end (killed) leaves them
+// set, and the next run searches those records again. A dry run, whose records are never
+// committed, flags each record in its transaction as it goes.
 type flagging struct {
 	inline  bool
 	open    []*core.Record // created in the chunk being written
@@ -36,14 +36,22 @@ type found struct {
 	err      error
 }
 
-func newFlagging(app core.App, chunks int) *flagging {
+// newFlagging starts the search of a run of chunks; a real run's search has its snapshot when
+// it returns.
+func newFlagging(app core.App, chunks int) (*flagging, error) {
 	f := &flagging{inline: app.IsTransactional()}
-	if !f.inline {
-		f.batches = make(chan []*core.Record, chunks)
-		f.found = make(chan found, 1)
-		go f.search(app)
+	if f.inline {
+		return f, nil
 	}
-	return f
+	f.batches = make(chan []*core.Record, chunks) // the writer never waits for the search
+	f.found = make(chan found, 1)
+	ready := make(chan error, 1)
+	go func() { f.found <- f.search(app, ready) }()
+	if err := <-ready; err != nil {
+		<-f.found
+		return nil, fmt.Errorf("begin the duplicates search: %w", err)
+	}
+	return f, nil
 }
 
 // created hands a saved record to the search; inline, it flags it at once and returns how
@@ -65,26 +73,33 @@ func (f *flagging) ended(committed bool) {
 	f.open = nil
 }
 
-// search compares each committed batch with what the database holds, in a read transaction
-// of its own per batch.
-func (f *flagging) search(app core.App) {
+// search compares each committed batch with what the database held before the run and with
+// the batches before it, in one read transaction, telling ready once it has its snapshot.
+func (f *flagging) search(app core.App, ready chan<- error) found {
 	var out found
-	for batch := range f.batches {
-		if out.err != nil {
-			continue // drain the channel, so that the writer never blocks
+	began := false
+	out.err = prepared.Read(app, func(r *prepared.Reader) error {
+		began = true
+		search, err := dedup.NewSearch(r)
+		ready <- err
+		if err != nil {
+			return err
 		}
-		out.err = prepared.Read(app, func(r *prepared.Reader) error {
+		for batch := range f.batches {
 			for _, rec := range batch {
-				pairs, err := dedup.FindIn(r, rec)
+				pairs, err := search.Find(rec)
 				if err != nil {
 					return err
 				}
 				out.pairs, out.searched = append(out.pairs, pairs...), append(out.searched, rec)
 			}
-			return nil
-		})
+		}
+		return nil
+	})
+	if !began {
+		ready <- out.err
 	}
-	f.found <- out
+	return out
 }
 
 // finish waits for the search and stores its pairs in one transaction, with the searched

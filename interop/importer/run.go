@@ -75,7 +75,9 @@ func writeItems(app core.App, items []interop.Item, opts Options) (Summary, erro
 	if err != nil {
 		return Summary{}, err
 	}
-	r.flags = newFlagging(app, len(items)/chunkSize+1)
+	if r.flags, err = newFlagging(app, len(items)/chunkSize+1); err != nil {
+		return Summary{}, err
+	}
 	err = writeChunks(app, r, items)
 	n, flagErr := r.flags.finish(app)
 	r.sum.Duplicates += n
