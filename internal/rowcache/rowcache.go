@@ -38,7 +38,8 @@ const entryOverhead = 160
 // Cache is a size-bounded cache of written records, safe for concurrent use. A nil *Cache is
 // valid and keeps nothing.
 type Cache struct {
-	c *otter.Cache[Key, entry]
+	c    *otter.Cache[Key, entry]
+	revs revs // marks.go
 }
 
 // New returns a cache that holds at most about maxBytes of records; nil when maxBytes is 0.
@@ -79,6 +80,7 @@ func (c *Cache) Put(k Key, rev int64, body []byte) {
 func (c *Cache) Clear() {
 	if c != nil {
 		c.c.InvalidateAll()
+		c.forgetRevs()
 	}
 }
 
