@@ -11,6 +11,10 @@ type Config struct {
 	BaseURL string
 	// Devices is how many devices run at once.
 	Devices int
+	// Syncing is how many of the devices sync (initial sync, pulls when poked, contributions);
+	// the others only hold their realtime subscription and browse (REST and geo reads), as the
+	// open PWAs of people who synced before. 0: every device syncs.
+	Syncing int
 	// DevicesPerUser is how many devices share one account (default 4: a phone, a tablet…).
 	DevicesPerUser int
 	// Ramp spreads the devices' arrivals (snapshot and subscription) over this window.

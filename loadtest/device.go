@@ -19,6 +19,7 @@ type Device struct {
 	Client  *client.Client
 	r       *run
 	rng     *rand.Rand
+	watcher bool // subscribes and browses only (Config.Syncing)
 
 	mu    sync.Mutex
 	names map[string]string // id of an acknowledged contribution → its last acknowledged name
@@ -49,7 +50,7 @@ func (d *Device) live(ctx context.Context, arrive, end time.Time) {
 	if !d.wait(ctx, time.Until(arrive)) {
 		return
 	}
-	if d.r.rec.Time(OpSnapshot, func() error { return d.Client.Pull(ctx) }) != nil {
+	if !d.watcher && d.r.rec.Time(OpSnapshot, func() error { return d.Client.Pull(ctx) }) != nil {
 		return
 	}
 	subCtx, unsubscribe := context.WithCancel(ctx)
@@ -83,7 +84,7 @@ func (d *Device) listen(subCtx, ctx context.Context, sub *Subscription) {
 // poked pulls at a random moment of the poke spread; pokes while it waits add nothing.
 func (d *Device) poked(subCtx, ctx context.Context) {
 	d.pokes.Add(1)
-	if !d.pullPending.CompareAndSwap(false, true) {
+	if d.watcher || !d.pullPending.CompareAndSwap(false, true) {
 		return
 	}
 	d.mu.Lock()
@@ -126,6 +127,9 @@ func (d *Device) act(ctx context.Context) {
 	d.mu.Lock()
 	kind := d.r.cfg.Mix.pick(d.rng)
 	d.mu.Unlock()
+	if d.watcher && kind != OpList && kind != OpView && kind != OpGeoBox && kind != OpGeoNear {
+		kind = OpList // a watcher does not contribute
+	}
 	switch kind {
 	case OpList:
 		d.r.rec.Time(kind, func() error { return d.list(ctx) })

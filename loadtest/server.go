@@ -23,11 +23,24 @@ const (
 // Rate limits are off: every device shares the loopback address, which the default limits
 // would count as one client. env adds variables (e.g. MAILLAGE_PPROF).
 func StartServer(bin, dir string, env ...string) (*binarytest.Server, error) {
+	return StartSeeded(bin, dir, 0, env...)
+}
+
+// StartSeeded is StartServer with records initiatives added once the server has started (its
+// migrations made the collections), before any device arrives (SeedInitiatives).
+func StartSeeded(bin, dir string, records int, env ...string) (*binarytest.Server, error) {
 	s := &binarytest.Server{Bin: bin, Dir: dir, Args: []string{"--demo"}, Env: append([]string{"MAILLAGE_RATE_LIMITS=off"}, env...)}
 	if _, err := s.Run("superuser", "upsert", AdminEmail, Password); err != nil {
 		return nil, err
 	}
-	return s, s.Start()
+	if err := s.Start(); err != nil {
+		return nil, err
+	}
+	if err := SeedInitiatives(dir, records); err != nil {
+		s.Stop(10 * time.Second)
+		return nil, err
+	}
+	return s, nil
 }
 
 // Memory is a process's resident memory (VmRSS) and its peak (VmHWM), in MB.

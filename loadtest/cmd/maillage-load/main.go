@@ -4,6 +4,7 @@
 //
 //	go run ./loadtest/cmd/maillage-load -devices 1000 -duration 60s
 //	go run ./loadtest/cmd/maillage-load -devices 100 -profile cpu.pprof   # then go tool pprof
+//	go run ./loadtest/cmd/maillage-load -devices 1000 -syncing 20 -records 100000  # DESIGN.md's memory target
 //
 // Unless -binary names one, it builds the binary of the current module; the server runs on a
 // fresh data dir with the demo territory and no rate limits (every device shares 127.0.0.1).
@@ -24,6 +25,8 @@ import (
 func main() {
 	var cfg loadtest.Config
 	flag.IntVar(&cfg.Devices, "devices", 100, "devices running at once")
+	flag.IntVar(&cfg.Syncing, "syncing", 0, "how many devices sync and contribute; the others hold a realtime subscription and browse (0: all)")
+	records := flag.Int("records", 0, "initiatives added to the demo territory before the server starts")
 	flag.IntVar(&cfg.DevicesPerUser, "per-user", 4, "devices sharing one account")
 	flag.DurationVar(&cfg.Ramp, "ramp", 20*time.Second, "window over which the devices arrive (initial sync, subscription)")
 	flag.DurationVar(&cfg.Duration, "duration", 60*time.Second, "how long the devices act once all arrived")
@@ -33,13 +36,13 @@ func main() {
 	profile := flag.String("profile", "", "write a CPU profile of the server over the action phase to this file")
 	verify := flag.Bool("verify", true, "sync every device at the end and check each sees every contribution")
 	flag.Parse()
-	if err := run(cfg, *binary, *profile, *verify); err != nil {
+	if err := run(cfg, *binary, *profile, *records, *verify); err != nil {
 		log.Fatal(err)
 	}
 }
 
 // run starts the server, runs the devices, and prints the figures.
-func run(cfg loadtest.Config, bin, profile string, verify bool) error {
+func run(cfg loadtest.Config, bin, profile string, records int, verify bool) error {
 	dir, err := os.MkdirTemp("", "maillage-load-")
 	if err != nil {
 		return err
@@ -50,7 +53,7 @@ func run(cfg loadtest.Config, bin, profile string, verify bool) error {
 			return err
 		}
 	}
-	srv, pprofAddr, err := start(bin, dir, profile != "")
+	srv, pprofAddr, err := start(bin, dir, records, profile != "")
 	if err != nil {
 		return err
 	}
@@ -63,17 +66,18 @@ func run(cfg loadtest.Config, bin, profile string, verify bool) error {
 	return measure(cfg, srv, verify)
 }
 
-// start serves a fresh data dir, with the profiler on a loopback port when asked.
-func start(bin, dir string, profiled bool) (*binarytest.Server, string, error) {
+// start serves a fresh data dir with records more initiatives, with the profiler on a
+// loopback port when asked.
+func start(bin, dir string, records int, profiled bool) (*binarytest.Server, string, error) {
 	if !profiled {
-		srv, err := loadtest.StartServer(bin, dir+"/data")
+		srv, err := loadtest.StartSeeded(bin, dir+"/data", records)
 		return srv, "", err
 	}
 	addr, err := binarytest.FreeAddr()
 	if err != nil {
 		return nil, "", err
 	}
-	srv, err := loadtest.StartServer(bin, dir+"/data", "MAILLAGE_PPROF="+addr)
+	srv, err := loadtest.StartSeeded(bin, dir+"/data", records, "MAILLAGE_PPROF="+addr)
 	return srv, addr, err
 }
 
