@@ -8,7 +8,6 @@ import (
 	"log"
 	"os"
 
-	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
@@ -64,16 +63,11 @@ func main() {
 	}
 }
 
-// connectFor opens the databases with dbconnect's statement cache; data.db without automatic
-// checkpoints when *replicate (read at bootstrap, after the flags) names a Litestream
-// configuration, for Litestream must be its only checkpointer.
+// connectFor opens the databases with dbconnect's statement cache and its readers' smaller page
+// caches; data.db without automatic checkpoints when *replicate (read at bootstrap, after the
+// flags) names a Litestream configuration, for Litestream must be its only checkpointer.
 func connectFor(replicate *string) core.DBConnectFunc {
-	return func(dbPath string) (*dbx.DB, error) {
-		if *replicate != "" {
-			return dbconnect.ConnectReplicated(dbPath)
-		}
-		return dbconnect.Connect(dbPath)
-	}
+	return dbconnect.ServerConnect(func() bool { return *replicate != "" })
 }
 
 // exitStatus makes cmd (and its subcommands) write their error on standard error and set

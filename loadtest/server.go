@@ -27,7 +27,8 @@ func StartServer(bin, dir string, env ...string) (*binarytest.Server, error) {
 }
 
 // StartSeeded is StartServer with records initiatives added once the server has started (its
-// migrations made the collections), before any device arrives (SeedInitiatives).
+// migrations made the collections), before any device arrives (SeedInitiatives); the server
+// is then restarted, so that its connections plan with the grown tables' statistics.
 func StartSeeded(bin, dir string, records int, env ...string) (*binarytest.Server, error) {
 	s := &binarytest.Server{Bin: bin, Dir: dir, Args: []string{"--demo"}, Env: append([]string{"MAILLAGE_RATE_LIMITS=off"}, env...)}
 	if _, err := s.Run("superuser", "upsert", AdminEmail, Password); err != nil {
@@ -36,11 +37,15 @@ func StartSeeded(bin, dir string, records int, env ...string) (*binarytest.Serve
 	if err := s.Start(); err != nil {
 		return nil, err
 	}
-	if err := SeedInitiatives(dir, records); err != nil {
-		s.Stop(10 * time.Second)
+	if records <= 0 {
+		return s, nil
+	}
+	err := SeedInitiatives(dir, records)
+	s.Stop(10 * time.Second)
+	if err != nil {
 		return nil, err
 	}
-	return s, nil
+	return s, s.Start()
 }
 
 // Memory is a process's resident memory (VmRSS) and its peak (VmHWM), in MB.

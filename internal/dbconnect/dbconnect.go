@@ -18,9 +18,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"path/filepath"
 	"runtime"
-	"strings"
 
 	"github.com/pocketbase/dbx"
 	"modernc.org/sqlite"
@@ -49,11 +47,7 @@ const dataDB = "data.db"
 // Connect opens the database at dbPath, the data database with synchronous=FULL; it is a
 // core.DBConnectFunc.
 func Connect(dbPath string) (*dbx.DB, error) {
-	pragmas := Pragmas
-	if filepath.Base(dbPath) == dataDB {
-		pragmas = strings.Replace(Pragmas, "synchronous(NORMAL)", "synchronous(FULL)", 1)
-	}
-	return open(dbPath + pragmas), nil
+	return open(dbPath + dataPragmas(dbPath, false)), nil
 }
 
 // ConnectReplicated is Connect for a data dir whose data.db Litestream replicates (package
@@ -62,11 +56,7 @@ func Connect(dbPath string) (*dbx.DB, error) {
 // the WAL before it has copied it, and checkpoints itself (PASSIVE every 1000 pages and every
 // minute, TRUNCATE past its limit). auxiliary.db is not replicated and keeps autocheckpoints.
 func ConnectReplicated(dbPath string) (*dbx.DB, error) {
-	if filepath.Base(dbPath) != dataDB {
-		return Connect(dbPath)
-	}
-	return open(dbPath + strings.Replace(Pragmas, "synchronous(NORMAL)", "synchronous(FULL)", 1) +
-		"&_pragma=wal_autocheckpoint(0)"), nil
+	return open(dbPath + dataPragmas(dbPath, true)), nil
 }
 
 // ConnectNormal opens the database at dbPath with PocketBase's pragmas unchanged
