@@ -34,7 +34,11 @@ func (d *Device) get(ctx context.Context, path string) error {
 
 // list reads the first page of a collection, newest first, as a REST client does.
 func (d *Device) list(ctx context.Context) error {
-	return d.get(ctx, "/api/collections/"+d.choose(browsable)+"/records?page=1&perPage=30&sort=-created")
+	path := "/api/collections/" + d.choose(browsable) + "/records?page=1&perPage=30&sort=-created"
+	if d.r.cfg.SkipTotal {
+		path += "&skipTotal=1"
+	}
+	return d.get(ctx, path)
 }
 
 // view reads one record the device holds through the REST API.

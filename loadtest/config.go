@@ -15,6 +15,10 @@ type Config struct {
 	// the others only hold their realtime subscription and browse (REST and geo reads), as the
 	// open PWAs of people who synced before. 0: every device syncs.
 	Syncing int
+	// SkipTotal makes the REST lists ask for no count of every readable record
+	// (skipTotal=1, as the SDK's getFullList does): with a large collection the count is most
+	// of a page's cost.
+	SkipTotal bool
 	// DevicesPerUser is how many devices share one account (default 4: a phone, a tablet…).
 	DevicesPerUser int
 	// Ramp spreads the devices' arrivals (snapshot and subscription) over this window.

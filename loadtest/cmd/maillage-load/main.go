@@ -4,7 +4,7 @@
 //
 //	go run ./loadtest/cmd/maillage-load -devices 1000 -duration 60s
 //	go run ./loadtest/cmd/maillage-load -devices 100 -profile cpu.pprof   # then go tool pprof
-//	go run ./loadtest/cmd/maillage-load -devices 1000 -syncing 20 -records 100000  # DESIGN.md's memory target
+//	go run ./loadtest/cmd/maillage-load -devices 1000 -syncing 10 -records 100000  # DESIGN.md's memory target
 //
 // Unless -binary names one, it builds the binary of the current module; the server runs on a
 // fresh data dir with the demo territory and no rate limits (every device shares 127.0.0.1).
@@ -26,7 +26,8 @@ func main() {
 	var cfg loadtest.Config
 	flag.IntVar(&cfg.Devices, "devices", 100, "devices running at once")
 	flag.IntVar(&cfg.Syncing, "syncing", 0, "how many devices sync and contribute; the others hold a realtime subscription and browse (0: all)")
-	records := flag.Int("records", 0, "initiatives added to the demo territory before the server starts")
+	flag.BoolVar(&cfg.SkipTotal, "skip-total", false, "REST lists ask for no total count (skipTotal=1)")
+	records := flag.Int("records", 0, "initiatives added to the demo territory before the devices arrive (in SQL; the server then restarts)")
 	flag.IntVar(&cfg.DevicesPerUser, "per-user", 4, "devices sharing one account")
 	flag.DurationVar(&cfg.Ramp, "ramp", 20*time.Second, "window over which the devices arrive (initial sync, subscription)")
 	flag.DurationVar(&cfg.Duration, "duration", 60*time.Second, "how long the devices act once all arrived")
