@@ -37,7 +37,7 @@ func readState(db dbx.Builder) (logState, error) {
 // info answers GET /api/sync/info.
 func (sv *service) info(e *core.RequestEvent) error {
 	var out Info
-	err := sv.readTx(e.App, func(db dbx.Builder) error {
+	err := sv.readTx(e.Request.Context(), e.App, func(db dbx.Builder) error {
 		st, err := readState(db)
 		if err != nil {
 			return err

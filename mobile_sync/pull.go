@@ -57,7 +57,7 @@ func (sv *service) pull(e *core.RequestEvent) error {
 		return e.BadRequestError("", err)
 	}
 	var resp PullResponse
-	err = sv.readTx(e.App, func(db dbx.Builder) error {
+	err = sv.readTx(e.Request.Context(), e.App, func(db dbx.Builder) error {
 		resp, err = sv.pullOn(e.App, db, info, req.ClientID, cur, colls, clamp(req.Limit, defaultPullLimit, maxPullLimit))
 		return err
 	})

@@ -1,6 +1,7 @@
 package mobilesync
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -164,15 +165,20 @@ func toAny(ids []string) []any {
 
 // readTx runs fn in one read transaction on the concurrent pool, so that everything fn reads
 // is one consistent snapshot and no writer is held up, once one of Config.ReadTx places is
-// free. Inside a transaction already, fn reads through it.
-func (sv *service) readTx(app core.App, fn func(db dbx.Builder) error) error {
+// free. Inside a transaction already, fn reads through it. A request that ends (its client
+// gone) stops waiting for a place, and its reads stop.
+func (sv *service) readTx(ctx context.Context, app core.App, fn func(db dbx.Builder) error) error {
 	db, ok := app.ConcurrentDB().(*dbx.DB)
 	if !ok {
 		return fn(app.ConcurrentDB())
 	}
-	sv.reads <- struct{}{}
+	select {
+	case sv.reads <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("wait for a read: %w", ctx.Err())
+	}
 	defer func() { <-sv.reads }()
-	tx, err := db.Begin()
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin read: %w", err)
 	}

@@ -37,7 +37,7 @@ func (sv *service) snapshot(e *core.RequestEvent) error {
 		return e.BadRequestError("", err)
 	}
 	var resp SnapshotResponse
-	err = sv.readTx(e.App, func(db dbx.Builder) error {
+	err = sv.readTx(e.Request.Context(), e.App, func(db dbx.Builder) error {
 		resp, err = sv.snapshotOn(e.App, db, info, c, req)
 		return err
 	})
