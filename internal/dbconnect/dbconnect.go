@@ -18,7 +18,9 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/pocketbase/dbx"
 	"modernc.org/sqlite"
@@ -48,6 +50,18 @@ const dataDB = "data.db"
 // core.DBConnectFunc.
 func Connect(dbPath string) (*dbx.DB, error) {
 	return open(dbPath + dataPragmas(dbPath, false)), nil
+}
+
+// dataPragmas are the pragmas Connect and ConnectReplicated open dbPath with.
+func dataPragmas(dbPath string, replicated bool) string {
+	if filepath.Base(dbPath) != dataDB {
+		return Pragmas
+	}
+	pragmas := strings.Replace(Pragmas, "synchronous(NORMAL)", "synchronous(FULL)", 1)
+	if replicated {
+		pragmas += "&_pragma=wal_autocheckpoint(0)"
+	}
+	return pragmas
 }
 
 // ConnectReplicated is Connect for a data dir whose data.db Litestream replicates (package

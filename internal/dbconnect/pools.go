@@ -33,15 +33,3 @@ func ServerConnect(replicated func() bool) core.DBConnectFunc {
 		return open(dsn), nil
 	}
 }
-
-// dataPragmas are the pragmas Connect and ConnectReplicated open dbPath with.
-func dataPragmas(dbPath string, replicated bool) string {
-	if filepath.Base(dbPath) != dataDB {
-		return Pragmas
-	}
-	pragmas := strings.Replace(Pragmas, "synchronous(NORMAL)", "synchronous(FULL)", 1)
-	if replicated {
-		pragmas += "&_pragma=wal_autocheckpoint(0)"
-	}
-	return pragmas
-}

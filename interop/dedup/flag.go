@@ -42,18 +42,10 @@ func Find(app core.App, rec *core.Record) ([]Pair, error) {
 	return FindIn(prepared.In(app), rec)
 }
 
-// FindIn is Find with the queries of q: a prepared.Reader beside a writer.
+// FindIn is Find with the queries of q: a prepared.Reader beside a writer. It is a Search that
+// keeps nothing: every candidate comes from q.
 func FindIn(q prepared.Querier, rec *core.Record) ([]Pair, error) {
-	p, ok := profiles[rec.Collection().Name]
-	if !ok || !eligible(rec) {
-		return nil, nil
-	}
-	self := subjectOf(rowOf(p, rec))
-	cands, err := candidates(q, rec.Collection().Name, p, self)
-	if err != nil {
-		return nil, err
-	}
-	return pairsOf(rec.Collection().Name, self, cands), nil
+	return (&Search{q: q}).find(rec, false)
 }
 
 // pairsOf scores self against each candidate and keeps the likely duplicates.
@@ -84,27 +76,6 @@ func Store(app core.App, pairs []Pair) (int, error) {
 		}
 	}
 	return stored, nil
-}
-
-// candidates are the live records near self or sharing one of its keys, self excluded.
-func candidates(q prepared.Querier, collection string, p profile, self Subject) ([]Subject, error) {
-	rows, err := nearRows(q, collection, p, self)
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]bool{self.ID: true}
-	for _, r := range rows {
-		seen[r.ID] = true
-	}
-	shared, err := sharingKeys(q, collection, self)
-	if err != nil {
-		return nil, err
-	}
-	more, err := rowsByID(q, collection, p, unseen(shared, seen))
-	if err != nil {
-		return nil, err
-	}
-	return subjectsOf(append(rows, more...)), nil
 }
 
 // rowsByID reads the live rows of collection with these ids.
@@ -142,24 +113,9 @@ func nearRows(q prepared.Querier, collection string, p profile, self Subject) ([
 // in the score of candidates found otherwise (nearby).
 const MaxKeyShare = 20
 
-// sharingKeys returns the ids of the records sharing one of self's keys with at most
-// MaxKeyShare others. Each key is read on its own with a limit (one simple indexed query each,
-// cheaper in SQLite than one compound query), so a common key costs MaxKeyShare+1 rows.
-func sharingKeys(q prepared.Querier, collection string, self Subject) ([]string, error) {
-	var ids []string
-	for _, key := range keysOf(self) {
-		rids, err := keyRIDs(q, collection, key, self.ID)
-		if err != nil {
-			return nil, err
-		}
-		if len(rids) <= MaxKeyShare {
-			ids = append(ids, rids...)
-		}
-	}
-	return ids, nil
-}
-
 // keyRIDs returns the ids of the records other than self holding key, MaxKeyShare+1 at most.
+// Each key is read on its own with a limit (one simple indexed query each, cheaper in SQLite
+// than one compound query), so a common key costs MaxKeyShare+1 rows.
 func keyRIDs(q prepared.Querier, collection, key, self string) ([]string, error) {
 	var rids []string
 	err := q.Query("SELECT rid FROM [[" + keysTable + "]] WHERE coll = {:coll} AND key = {:key} AND rid != {:self} " +

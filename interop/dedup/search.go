@@ -47,6 +47,11 @@ func NewSearch(q prepared.Querier) (*Search, error) {
 // Find lists the likely duplicates of rec (saved already) among the snapshot's live records
 // and the run's records searched before it, as FindIn does, then keeps rec for the next ones.
 func (s *Search) Find(rec *core.Record) ([]Pair, error) {
+	return s.find(rec, true)
+}
+
+// find lists rec's likely duplicates, then keeps rec for the next searches when keep is set.
+func (s *Search) find(rec *core.Record, keep bool) ([]Pair, error) {
 	p, ok := profiles[rec.Collection().Name]
 	if !ok || !eligible(rec) {
 		return nil, nil
@@ -57,12 +62,14 @@ func (s *Search) Find(rec *core.Record) ([]Pair, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.keep(collection, self)
+	if keep {
+		s.keep(collection, self)
+	}
 	return pairsOf(collection, self, cands), nil
 }
 
-// candidates are candidates' in the snapshot, and the run's kept records near self or sharing
-// one of its keys, each once.
+// candidates are the live records of the snapshot near self or sharing one of its keys, and
+// the run's kept records likewise, each once, self excluded.
 func (s *Search) candidates(collection string, p profile, self Subject) ([]Subject, error) {
 	rows, err := nearRows(s.q, collection, p, self)
 	if err != nil {
@@ -85,8 +92,8 @@ func (s *Search) candidates(collection string, p profile, self Subject) ([]Subje
 	return append(append(out, subjectsOf(more)...), firstSeen(kept, found)...), nil
 }
 
-// sharingKeys is sharingKeys over the snapshot and the kept records together: for each key
-// of self that at most MaxKeyShare others hold, the snapshot's ids and the kept records.
+// sharingKeys returns, for each key of self that at most MaxKeyShare others hold in the
+// snapshot and among the kept records together, the snapshot's ids and the kept records.
 func (s *Search) sharingKeys(collection string, self Subject) ([]string, []*Subject, error) {
 	var ids []string
 	var kept []*Subject
@@ -103,8 +110,12 @@ func (s *Search) sharingKeys(collection string, self Subject) ([]string, []*Subj
 	return ids, kept, nil
 }
 
-// holders counts the records other than self among ids and kept, each once.
+// holders counts the records other than self among ids (the keys table's, distinct, self
+// excluded) and kept, each once.
 func holders(ids []string, kept []*Subject, self string) int {
+	if len(kept) == 0 {
+		return len(ids)
+	}
 	all := map[string]bool{}
 	for _, id := range ids {
 		all[id] = true
