@@ -30,8 +30,8 @@ const deletePageSize = 200
 // Delete deletes userID's account in one transaction: every record that names them is
 // deleted, anonymised, left or handed over (decide), their devices' sync bookkeeping is
 // forgotten, and their user record goes. Files of deleted records leave the storage after the
-// commit (PocketBase deletes them once the transaction succeeded). contributions says what
-// becomes of their public contributions.
+// commit (PocketBase deletes them in the background once the transaction succeeded, within
+// milliseconds). contributions says what becomes of their public contributions.
 func Delete(app core.App, userID, contributions string) (Summary, error) {
 	return deleteWith(app, userID, contributions, plan{})
 }

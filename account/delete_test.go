@@ -56,7 +56,7 @@ func TestDeletionLeavesNothingOfThePerson(t *testing.T) {
 	if found := scanDatabase(t, app, needles); len(found) > 0 {
 		t.Errorf("after the deletion the database still holds: %s", report(found))
 	}
-	if found := scanStorage(t, app, storageNeedles, files); len(found) > 0 {
+	if found := scanStorageAfterDeletion(t, app, storageNeedles, files); len(found) > 0 {
 		t.Errorf("after the deletion the storage still holds: %s", report(found))
 	}
 	w.checkOthersKept(t)
@@ -74,7 +74,7 @@ func TestAnonymisedContributionsStayWithoutTheirAuthor(t *testing.T) {
 	if found := scanDatabase(t, app, w.secrets); len(found) > 0 {
 		t.Errorf("after the deletion the database still holds: %s", report(found))
 	}
-	if found := scanStorage(t, app, storageNeedles, files); len(found) > 0 {
+	if found := scanStorageAfterDeletion(t, app, storageNeedles, files); len(found) > 0 {
 		t.Errorf("after the deletion the storage still holds: %s", report(found))
 	}
 	if m := missing(w.public, nil, scanDatabase(t, app, w.public)); len(m) > 0 {

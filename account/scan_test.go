@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pocketbase/dbx"
 	"github.com/pocketbase/pocketbase/core"
@@ -112,6 +113,26 @@ func scanStorage(t *testing.T, app core.App, needles map[string]string, blobs ma
 	}
 	return found
 }
+
+// scanStorageAfterDeletion is scanStorage once PocketBase's file deletion is over: PocketBase
+// deletes a deleted record's files in the background after the commit, with no signal of its
+// end, so the scan is repeated until it finds nothing or storageSettle has passed, and the
+// last scan is returned.
+func scanStorageAfterDeletion(t *testing.T, app core.App, needles map[string]string, blobs map[string][]byte) map[string][]string {
+	t.Helper()
+	deadline := time.Now().Add(storageSettle)
+	for {
+		found := scanStorage(t, app, needles, blobs)
+		if len(found) == 0 || time.Now().After(deadline) {
+			return found
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// storageSettle bounds the wait for PocketBase's background file deletion (milliseconds on a
+// quiet machine; the bound is for a loaded one).
+const storageSettle = 15 * time.Second
 
 // storedFiles reads rec's files from the storage, by "collection file name".
 func storedFiles(t *testing.T, app core.App, rec *core.Record) map[string][]byte {
