@@ -18,6 +18,7 @@ import (
 	"github.com/maillage/maillage/internal/debugpprof"
 	"github.com/maillage/maillage/internal/geoapi"
 	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/internal/sqlitemem"
 	"github.com/maillage/maillage/interop/export"
 	"github.com/maillage/maillage/interop/importer"
 	_ "github.com/maillage/maillage/migrations"
@@ -45,6 +46,9 @@ func main() {
 		log.Fatal(err)
 	}
 	*replicate = cfg.Replicate
+	if err := sqlitemem.LimitHeap(cfg.SQLiteMemoryBytes); err != nil {
+		log.Fatal(err)
+	}
 	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
 	failed := false
 	pb.RootCmd.AddCommand(exitStatus(geoapi.TerritoryCommand(pb), &failed))
@@ -125,6 +129,8 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		"a Litestream configuration file (litestream.yml): replicate data.db while serving, restore it from the replica when missing; env "+replication.EnvConfig)
 	rowCache := flags.String("row-cache-mb", envOr("MAILLAGE_ROW_CACHE_MB", "32"),
 		"memory (MiB) of the records kept as the sync and the map wrote them, for their next readers; 0: none; env MAILLAGE_ROW_CACHE_MB")
+	sqliteMemory := flags.String("sqlite-memory-mb", envOr("MAILLAGE_SQLITE_MEMORY_MB", "32"),
+		"memory (MiB) SQLite keeps near: past it, the page caches of the database connections give way; 0: no limit; env MAILLAGE_SQLITE_MEMORY_MB")
 	moderationFlags(flags, &cfg.Moderation)
 	_ = pb.RootCmd.ParseFlags(args) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())
@@ -132,6 +138,9 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 		return cfg, fmt.Errorf("--push-hosts or MAILLAGE_PUSH_HOSTS: %w", err)
 	}
 	if cfg.RowCacheBytes, err = server.RowCacheBytes(*rowCache); err != nil {
+		return cfg, err
+	}
+	if cfg.SQLiteMemoryBytes, err = server.SQLiteMemoryBytes(*sqliteMemory); err != nil {
 		return cfg, err
 	}
 	cfg.Sources.AllowNetworks, err = server.AllowNetworks(*allow)

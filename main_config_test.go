@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/pocketbase/pocketbase"
+
+	"github.com/maillage/maillage/internal/server"
 )
 
 // TestGeoMarginFlagAndEnv checks that --geo-margin and MAILLAGE_GEO_MARGIN reach the geo
@@ -37,30 +39,42 @@ func TestGeoMarginEnvNotANumber(t *testing.T) {
 	}
 }
 
-// --row-cache-mb and MAILLAGE_ROW_CACHE_MB size the records' cache (the flag wins), 0 turns
-// it off, and a value that is not a number of MiB is refused with what to write.
-func TestRowCacheFlagAndEnv(t *testing.T) {
-	cases := []struct {
-		env  string
-		args []string
-		want int64
+// --row-cache-mb and MAILLAGE_ROW_CACHE_MB size the records' cache, --sqlite-memory-mb and
+// MAILLAGE_SQLITE_MEMORY_MB SQLite's memory (the flag wins over the variable); 0 turns the cache
+// off and sets SQLite no limit; a value that is not a number of MiB is refused with what to write.
+func TestMebibyteFlagsAndEnv(t *testing.T) {
+	settings := []struct {
+		env, flag string
+		get       func(server.Config) int64
+		zero      int64
 	}{
-		{"", []string{"serve"}, 32 << 20},
-		{"0", []string{"serve"}, -1},
-		{"8", []string{"serve", "--row-cache-mb", "64"}, 64 << 20},
+		{"MAILLAGE_ROW_CACHE_MB", "--row-cache-mb", func(c server.Config) int64 { return c.RowCacheBytes }, -1},
+		{"MAILLAGE_SQLITE_MEMORY_MB", "--sqlite-memory-mb", func(c server.Config) int64 { return c.SQLiteMemoryBytes }, 0},
 	}
-	for _, c := range cases {
-		t.Setenv("MAILLAGE_ROW_CACHE_MB", c.env)
-		cfg, err := readConfig(pocketbase.NewWithConfig(pocketbase.Config{DefaultDataDir: t.TempDir()}), c.args)
-		if err != nil || cfg.RowCacheBytes != c.want {
-			t.Errorf("env %q, args %v: got %v, %v; want %v", c.env, c.args, cfg.RowCacheBytes, err, c.want)
+	for _, set := range settings {
+		cases := []struct {
+			env  string
+			args []string
+			want int64
+		}{
+			{"", []string{"serve"}, 32 << 20},
+			{"0", []string{"serve"}, set.zero},
+			{"8", []string{"serve", set.flag, "64"}, 64 << 20},
 		}
-	}
-	for _, bad := range []string{"32MB", "-1"} {
-		t.Setenv("MAILLAGE_ROW_CACHE_MB", bad)
-		_, err := readConfig(pocketbase.NewWithConfig(pocketbase.Config{DefaultDataDir: t.TempDir()}), []string{"serve"})
-		if err == nil || !strings.Contains(err.Error(), "MAILLAGE_ROW_CACHE_MB") || !strings.Contains(err.Error(), "MiB") {
-			t.Errorf("MAILLAGE_ROW_CACHE_MB=%s: got %v, want an error naming it and the expected MiB", bad, err)
+		for _, c := range cases {
+			t.Setenv(set.env, c.env)
+			cfg, err := readConfig(pocketbase.NewWithConfig(pocketbase.Config{DefaultDataDir: t.TempDir()}), c.args)
+			if err != nil || set.get(cfg) != c.want {
+				t.Errorf("%s=%q, args %v: got %v, %v; want %v", set.env, c.env, c.args, set.get(cfg), err, c.want)
+			}
 		}
+		for _, bad := range []string{"32MB", "-1"} {
+			t.Setenv(set.env, bad)
+			_, err := readConfig(pocketbase.NewWithConfig(pocketbase.Config{DefaultDataDir: t.TempDir()}), []string{"serve"})
+			if err == nil || !strings.Contains(err.Error(), set.env) || !strings.Contains(err.Error(), "MiB") {
+				t.Errorf("%s=%s: got %v, want an error naming it and the expected MiB", set.env, bad, err)
+			}
+		}
+		t.Setenv(set.env, "")
 	}
 }

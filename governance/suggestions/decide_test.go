@@ -3,8 +3,9 @@ package suggestions_test
 import (
 	"slices"
 
-	"github.com/pocketbase/dbx"
 	"testing"
+
+	"github.com/pocketbase/dbx"
 
 	s "github.com/maillage/maillage/schema"
 )

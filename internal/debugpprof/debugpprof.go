@@ -8,12 +8,15 @@
 package debugpprof
 
 import (
+	"encoding/json"
 	"fmt"
 	"log"
 	"net"
 	"net/http"
 	"net/http/pprof"
 	"os"
+
+	"github.com/maillage/maillage/internal/sqlitemem"
 )
 
 // EnvVar names the address to serve the profiler on.
@@ -39,7 +42,15 @@ func Handler() http.Handler {
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	mux.HandleFunc("/debug/sqlite", serveSQLiteStatus)
 	return mux
+}
+
+// serveSQLiteStatus writes SQLite's memory status as JSON: SQLite's allocations are outside
+// Go's heap, so the heap profile does not show them.
+func serveSQLiteStatus(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(sqlitemem.ReadStatus())
 }
 
 // checkLoopback refuses an address whose host is not a loopback IP.

@@ -44,13 +44,26 @@ func AllowNetworks(list string) ([]netip.Prefix, error) {
 // wrote them (--row-cache-mb, whose default is MAILLAGE_ROW_CACHE_MB, else 32), as
 // Config.RowCacheBytes: 0 MiB keeps none.
 func RowCacheBytes(raw string) (int64, error) {
+	b, err := mebibytes(raw, "--row-cache-mb or MAILLAGE_ROW_CACHE_MB", "no cache")
+	if b == 0 {
+		return -1, err
+	}
+	return b, err
+}
+
+// SQLiteMemoryBytes reads the memory, in MiB, SQLite keeps near for the whole process
+// (--sqlite-memory-mb, whose default is MAILLAGE_SQLITE_MEMORY_MB, else 32), as
+// Config.SQLiteMemoryBytes: 0 MiB sets no limit.
+func SQLiteMemoryBytes(raw string) (int64, error) {
+	return mebibytes(raw, "--sqlite-memory-mb or MAILLAGE_SQLITE_MEMORY_MB", "no limit")
+}
+
+// mebibytes reads a whole number of MiB from 0 (whose meaning zero says) to 1 TiB, in bytes;
+// the error names the setting (names).
+func mebibytes(raw, names, zero string) (int64, error) {
 	mb, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
 	if err != nil || mb < 0 || mb > 1<<20 {
-		return 0, fmt.Errorf("--row-cache-mb or MAILLAGE_ROW_CACHE_MB=%q: expected a number of MiB from 0 (no cache) "+
-			"to 1048576, e.g. 32 (the default)", raw)
-	}
-	if mb == 0 {
-		return -1, nil
+		return 0, fmt.Errorf("%s=%q: expected a number of MiB from 0 (%s) to 1048576, e.g. 32 (the default)", names, raw, zero)
 	}
 	return mb << 20, nil
 }

@@ -78,6 +78,10 @@ type Config struct {
 	// RowCacheBytes bounds the memory of the records kept as the sync and the geo API wrote
 	// them, for their next readers (package rowcache); zero means 32 MiB, negative none.
 	RowCacheBytes int64
+	// SQLiteMemoryBytes is the memory SQLite keeps near in the whole process, its page caches
+	// giving way past it (sqlitemem.LimitHeap); main applies it before the first database
+	// opens, 0 sets no limit. The tests' apps leave SQLite unlimited.
+	SQLiteMemoryBytes int64
 }
 
 // defaultRowCache is the records' cache by default: about 30,000 records of 1 KB.

@@ -1,5 +1,6 @@
-// Package sqlitemem keeps a few pages of the SQLite allocator mapped for the life of the
-// process.
+// Package sqlitemem manages SQLite's memory in the process: it keeps a few pages of SQLite's
+// allocator mapped for the life of the process (Reserve), bounds what SQLite holds (LimitHeap)
+// and reads what it holds (ReadStatus).
 //
 // SQLite runs here compiled to Go (modernc.org/sqlite), on an allocator (modernc.org/memory)
 // that carves 64 KiB pages into slots of one size and unmaps a page as soon as its last slot is
@@ -11,7 +12,8 @@
 // pages of each small size class allocated keeps those pages mapped, and their free slots
 // serve the next statement.
 //
-//	sqlitemem.Reserve() // once, at start; later calls do nothing
+//	sqlitemem.LimitHeap(32 << 20) // before the first database opens
+//	sqlitemem.Reserve()           // once, at start; later calls do nothing
 package sqlitemem
 
 import (
