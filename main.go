@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log"
 	"os"
+	"runtime/debug"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/core"
@@ -49,6 +50,7 @@ func main() {
 	if err := sqlitemem.LimitHeap(cfg.SQLiteMemoryBytes); err != nil {
 		log.Fatal(err)
 	}
+	limitGoMemory()
 	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
 	failed := false
 	pb.RootCmd.AddCommand(exitStatus(geoapi.TerritoryCommand(pb), &failed))
@@ -145,6 +147,20 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 	}
 	cfg.Sources.AllowNetworks, err = server.AllowNetworks(*allow)
 	return cfg, err
+}
+
+// goMemoryLimit is Go's soft memory limit when GOMEMLIMIT is unset: past it the collector runs
+// more often rather than let the heap grow to twice what it holds. With 100,000 records and a
+// thousand clients the server's peak went from 310 to 267 MB for 3–8 % more processor time
+// (BENCHMARKS.md, "Load, session 11").
+const goMemoryLimit = 150 << 20
+
+// limitGoMemory sets goMemoryLimit unless GOMEMLIMIT says otherwise (GOMEMLIMIT=off: none).
+// Empty, the variable is unset for Go's runtime too.
+func limitGoMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(goMemoryLimit)
+	}
 }
 
 // envOr is the environment variable name, or def when it is unset or empty.

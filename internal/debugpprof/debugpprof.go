@@ -3,6 +3,7 @@
 //
 //	MAILLAGE_PPROF=127.0.0.1:6060 maillage serve
 //	go tool pprof http://127.0.0.1:6060/debug/pprof/profile?seconds=30
+//	curl http://127.0.0.1:6060/debug/memory # Go's memory limit, SQLite's memory
 //
 // Unset, nothing is served. Only loopback addresses are accepted: profiles show the data.
 package debugpprof
@@ -15,6 +16,7 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"os"
+	"runtime/debug"
 
 	"github.com/maillage/maillage/internal/sqlitemem"
 )
@@ -42,15 +44,23 @@ func Handler() http.Handler {
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	mux.HandleFunc("/debug/sqlite", serveSQLiteStatus)
+	mux.HandleFunc("/debug/memory", serveMemory)
 	return mux
 }
 
-// serveSQLiteStatus writes SQLite's memory status as JSON: SQLite's allocations are outside
-// Go's heap, so the heap profile does not show them.
-func serveSQLiteStatus(w http.ResponseWriter, _ *http.Request) {
+// Memory is what /debug/memory serves: the limits the process runs under and what SQLite
+// holds, outside Go's heap (so not in the heap profile).
+type Memory struct {
+	// GoLimit is Go's soft memory limit (GOMEMLIMIT, or main's default), in bytes.
+	GoLimit int64 `json:"goLimit"`
+	// SQLite is SQLite's memory status.
+	SQLite sqlitemem.Status `json:"sqlite"`
+}
+
+// serveMemory writes Memory as JSON.
+func serveMemory(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(sqlitemem.ReadStatus())
+	_ = json.NewEncoder(w).Encode(Memory{GoLimit: debug.SetMemoryLimit(-1), SQLite: sqlitemem.ReadStatus()})
 }
 
 // checkLoopback refuses an address whose host is not a loopback IP.
