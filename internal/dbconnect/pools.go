@@ -15,7 +15,8 @@ import (
 // 4 KiB page in an 8 KiB slot, so 16 readers could hold 1 GB: with 100,000 records and a
 // thousand clients browsing, the server reached 1.4 GB (BENCHMARKS.md, "Load, session 10").
 // The readers keep 4 MB each (the file's pages stay in the system's cache); the writer keeps
-// PocketBase's 32 MB, for the imports and pushes that write much of a table.
+// PocketBase's 32 MB, for the imports and pushes that write much of a table. Their sum is
+// bounded besides by SQLite's soft heap limit (sqlitemem.LimitHeap, set by main).
 const ReaderCacheKiB = 4000
 
 // ServerConnect is the server's core.DBConnectFunc: Connect, or ConnectReplicated when
