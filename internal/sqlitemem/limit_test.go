@@ -18,7 +18,7 @@ import (
 )
 
 // childLimitVar makes this test binary a child that limits SQLite to its value in MiB, reads a
-// database through several connections and writes SQLite's memory status (limitChild). A limit
+// database through several connections and writes SQLite's memory status (TestLimitChild). A limit
 // applies to a whole process and only before its first database opens: each case is a fresh
 // process.
 const childLimitVar = "SQLITEMEM_CHILD_LIMIT_MB"
@@ -41,9 +41,6 @@ func TestLimitHeapKeepsSQLiteNearTheLimit(t *testing.T) {
 }
 
 func TestLimitHeapRefusedOnceSQLiteIsInUse(t *testing.T) {
-	if os.Getenv(childLimitVar) != "" {
-		t.Skip("child process")
-	}
 	db := openFile(t, filepath.Join(t.TempDir(), "late.db"), 2000)
 	if _, err := db.Exec("CREATE TABLE t (x)"); err != nil {
 		t.Fatal(err)
