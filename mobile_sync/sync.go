@@ -101,6 +101,7 @@ func Register(app core.App, cfg Config) error {
 		return e.Next()
 	})
 	bindPoke(app, cfg.Collections)
+	bindWarming(app, sv)
 	bindPruning(app)
 	bindPush(app, cfg)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {

@@ -92,6 +92,12 @@ func (c *Cache) Len() int {
 	return c.c.EstimatedSize()
 }
 
+// NearlyFull reports whether the cache holds nine tenths of its bound or more (a nil cache
+// always does): filling it further ahead of readers would evict what it keeps.
+func (c *Cache) NearlyFull() bool {
+	return c == nil || c.c.WeightedSize() >= c.c.GetMaximum()/10*9
+}
+
 // KeyOf is the key of record id of c written in form.
 func KeyOf(form string, c *core.Collection, id string) Key {
 	return Key{Form: form, Schema: c.Id + "@" + c.Updated.String(), ID: id}
