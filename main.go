@@ -47,8 +47,10 @@ func main() {
 		log.Fatal(err)
 	}
 	*replicate = cfg.Replicate
-	if err := sqlitemem.LimitHeap(cfg.SQLiteMemoryBytes); err != nil {
-		log.Fatal(err)
+	if cfg.SQLiteMemoryBytes > 0 { // 0: SQLite as it comes, without the accounting a limit needs
+		if err := sqlitemem.LimitHeap(cfg.SQLiteMemoryBytes); err != nil {
+			log.Fatal(err)
+		}
 	}
 	limitGoMemory()
 	migratecmd.MustRegister(pb, pb.RootCmd, migratecmd.Config{Dir: "migrations"})
