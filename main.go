@@ -134,7 +134,7 @@ func readConfig(pb *pocketbase.PocketBase, args []string) (server.Config, error)
 	rowCache := flags.String("row-cache-mb", envOr("MAILLAGE_ROW_CACHE_MB", "32"),
 		"memory (MiB) of the records kept as the sync and the map wrote them, for their next readers; 0: none; env MAILLAGE_ROW_CACHE_MB")
 	sqliteMemory := flags.String("sqlite-memory-mb", envOr("MAILLAGE_SQLITE_MEMORY_MB", "32"),
-		"memory (MiB) SQLite keeps near: past it, the page caches of the database connections give way; 0: no limit; env MAILLAGE_SQLITE_MEMORY_MB")
+		"memory (MiB) SQLite keeps near: past it, the page caches of the database connections give way; 0: no limit, nor memory accounting; env MAILLAGE_SQLITE_MEMORY_MB")
 	moderationFlags(flags, &cfg.Moderation)
 	_ = pb.RootCmd.ParseFlags(args) // unknown flags are left for the subcommands
 	cfg.Public = publicFiles(pb.IsDev())
