@@ -168,9 +168,13 @@ func toAny(ids []string) []any {
 // free. Inside a transaction already, fn reads through it. A request that ends (its client
 // gone) stops waiting for a place, and its reads stop.
 func (sv *service) readTx(ctx context.Context, app core.App, fn func(db dbx.Builder) error) error {
-	db, ok := app.ConcurrentDB().(*dbx.DB)
+	pool := app.ConcurrentDB()
+	if pool == nil {
+		return errors.New("read: the database is closed")
+	}
+	db, ok := pool.(*dbx.DB)
 	if !ok {
-		return fn(app.ConcurrentDB())
+		return fn(pool)
 	}
 	select {
 	case sv.reads <- struct{}{}:

@@ -3,6 +3,7 @@ package mobilesync
 import (
 	"context"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -21,10 +22,15 @@ type warmer struct {
 	sv   *service
 	wake chan struct{}
 	done int64 // the change log seq warmed up to
+
+	mu     sync.Mutex
+	cancel context.CancelFunc // nil while stopped
+	ended  chan struct{}      // closed when run returns
 }
 
 // bindWarming starts the warmer when the server starts and wakes it after every committed
-// create or update of a synced collection; nothing without a row cache.
+// create or update of a synced collection; nothing without a row cache. The app's
+// termination stops it and waits for its pass to end, so that it never reads a closed app.
 func bindWarming(app core.App, sv *service) {
 	if sv.cfg.Rows == nil {
 		return
@@ -37,15 +43,42 @@ func bindWarming(app core.App, sv *service) {
 	app.OnRecordAfterCreateSuccess(sv.cfg.Collections...).BindFunc(after)
 	app.OnRecordAfterUpdateSuccess(sv.cfg.Collections...).BindFunc(after)
 	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-		ctx, stop := context.WithCancel(context.Background())
-		se.App.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
-			stop()
-			return e.Next()
-		})
-		go w.run(ctx, se.App)
-		w.poke()
+		w.start(se.App)
 		return se.Next()
 	})
+	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
+		w.stop()
+		return e.Next()
+	})
+}
+
+// start runs the warmer for app, once however often the server starts (tests build a
+// router per request).
+func (w *warmer) start(app core.App) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cancel != nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	w.cancel, w.ended = cancel, make(chan struct{})
+	go func(ended chan struct{}) {
+		defer close(ended)
+		w.run(ctx, app)
+	}(w.ended)
+	w.poke()
+}
+
+// stop ends the warmer and waits for it.
+func (w *warmer) stop() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cancel == nil {
+		return
+	}
+	w.cancel()
+	<-w.ended
+	w.cancel, w.ended = nil, nil
 }
 
 // poke asks for a pass; a pass already asked for covers it.

@@ -2,14 +2,18 @@ package mobilesync_test
 
 import (
 	"bytes"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/pocketbase/dbx"
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/maillage/maillage/internal/rowcache"
 	"github.com/maillage/maillage/internal/server"
+	"github.com/maillage/maillage/internal/testapp"
 	ms "github.com/maillage/maillage/mobile_sync"
 	"github.com/maillage/maillage/mobile_sync/synctest"
 	s "github.com/maillage/maillage/schema"
@@ -67,4 +71,37 @@ func waitKept(t *testing.T, app core.App, cache *rowcache.Cache, id string) []by
 			t.Fatalf("%s is not kept at rev %d %s after its write, with no reader", id, rev, keptWithin)
 		}
 	}
+}
+
+// The warmer ends with the app: once the app's termination returns, no pass reads it (a pass
+// that outlived it read a closed database and crashed the process). A server started twice
+// runs one warmer. Fails when each start runs its own warmer, and (when the warmer happens to
+// be busy) when termination does not wait for it.
+func TestWarmingEndsWithTheApp(t *testing.T) {
+	cfg := ms.DefaultConfig()
+	cfg.Rows = rowcache.New(32 << 20)
+	app := testapp.New(t, server.Config{Sync: cfg})
+	for range 2 {
+		router, err := apis.NewRouter(app)
+		if err != nil {
+			t.Fatal(err)
+		}
+		serve := &core.ServeEvent{App: app, Router: router}
+		if err := app.OnServe().Trigger(serve, func(*core.ServeEvent) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := warmers(); n != 1 {
+		t.Errorf("%d warmers run after two starts, want 1", n)
+	}
+	app.Cleanup()
+	if n := warmers(); n != 0 {
+		t.Errorf("%d warmers still run after the app's termination", n)
+	}
+}
+
+// warmers counts the goroutines running a warmer.
+func warmers() int {
+	buf := make([]byte, 1<<20)
+	return strings.Count(string(buf[:runtime.Stack(buf, true)]), "mobile_sync.(*warmer).run(")
 }
