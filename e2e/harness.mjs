@@ -2,6 +2,7 @@
 // Chromium driven by playwright-core, users made through the superuser API and signed in
 // through the UI. Tests never reach outside the machine (tiles empty or local).
 import { execFile, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { mkdtemp, mkdir, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -18,23 +19,40 @@ const SUPERUSER = { email: "e2e-admin@maillage.test", password: "e2e-admin-passw
 
 /** @type {Map<string, Promise<string>>} */
 const built = new Map();
+/** @type {string[]} */
+const builtDirs = [];
+// A binary is 80 MB: what this process built goes when it exits, or a run of every test file
+// fills the disk (each file runs in its own process).
+process.once("exit", () => {
+    for (const dir of builtDirs) {
+        rmSync(dir, { recursive: true, force: true });
+    }
+});
 
 /**
- * binary builds the maillage binary once per test process (and per release name, stamped into
- * the service worker's version) into a temp dir.
+ * binary returns the maillage binary for a release name (stamped into the service worker's
+ * version): the one the test runner built when it names it in MAILLAGE_E2E_BINARY (the default
+ * release), or one built once per test process into a temp dir removed at exit.
  * @param {string} [release]
  */
 export function binary(release = "") {
+    if (!release && process.env.MAILLAGE_E2E_BINARY) {
+        return Promise.resolve(process.env.MAILLAGE_E2E_BINARY);
+    }
     if (!built.has(release)) {
-        built.set(release, (async () => {
-            const dir = await mkdtemp(join(tmpdir(), "maillage-e2e-bin-"));
-            const out = join(dir, "maillage");
-            const ldflags = release ? ["-ldflags", `-X github.com/maillage/maillage/pb_public.Release=${release}`] : [];
-            await run("go", ["build", ...ldflags, "-o", out, "."], { cwd: ROOT, maxBuffer: 1 << 24 });
-            return out;
-        })());
+        built.set(release, build(release));
     }
     return /** @type {Promise<string>} */ (built.get(release));
+}
+
+/** @param {string} release */
+async function build(release) {
+    const dir = await mkdtemp(join(tmpdir(), "maillage-e2e-bin-"));
+    builtDirs.push(dir);
+    const out = join(dir, "maillage");
+    const ldflags = release ? ["-ldflags", `-X github.com/maillage/maillage/pb_public.Release=${release}`] : [];
+    await run("go", ["build", ...ldflags, "-o", out, "."], { cwd: ROOT, maxBuffer: 1 << 24 });
+    return out;
 }
 
 /** freePort asks the OS for a free TCP port on 127.0.0.1. */

@@ -36,6 +36,15 @@ var (
 	benchErr  error
 )
 
+// TestMain removes the benchmark's seeded data dir once every test and benchmark has run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchDir != "" {
+		_ = os.RemoveAll(benchDir)
+	}
+	os.Exit(code)
+}
+
 // benchData seeds, once per run, a data dir holding benchRows public initiatives, a quarter of
 // them in one category, inserted with SQL in one transaction (the sync log's triggers run).
 func benchData(b *testing.B) string {
