@@ -41,6 +41,7 @@ import (
 	"github.com/maillage/maillage/network"
 	"github.com/maillage/maillage/push"
 	"github.com/maillage/maillage/replication"
+	"github.com/maillage/maillage/storagesweep"
 )
 
 // Config is everything Maillage reads from flags and the environment, once, in main.go.
@@ -135,6 +136,7 @@ func Bind(app core.App, cfg Config) error {
 		return err
 	}
 	backups.Register(app)
+	storagesweep.Register(app)
 	if err := replication.Register(app, cfg.Replicate); err != nil {
 		return err
 	}
