@@ -118,7 +118,7 @@ func (s *sweeper) namesOf(k key) (names map[string]bool, known bool, err error) 
 		return names, true, nil
 	}
 	col, err := s.app.FindCachedCollectionByNameOrId(k.collection)
-	if err != nil {
+	if err != nil || col.Id != k.collection { // PocketBase's folders are named by id only
 		return nil, false, nil
 	}
 	rec, err := s.app.FindRecordById(col, k.record)

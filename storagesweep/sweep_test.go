@@ -43,6 +43,7 @@ func newStorage(t *testing.T) storage {
 	st := storage{app: app, kept: []string{
 		base + "/" + name, base + "/thumbs_" + name + "/100x100_" + name,
 		"crash_ballast/ballast.bin", "nosuchcollection/rec000000000001/file.jpg",
+		"users/rec000000000001/named-by-collection-not-id.jpg",
 		base + "/thumbs_" + name + "/deeper/than/thumbs.jpg",
 	}, orphans: []string{
 		base + "/replaced_a1b2c3.jpg", base + "/thumbs_replaced_a1b2c3.jpg/100x100_replaced_a1b2c3.jpg",
