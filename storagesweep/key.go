@@ -8,7 +8,7 @@ import "strings"
 type key struct {
 	collection, record string
 	file               string // the name a record's file field holds
-	thumbs             string // the thumbnail's folder; empty for the file itself
+	thumb              bool   // a thumbnail of file, not the file itself
 }
 
 // parseKey reads a storage key; ok is false for a key of another shape, which the sweep leaves.
@@ -24,8 +24,7 @@ func parseKey(k string) (key, bool) {
 		return key{collection: parts[0], record: parts[1], file: parts[2]}, true
 	case len(parts) == 4 && strings.HasPrefix(parts[2], "thumbs_"):
 		name := strings.TrimPrefix(parts[2], "thumbs_")
-		folder := strings.Join(parts[:3], "/")
-		return key{collection: parts[0], record: parts[1], file: name, thumbs: folder}, name != ""
+		return key{collection: parts[0], record: parts[1], file: name, thumb: true}, name != ""
 	}
 	return key{}, false
 }
@@ -33,8 +32,8 @@ func parseKey(k string) (key, bool) {
 // folders returns the folders holding the file, the deepest first.
 func (k key) folders() []string {
 	record := k.collection + "/" + k.record
-	if k.thumbs != "" {
-		return []string{k.thumbs, record, k.collection}
+	if k.thumb {
+		return []string{record + "/thumbs_" + k.file, record, k.collection}
 	}
 	return []string{record, k.collection}
 }

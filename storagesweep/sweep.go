@@ -35,9 +35,9 @@ const (
 
 // Report counts what a sweep removed and what it left because it was younger than the cutoff.
 type Report struct {
-	Removed      int   `json:"removed"`
-	RemovedBytes int64 `json:"removedBytes"`
-	Young        int   `json:"young"`
+	Removed      int
+	RemovedBytes int64
+	Young        int
 }
 
 // Register runs the sweep every night, logging what it removed.
@@ -65,7 +65,7 @@ func Sweep(app core.App, cutoff time.Time) (Report, error) {
 	if err != nil {
 		return Report{}, fmt.Errorf("storage sweep: list the storage: %w", err)
 	}
-	s := &sweeper{app: app, fsys: fsys, cutoff: cutoff, named: map[string]map[string]bool{}, touched: map[string]bool{}}
+	s := &sweeper{app: app, fsys: fsys, cutoff: cutoff, records: map[string]*core.Record{}, touched: map[string]bool{}}
 	for _, obj := range objects {
 		if err := s.consider(obj); err != nil {
 			return s.report, err
@@ -75,13 +75,13 @@ func Sweep(app core.App, cutoff time.Time) (Report, error) {
 	return s.report, nil
 }
 
-// sweeper holds one sweep's state: the names each record holds, read once per record.
+// sweeper holds one sweep's state: each record folder's record, read once.
 type sweeper struct {
 	app     core.App
 	fsys    *filesystem.System
 	cutoff  time.Time
-	named   map[string]map[string]bool // "collection/record" → file names; nil: no such record
-	touched map[string]bool            // folders a removal may have left empty
+	records map[string]*core.Record // "collection/record" → its record; nil: no such record
+	touched map[string]bool         // folders a removal may have left empty
 	report  Report
 }
 
@@ -91,8 +91,7 @@ func (s *sweeper) consider(obj *blob.ListObject) error {
 	if !ok {
 		return nil
 	}
-	names, known, err := s.namesOf(k)
-	if err != nil || !known || names[k.file] {
+	if keep, err := s.keeps(k); keep || err != nil {
 		return err
 	}
 	if !obj.ModTime.Before(s.cutoff) {
@@ -110,39 +109,23 @@ func (s *sweeper) consider(obj *blob.ListObject) error {
 	return nil
 }
 
-// namesOf returns the file names k's record holds (nil when the record is gone); known is
-// false for a collection the app does not have.
-func (s *sweeper) namesOf(k key) (names map[string]bool, known bool, err error) {
+// keeps reports whether k's file must stay: its folder is not a collection's of the app
+// (PocketBase names them by id only), or its record names it.
+func (s *sweeper) keeps(k key) (bool, error) {
 	id := k.collection + "/" + k.record
-	if names, ok := s.named[id]; ok {
-		return names, true, nil
-	}
-	col, err := s.app.FindCachedCollectionByNameOrId(k.collection)
-	if err != nil || col.Id != k.collection { // PocketBase's folders are named by id only
-		return nil, false, nil
-	}
-	rec, err := s.app.FindRecordById(col, k.record)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, false, fmt.Errorf("storage sweep: read %s: %w", id, err)
-	}
-	if rec != nil {
-		names = fileNames(rec)
-	}
-	s.named[id] = names
-	return names, true, nil
-}
-
-// fileNames returns the names rec's file fields hold.
-func fileNames(rec *core.Record) map[string]bool {
-	names := map[string]bool{}
-	for _, f := range rec.Collection().Fields {
-		if f.Type() == core.FieldTypeFile {
-			for _, name := range rec.GetStringSlice(f.GetName()) {
-				names[name] = true
-			}
+	rec, seen := s.records[id]
+	if !seen {
+		col, err := s.app.FindCachedCollectionByNameOrId(k.collection)
+		if err != nil || col.Id != k.collection {
+			return true, nil
 		}
+		rec, err = s.app.FindRecordById(col, k.record)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return true, fmt.Errorf("storage sweep: read %s: %w", id, err)
+		}
+		s.records[id] = rec
 	}
-	return names
+	return rec != nil && rec.FindFileFieldByFile(k.file) != nil, nil
 }
 
 // removeEmptyFolders removes the folders the sweep emptied, the deepest first (on the local
